@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "codir",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "codir", targets: ["codir"]),
+        .executable(name: "codir-bench", targets: ["codir-bench"]),
+        .library(name: "CodirModel", targets: ["CodirModel"]),
+        .library(name: "CodirMetrics", targets: ["CodirMetrics"]),
+        .library(name: "CodirStore", targets: ["CodirStore"]),
+        .library(name: "CodirIngest", targets: ["CodirIngest"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Value types shared by every layer; no I/O.
+        .target(name: "CodirModel"),
+        // The pure metrics engine: reach, colleague engagement, silos.
+        .target(name: "CodirMetrics", dependencies: ["CodirModel"]),
+        // The SQLite store: migrations, writes, window reads, change detection.
+        .target(
+            name: "CodirStore",
+            dependencies: [
+                "CodirModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
+        // Parsers and importers of the input formats.
+        .target(name: "CodirIngest", dependencies: ["CodirModel", "CodirStore"]),
+        // The synthetic demo organisation and the live simulator.
+        .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore"]),
+        // Renders a metrics report as text, JSON, CSV or Markdown.
+        .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics"]),
+        // The command-line tool: one file per subcommand.
+        .executableTarget(
+            name: "codir",
+            dependencies: [
+                "CodirModel", "CodirMetrics", "CodirStore", "CodirIngest", "CodirDemo", "CodirReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        // The scale benchmark (docs/benchmarks.md).
+        .executableTarget(
+            name: "codir-bench",
+            dependencies: ["CodirModel", "CodirStore", "CodirDemo"]),
+
+        .testTarget(name: "CodirModelTests", dependencies: ["CodirModel"]),
+        .testTarget(name: "CodirMetricsTests", dependencies: ["CodirMetrics"]),
+        .testTarget(name: "CodirStoreTests", dependencies: ["CodirStore"]),
+        .testTarget(name: "CodirIngestTests", dependencies: ["CodirIngest", "CodirStore"]),
+        .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
+        .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
+        .testTarget(name: "codirTests", dependencies: ["codir"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

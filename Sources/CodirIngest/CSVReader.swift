@@ -1,0 +1,138 @@
+/// One record of a CSV file: its fields, the line it starts on and its text as it stands in the file.
+public struct CSVRecord: Sendable {
+    /// 1-based line number of the record's first line.
+    public var line: Int
+    public var fields: [String]
+    /// Where the record's bytes stand in the file, without the line ending; `CSVReader.text(of:)` reads them.
+    public var range: Range<Int>
+    /// Set when the record is malformed; `fields` is then unreliable.
+    public var error: String?
+}
+
+/// Splits RFC 4180 CSV text into records: quoted fields with doubled quotes and line breaks, CRLF or LF line
+/// endings, a UTF-8 byte-order mark. Blank lines are skipped. A malformed record is returned with an error so
+/// the caller can report it and carry on with the next one.
+public struct CSVReader: Sequence {
+    private let bytes: [UInt8]
+
+    public init(bytes: [UInt8]) {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            self.bytes = Array(bytes.dropFirst(3))
+        } else {
+            self.bytes = bytes
+        }
+    }
+
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes) }
+
+    /// The record's text as it stands in the file, to keep a rejected line verbatim.
+    public func text(of record: CSVRecord) -> String {
+        String(decoding: bytes[record.range], as: UTF8.self)
+    }
+
+    public struct Iterator: IteratorProtocol {
+        private let bytes: [UInt8]
+        private var position = 0
+        private var line = 1
+
+        init(bytes: [UInt8]) { self.bytes = bytes }
+
+        public mutating func next() -> CSVRecord? {
+            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+            let carriageReturn = UInt8(ascii: "\r")
+            // Skip blank lines.
+            while position < bytes.count, bytes[position] == newline || bytes[position] == carriageReturn {
+                if bytes[position] == newline { line += 1 }
+                position += 1
+            }
+            guard position < bytes.count else { return nil }
+
+            let startLine = line
+            let start = position
+            var fields: [String] = []
+            var error: String?
+            var field: [UInt8] = []
+            var fieldIsValid = true
+            var atRecordEnd = false
+
+            func finishField() {
+                if let text = String(validating: field, as: UTF8.self) {
+                    fields.append(text)
+                } else {
+                    fields.append("")
+                    fieldIsValid = false
+                }
+                field.removeAll(keepingCapacity: true)
+            }
+
+            while !atRecordEnd {
+                if position < bytes.count, bytes[position] == quote {
+                    // Quoted field.
+                    position += 1
+                    var closed = false
+                    while position < bytes.count {
+                        let b = bytes[position]
+                        if b == quote {
+                            if position + 1 < bytes.count, bytes[position + 1] == quote {
+                                field.append(quote)
+                                position += 2
+                                continue
+                            }
+                            position += 1
+                            closed = true
+                            break
+                        }
+                        if b == newline { line += 1 }
+                        field.append(b)
+                        position += 1
+                    }
+                    if !closed {
+                        error = error ?? "malformed CSV: a quoted field is not closed before the end of the file"
+                    } else if position < bytes.count, bytes[position] != comma, bytes[position] != newline,
+                        bytes[position] != carriageReturn
+                    {
+                        error = error ?? "malformed CSV: unexpected text after a closing quote"
+                        // Skip to the field's end.
+                        while position < bytes.count, bytes[position] != comma, bytes[position] != newline {
+                            position += 1
+                        }
+                    }
+                } else {
+                    // Unquoted field: runs to the next comma or line end.
+                    let fieldStart = position
+                    while position < bytes.count {
+                        let b = bytes[position]
+                        if b == comma || b == newline { break }
+                        if b == quote { error = error ?? "malformed CSV: a quote inside an unquoted field" }
+                        position += 1
+                    }
+                    var fieldEnd = position
+                    if fieldEnd > fieldStart, bytes[fieldEnd - 1] == carriageReturn,
+                        position >= bytes.count || bytes[position] == newline
+                    {
+                        fieldEnd -= 1
+                    }
+                    field.append(contentsOf: bytes[fieldStart..<fieldEnd])
+                }
+                finishField()
+                if position < bytes.count, bytes[position] == carriageReturn { position += 1 }
+                if position >= bytes.count {
+                    atRecordEnd = true
+                } else if bytes[position] == comma {
+                    position += 1
+                } else {
+                    // Newline.
+                    atRecordEnd = true
+                }
+            }
+            var rawEnd = position
+            while rawEnd > start, bytes[rawEnd - 1] == carriageReturn || bytes[rawEnd - 1] == newline { rawEnd -= 1 }
+            if position < bytes.count, bytes[position] == newline {
+                position += 1
+                line += 1
+            }
+            if !fieldIsValid { error = error ?? "the line is not valid UTF-8; save the file as UTF-8" }
+            return CSVRecord(line: startLine, fields: fields, range: start..<rawEnd, error: error)
+        }
+    }
+}

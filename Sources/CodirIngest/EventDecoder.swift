@@ -1,0 +1,144 @@
+import CodirModel
+
+/// A field's value as the input gave it.
+enum FieldValue {
+    case text(String)
+    case integer(Int64)
+    /// A JSON number with a fraction, a boolean, an array or an object.
+    case other(String)
+}
+
+/// Named fields of one input record: a CSV row under its header or a JSON object.
+protocol FieldSource {
+    /// The field's value; nil when absent, null or an empty CSV cell.
+    func value(_ name: String) -> FieldValue?
+}
+
+/// Why a line cannot be imported, as one phrase for `FILE:LINE: error: REASON`.
+public struct LineError: Error, Sendable, Hashable {
+    public var reason: String
+    init(_ reason: String) { self.reason = reason }
+}
+
+/// Turns named fields into canonical events, checking every field (see docs/formats.md).
+enum EventDecoder {
+    static let types = "post, reaction, comment, share, message, mention, stats, daily or followers"
+
+    static func decode(_ fields: some FieldSource) -> Result<Event, LineError> {
+        do {
+            let type = try text(fields, "type")
+            switch type {
+            case "post":
+                let url = try optionalText(fields, "url")
+                return .success(
+                    .post(
+                        PostEvent(
+                            id: try text(fields, "id"), author: try text(fields, "author"),
+                            at: try timestamp(fields, "at"), network: try optionalText(fields, "network") ?? "linkedin",
+                            url: url)))
+            case "reaction", "comment", "share":
+                return .success(
+                    .interaction(
+                        InteractionEvent(
+                            id: try optionalText(fields, "id"), kind: InteractionKind(rawValue: type) ?? .reaction,
+                            actor: try text(fields, "actor"), post: try text(fields, "post"),
+                            at: try timestamp(fields, "at"))))
+            case "message", "mention":
+                return .success(
+                    .interaction(
+                        InteractionEvent(
+                            id: try optionalText(fields, "id"), kind: InteractionKind(rawValue: type) ?? .message,
+                            actor: try text(fields, "actor"), target: try text(fields, "target"),
+                            at: try timestamp(fields, "at"))))
+            case "stats":
+                return .success(
+                    .stats(
+                        PostStatsEvent(
+                            post: try text(fields, "post"), at: try timestamp(fields, "at"),
+                            impressions: try count(fields, "impressions"),
+                            engagements: try optionalCount(fields, "engagements"))))
+            case "daily":
+                let dayText = try text(fields, "day")
+                guard let day = Day(iso8601: dayText) else {
+                    throw LineError("bad day '\(dayText)' in 'day' (expected YYYY-MM-DD)")
+                }
+                let row = DailyStatsEvent(
+                    person: try text(fields, "person"), day: day,
+                    impressions: try optionalCount(fields, "impressions"),
+                    engagements: try optionalCount(fields, "engagements"),
+                    newFollowers: try optionalCount(fields, "new_followers"))
+                guard row.impressions != nil || row.engagements != nil || row.newFollowers != nil else {
+                    throw LineError("a daily row needs at least one of 'impressions', 'engagements', 'new_followers'")
+                }
+                return .success(.daily(row))
+            case "followers":
+                return .success(
+                    .followers(
+                        FollowersEvent(
+                            person: try text(fields, "person"), at: try timestamp(fields, "at"),
+                            count: try count(fields, "count"))))
+            default:
+                throw LineError("unknown type '\(type)' (expected \(types))")
+            }
+        } catch let error as LineError {
+            return .failure(error)
+        } catch {
+            return .failure(LineError("\(error)"))
+        }
+    }
+
+    // MARK: - Fields
+
+    static func optionalText(_ fields: some FieldSource, _ name: String) throws -> String? {
+        switch fields.value(name) {
+        case nil: return nil
+        case .text(let value): return value
+        case .integer(let value): return String(value)
+        case .other(let value): throw LineError("field '\(name)' must be a string, not \(value)")
+        }
+    }
+
+    static func text(_ fields: some FieldSource, _ name: String) throws -> String {
+        guard let value = try optionalText(fields, name) else { throw LineError("missing field '\(name)'") }
+        return value
+    }
+
+    static func timestamp(_ fields: some FieldSource, _ name: String) throws -> Timestamp {
+        let value = try text(fields, name)
+        guard let at = Timestamp(iso8601: value) else {
+            throw LineError(
+                "bad timestamp '\(value)' in '\(name)' (expected ISO 8601 with a zone, like 2026-11-02T09:30:00Z)")
+        }
+        return at
+    }
+
+    static func optionalCount(_ fields: some FieldSource, _ name: String) throws -> Int64? {
+        let number: Int64
+        switch fields.value(name) {
+        case nil: return nil
+        case .integer(let value): number = value
+        case .text(let value):
+            guard let parsed = Int64(value.trimmingSpaces) else {
+                throw LineError("non-numeric count '\(value)' in '\(name)'")
+            }
+            number = parsed
+        case .other(let value): throw LineError("non-numeric count \(value) in '\(name)'")
+        }
+        guard number >= 0 else { throw LineError("negative count \(number) in '\(name)'") }
+        return number
+    }
+
+    static func count(_ fields: some FieldSource, _ name: String) throws -> Int64 {
+        guard let value = try optionalCount(fields, name) else { throw LineError("missing field '\(name)'") }
+        return value
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = Substring(self)
+        while s.first == " " { s.removeFirst() }
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,277 @@
+import CodirModel
+import CodirStore
+import Foundation
+
+/// What importing one file did.
+public struct FileImport: Sendable {
+    public var file: String
+    public var format: InputFormat?
+    public var sha256: String
+    public var counts: ImportCounts
+    /// Errors for rejected lines and warnings, in line order.
+    public var diagnostics: [Diagnostic]
+    /// The rejected lines, verbatim, in line order.
+    public var rejectedLines: [RejectedLine]
+    /// The CSV header line, so that rejected CSV lines can be written back as a file that imports.
+    public var header: String?
+
+    /// `FILE: N imported, D duplicates, R rejected`.
+    public var summary: String {
+        "\(file): \(counts.imported) imported, \(counts.duplicates) duplicates, \(counts.rejected) rejected"
+    }
+}
+
+/// A line that could not be imported.
+public struct RejectedLine: Sendable, Hashable {
+    public var line: Int
+    public var text: String
+    public var reason: String
+}
+
+/// A failure that stops one file from being imported at all.
+public enum ImportFailure: Error, Sendable, CustomStringConvertible {
+    /// The file cannot be read.
+    case unreadable(file: String, reason: String)
+    /// The file's format cannot be recognised or its header is wrong.
+    case unrecognised(file: String, line: Int?, reason: String)
+    case store(StoreError)
+
+    public var description: String {
+        switch self {
+        case .unreadable(let file, let reason): "\(file): error: cannot read the file (\(reason))"
+        case .unrecognised(let file, let line, let reason):
+            Diagnostic(file: file, line: line, severity: .error, message: reason).description
+        case .store(let error): "error: \(error.message)"
+        }
+    }
+}
+
+/// Imports canonical files into a store, one transaction per file.
+public struct Importer {
+    public let store: Store
+    /// Validate and count without writing.
+    public var dryRun: Bool
+
+    public init(store: Store, dryRun: Bool = false) {
+        self.store = store
+        self.dryRun = dryRun
+    }
+
+    /// Reads and imports one file. `format` overrides recognition.
+    public func importFile(at path: String, format: InputFormat? = nil) throws(ImportFailure) -> FileImport {
+        switch readFile(path) {
+        case .success(let bytes): return try importBytes(bytes, file: path, format: format)
+        case .failure(let error): throw .unreadable(file: path, reason: error.reason)
+        }
+    }
+
+    /// Imports text already in memory, reported under the name `file`.
+    public func importBytes(_ bytes: [UInt8], file: String, format: InputFormat? = nil) throws(ImportFailure)
+        -> FileImport
+    {
+        let digest = SHA256.hex(of: bytes)
+        guard let format = format ?? InputFormat.detect(bytes) else {
+            if bytes.allSatisfy({ [UInt8(ascii: " "), 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }) {
+                return FileImport(
+                    file: file, format: nil, sha256: digest, counts: ImportCounts(),
+                    diagnostics: [Diagnostic(file: file, line: nil, severity: .warning, message: "the file is empty")],
+                    rejectedLines: [], header: nil)
+            }
+            throw .unrecognised(
+                file: file, line: 1,
+                reason:
+                    "unrecognised format: expected a people CSV (id,name,department,role,…), events as JSON Lines, or an events CSV with a 'type' column; name it with --format"
+            )
+        }
+        var job = ImportJob(file: file, bytes: bytes, format: format)
+        try job.prepare()
+        do {
+            let (_, counts) = try store.importFile(file: file, sha256: digest, format: format.rawValue, commit: !dryRun) {
+                writer in try job.run(writer)
+            }
+            job.rejected.sort { $0.line < $1.line }
+            job.diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+            return FileImport(
+                file: file, format: format, sha256: digest, counts: counts, diagnostics: job.diagnostics,
+                rejectedLines: job.rejected, header: job.headerText)
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.io(path: store.path, reason: "\(error)"))
+        }
+    }
+
+    private func readFile(_ path: String) -> Result<[UInt8], LineError> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return .failure(LineError("no such file"))
+        }
+        guard !isDirectory.boolValue else { return .failure(LineError("it is a folder")) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(LineError("permission denied")) }
+        defer { try? handle.close() }
+        do {
+            return .success([UInt8](try handle.readToEnd() ?? Data()))
+        } catch {
+            return .failure(LineError((error as NSError).localizedDescription))
+        }
+    }
+}
+
+/// The work of importing one file: decoding its records and writing them through an `ImportWriter`.
+private struct ImportJob {
+    let file: String
+    let bytes: [UInt8]
+    let format: InputFormat
+    var diagnostics: [Diagnostic] = []
+    var rejected: [RejectedLine] = []
+    var headerText: String?
+    private var columns: [String: Int] = [:]
+
+    init(file: String, bytes: [UInt8], format: InputFormat) {
+        self.file = file
+        self.bytes = bytes
+        self.format = format
+    }
+
+    /// Reads and checks the CSV header.
+    mutating func prepare() throws(ImportFailure) {
+        guard format != .jsonl else { return }
+        let reader = CSVReader(bytes: bytes)
+        guard let header = reader.first(where: { _ in true }) else { return }
+        if let error = header.error { throw .unrecognised(file: file, line: header.line, reason: error) }
+        headerText = reader.text(of: header)
+        for (index, name) in header.fields.enumerated() {
+            let key = name.trimmingSpaces.lowercased()
+            if columns[key] != nil {
+                throw .unrecognised(file: file, line: header.line, reason: "column '\(key)' appears twice in the header")
+            }
+            columns[key] = index
+        }
+        let known: Set<String>
+        switch format {
+        case .people:
+            let missing = PeopleDecoder.requiredColumns.filter { columns[$0] == nil }
+            if !missing.isEmpty {
+                throw .unrecognised(
+                    file: file, line: header.line,
+                    reason:
+                        "the people header lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")) (expected id,name,department,role,login,linkedin)"
+                )
+            }
+            known = Set(PeopleDecoder.columns)
+        case .csv:
+            if columns["type"] == nil {
+                throw .unrecognised(file: file, line: header.line, reason: "the events header has no 'type' column")
+            }
+            known = [
+                "type", "id", "author", "at", "network", "url", "actor", "post", "target", "impressions", "engagements",
+                "person", "day", "new_followers", "count",
+            ]
+        case .jsonl:
+            known = []
+        }
+        let unknown = header.fields.map { $0.trimmingSpaces.lowercased() }.filter { !known.contains($0) }
+        if !unknown.isEmpty {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: header.line, severity: .warning,
+                    message: "ignoring unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "'\($0)'" }.joined(separator: ", "))"
+                ))
+        }
+    }
+
+    /// Decodes and writes every record. Records that refer to a post not yet known wait until the end of the
+    /// file, since a post may come after the interactions on it.
+    mutating func run(_ writer: ImportWriter) throws {
+        var waiting: [(line: Int, text: () -> String, event: Event)] = []
+
+        func reject(_ line: Int, _ text: String, _ reason: String) throws {
+            try writer.reject(line: line, text: text, reason: reason)
+            rejected.append(RejectedLine(line: line, text: text, reason: reason))
+            diagnostics.append(Diagnostic(file: file, line: line, severity: .error, message: reason))
+        }
+
+        func write(_ event: Event, line: Int, text: () -> String, deferUnknownPosts: Bool) throws {
+            if deferUnknownPosts, let post = event.postKey, !writer.knowsPost(post) {
+                let captured = text()
+                waiting.append((line, { captured }, event))
+                return
+            }
+            if case .failure(let rejection) = try writer.write(event) { try reject(line, text(), rejection.reason) }
+        }
+
+        switch format {
+        case .people, .csv:
+            let reader = CSVReader(bytes: bytes)
+            var iterator = reader.makeIterator()
+            _ = iterator.next()  // the header
+            let width = columns.count
+            while let record = iterator.next() {
+                if let error = record.error {
+                    try reject(record.line, reader.text(of: record), error)
+                    continue
+                }
+                guard record.fields.count == width else {
+                    try reject(
+                        record.line, reader.text(of: record),
+                        "expected \(width) fields as in the header, found \(record.fields.count)")
+                    continue
+                }
+                let fields = CSVFields(columns: columns, fields: record.fields)
+                if format == .people {
+                    switch PeopleDecoder.decode(fields) {
+                    case .success(let person):
+                        if case .failure(let rejection) = try writer.write(person) {
+                            try reject(record.line, reader.text(of: record), rejection.reason)
+                        }
+                    case .failure(let error): try reject(record.line, reader.text(of: record), error.reason)
+                    }
+                } else {
+                    switch EventDecoder.decode(fields) {
+                    case .success(let event):
+                        try write(event, line: record.line, text: { reader.text(of: record) }, deferUnknownPosts: true)
+                    case .failure(let error): try reject(record.line, reader.text(of: record), error.reason)
+                    }
+                }
+            }
+        case .jsonl:
+            for line in JSONLines.lines(of: bytes) {
+                switch line.object {
+                case .failure(let error): try reject(line.line, line.raw, error.reason)
+                case .success(let object):
+                    switch EventDecoder.decode(JSONFields(object: object)) {
+                    case .success(let event):
+                        try write(event, line: line.line, text: { line.raw }, deferUnknownPosts: true)
+                    case .failure(let error): try reject(line.line, line.raw, error.reason)
+                    }
+                }
+            }
+        }
+        for item in waiting {
+            try write(item.event, line: item.line, text: item.text, deferUnknownPosts: false)
+        }
+    }
+}
+
+/// A CSV row's cells by column name; an empty cell is an absent field.
+private struct CSVFields: FieldSource {
+    let columns: [String: Int]
+    let fields: [String]
+
+    func value(_ name: String) -> FieldValue? {
+        guard let index = columns[name] else { return nil }
+        let cell = fields[index]
+        return cell.isEmpty ? nil : .text(cell)
+    }
+}
+
+extension Event {
+    /// The post this event needs to exist, if any.
+    var postKey: String? {
+        switch self {
+        case .interaction(let interaction): interaction.kind.isPostBased ? interaction.post : nil
+        case .stats(let stats): stats.post
+        case .post, .daily, .followers: nil
+        }
+    }
+}

@@ -1,0 +1,166 @@
+import CodirModel
+
+extension MetricsEngine {
+    /// A leader's impressions, engagements, posts and followers over the window, with the daily series.
+    public static func reachRow(for person: Int, in dataset: Dataset, window: TimeWindow) -> ReachRow {
+        let p = Int32(person)
+        let posts = dataset.posts.indices.filter { dataset.posts[$0].author == p }
+        let daily = dataset.daily.filter { $0.person == p }
+        let stats = statsByPost(posts, in: dataset)
+
+        let impressions = total(
+            window: window, daily: daily, field: \.impressions, posts: posts, dataset: dataset, stats: stats,
+            statField: { $0.impressions })
+        var engagements = total(
+            window: window, daily: daily, field: \.engagements, posts: posts, dataset: dataset, stats: stats,
+            statField: { $0.engagements })
+        if engagements.source == .none {
+            // Neither daily totals nor post counters: count the interactions recorded on the leader's posts.
+            let count = dataset.interactions.count(where: {
+                $0.target == p && $0.actor != p && $0.kind.isPostBased && $0.post >= 0
+                    && window.contains(seconds: $0.at)
+            })
+            engagements = (Int64(count), .interactions)
+        }
+        let rate: Double? =
+            if let i = impressions.value, let e = engagements.value, i > 0 { Double(e) / Double(i) } else { nil }
+
+        var previous: Int64? = nil
+        if let prior = window.previous {
+            previous =
+                total(
+                    window: prior, daily: daily, field: \.impressions, posts: posts, dataset: dataset, stats: stats,
+                    statField: { $0.impressions }
+                ).value
+        }
+        let change: Double? =
+            if let now = impressions.value, let before = previous, before > 0 {
+                Double(now - before) / Double(before)
+            } else { nil }
+
+        let (followers, growth) = followerFigures(person: p, daily: daily, dataset: dataset, window: window)
+        let days = seriesDays(window: window, dataset: dataset)
+        let series = dailyImpressions(
+            days: days, window: window, source: impressions.source, daily: daily, posts: posts, dataset: dataset,
+            stats: stats)
+
+        return ReachRow(
+            person: person, impressions: impressions.value, impressionSource: impressions.source,
+            engagements: engagements.value, engagementSource: engagements.source, engagementRate: rate,
+            posts: posts.count(where: { window.contains(seconds: dataset.posts[$0].at) }), followers: followers,
+            followerGrowth: growth, previousImpressions: previous, impressionsChange: change,
+            dailyImpressions: series, seriesStart: days.lowerBound)
+    }
+
+    /// The days whose noon falls in the window. An unbounded window starts on the first day with data.
+    static func seriesDays(window: TimeWindow, dataset: Dataset) -> Range<Day> {
+        let last = lastDay(withNoonAtOrBefore: window.end)
+        let first: Day
+        if let start = window.start {
+            first = lastDay(withNoonAtOrBefore: start).advanced(by: 1)
+        } else {
+            var earliest = Int64.max
+            for post in dataset.posts { earliest = min(earliest, post.at) }
+            for stat in dataset.postStats { earliest = min(earliest, stat.at) }
+            for row in dataset.daily { earliest = min(earliest, row.day.noon.seconds) }
+            first = earliest == Int64.max ? last : min(last, Timestamp(seconds: earliest).day)
+        }
+        return first..<max(first, last.advanced(by: 1))
+    }
+
+    private static func lastDay(withNoonAtOrBefore t: Timestamp) -> Day {
+        let day = t.day
+        return day.noon <= t ? day : day.advanced(by: -1)
+    }
+
+    /// Each post's counters, oldest first.
+    private static func statsByPost(_ posts: [Int], in dataset: Dataset) -> [Int32: [PostStatRecord]] {
+        let wanted = Set(posts.map { Int32($0) })
+        var byPost: [Int32: [PostStatRecord]] = [:]
+        for stat in dataset.postStats where wanted.contains(stat.post) { byPost[stat.post, default: []].append(stat) }
+        for key in byPost.keys { byPost[key]?.sort { $0.at < $1.at } }
+        return byPost
+    }
+
+    /// The reach rule: daily totals when there are any in the window, else the latest counters of the posts
+    /// published in the window, as of the window's end.
+    private static func total(
+        window: TimeWindow, daily: [DailyRecord], field: KeyPath<DailyRecord, Int64?>, posts: [Int],
+        dataset: Dataset, stats: [Int32: [PostStatRecord]], statField: (PostStatRecord) -> Int64?
+    ) -> (value: Int64?, source: ReachSource) {
+        var sum: Int64 = 0
+        var found = false
+        for row in daily where window.contains(row.day.noon) {
+            if let v = row[keyPath: field] {
+                sum += v
+                found = true
+            }
+        }
+        if found { return (sum, .daily) }
+        for post in posts where window.contains(seconds: dataset.posts[post].at) {
+            if let v = latest(stats[Int32(post)], atOrBefore: window.end.seconds).flatMap(statField) {
+                sum += v
+                found = true
+            }
+        }
+        return found ? (sum, .postStats) : (nil, .none)
+    }
+
+    private static func latest(_ stats: [PostStatRecord]?, atOrBefore t: Int64) -> PostStatRecord? {
+        guard let stats else { return nil }
+        return stats.last(where: { $0.at <= t })
+    }
+
+    /// Followers at the end of the window and their growth over it.
+    private static func followerFigures(
+        person: Int32, daily: [DailyRecord], dataset: Dataset, window: TimeWindow
+    ) -> (Int64?, Int64?) {
+        let snapshots = dataset.followers.filter { $0.person == person }.sorted { $0.at < $1.at }
+        if snapshots.isEmpty {
+            // Without any snapshot, growth is what the daily rows report.
+            var sum: Int64 = 0
+            var found = false
+            for row in daily where window.contains(row.day.noon) {
+                if let v = row.newFollowers {
+                    sum += v
+                    found = true
+                }
+            }
+            return (nil, found ? sum : nil)
+        }
+        let atEnd = snapshots.last(where: { $0.at <= window.end.seconds })?.count
+        guard let atEnd, let start = window.start else { return (atEnd, nil) }
+        let atStart = snapshots.last(where: { $0.at <= start.seconds })?.count
+        return (atEnd, atStart.map { atEnd - $0 })
+    }
+
+    /// Impressions per day. From daily rows, each day's value; from post counters, each day's increase of the
+    /// summed latest counters, so that the series adds up to the window's total.
+    private static func dailyImpressions(
+        days: Range<Day>, window: TimeWindow, source: ReachSource, daily: [DailyRecord], posts: [Int],
+        dataset: Dataset, stats: [Int32: [PostStatRecord]]
+    ) -> [Int64] {
+        var series = [Int64](repeating: 0, count: days.count)
+        switch source {
+        case .daily:
+            for row in daily where days.contains(row.day) {
+                series[days.lowerBound.distance(to: row.day)] += row.impressions ?? 0
+            }
+        case .postStats:
+            let inWindow = posts.filter { window.contains(seconds: dataset.posts[$0].at) }
+            var previousTotal: Int64 = 0
+            for (offset, day) in days.enumerated() {
+                let t = min(day.advanced(by: 1).start.seconds, window.end.seconds)
+                var totalAtT: Int64 = 0
+                for post in inWindow where dataset.posts[post].at <= t {
+                    totalAtT += latest(stats[Int32(post)], atOrBefore: t)?.impressions ?? 0
+                }
+                series[offset] = totalAtT - previousTotal
+                previousTotal = totalAtT
+            }
+        case .interactions, .none:
+            break
+        }
+        return series
+    }
+}

@@ -1,0 +1,256 @@
+import CodirModel
+
+/// Everything the engine computes for one window: what `codir report` prints and the dashboard shows.
+public struct MetricsReport: Sendable {
+    public var length: WindowLength
+    public var window: TimeWindow
+    public var people: [Person]
+    public var summary: ActivitySummary
+    /// One row per leader, in directory order.
+    public var reach: [ReachRow]
+    /// One row per leader, in the same order as `reach`.
+    public var engagement: [EngagementRow]
+    public var committee: CommitteeEngagement
+    public var silo: SiloReport
+
+    public init(
+        length: WindowLength, window: TimeWindow, people: [Person], summary: ActivitySummary, reach: [ReachRow],
+        engagement: [EngagementRow], committee: CommitteeEngagement, silo: SiloReport
+    ) {
+        self.length = length
+        self.window = window
+        self.people = people
+        self.summary = summary
+        self.reach = reach
+        self.engagement = engagement
+        self.committee = committee
+        self.silo = silo
+    }
+}
+
+/// Counts that frame the window.
+public struct ActivitySummary: Sendable, Hashable {
+    public var people: Int
+    public var leaders: Int
+    public var employees: Int
+    /// Employees who interacted with someone else at least once in the window.
+    public var activeEmployees: Int
+    /// Interactions between two different people in the window.
+    public var interactions: Int
+    /// Posts published in the window.
+    public var posts: Int
+
+    public init(people: Int, leaders: Int, employees: Int, activeEmployees: Int, interactions: Int, posts: Int) {
+        self.people = people
+        self.leaders = leaders
+        self.employees = employees
+        self.activeEmployees = activeEmployees
+        self.interactions = interactions
+        self.posts = posts
+    }
+
+    /// The share of employees active in the window; nil without employees.
+    public var activeEmployeeShare: Double? { employees == 0 ? nil : Double(activeEmployees) / Double(employees) }
+}
+
+/// Where a leader's impressions or engagements come from.
+public enum ReachSource: String, Sendable, Hashable {
+    /// Per-day totals (`daily` rows).
+    case daily
+    /// The latest cumulative counters of the leader's posts published in the window (`stats` rows).
+    case postStats
+    /// Interactions recorded on the leader's posts (engagements only).
+    case interactions
+    /// No data.
+    case none
+}
+
+/// A leader's reach over the window.
+public struct ReachRow: Sendable, Hashable {
+    public var person: Int
+    public var impressions: Int64?
+    public var impressionSource: ReachSource
+    public var engagements: Int64?
+    public var engagementSource: ReachSource
+    /// engagements / impressions; nil when impressions are zero or unknown.
+    public var engagementRate: Double?
+    public var posts: Int
+    public var followers: Int64?
+    public var followerGrowth: Int64?
+    /// Impressions over the previous window of the same length.
+    public var previousImpressions: Int64?
+    /// (impressions − previous) / previous; nil when either is unknown or the previous is zero.
+    public var impressionsChange: Double?
+    /// Impressions per day of the window, oldest first, starting on `seriesStart`.
+    public var dailyImpressions: [Int64]
+    public var seriesStart: Day
+
+    public init(
+        person: Int, impressions: Int64?, impressionSource: ReachSource, engagements: Int64?,
+        engagementSource: ReachSource, engagementRate: Double?, posts: Int, followers: Int64?,
+        followerGrowth: Int64?, previousImpressions: Int64?, impressionsChange: Double?, dailyImpressions: [Int64],
+        seriesStart: Day
+    ) {
+        self.person = person
+        self.impressions = impressions
+        self.impressionSource = impressionSource
+        self.engagements = engagements
+        self.engagementSource = engagementSource
+        self.engagementRate = engagementRate
+        self.posts = posts
+        self.followers = followers
+        self.followerGrowth = followerGrowth
+        self.previousImpressions = previousImpressions
+        self.impressionsChange = impressionsChange
+        self.dailyImpressions = dailyImpressions
+        self.seriesStart = seriesStart
+    }
+}
+
+/// How a leader engages with colleagues' posts, and how colleagues engage with theirs.
+public struct EngagementRow: Sendable, Hashable {
+    public var person: Int
+    public var givenToLeaders: Int
+    public var givenToEmployees: Int
+    public var receivedFromLeaders: Int
+    public var receivedFromEmployees: Int
+    /// Other leaders' posts published in the window.
+    public var colleaguePosts: Int
+    /// Of those, the posts this leader interacted with by the end of the window.
+    public var coveredPosts: Int
+
+    public init(
+        person: Int, givenToLeaders: Int, givenToEmployees: Int, receivedFromLeaders: Int,
+        receivedFromEmployees: Int, colleaguePosts: Int, coveredPosts: Int
+    ) {
+        self.person = person
+        self.givenToLeaders = givenToLeaders
+        self.givenToEmployees = givenToEmployees
+        self.receivedFromLeaders = receivedFromLeaders
+        self.receivedFromEmployees = receivedFromEmployees
+        self.colleaguePosts = colleaguePosts
+        self.coveredPosts = coveredPosts
+    }
+
+    /// coveredPosts / colleaguePosts; nil when the other leaders published nothing.
+    public var coverage: Double? { colleaguePosts == 0 ? nil : Double(coveredPosts) / Double(colleaguePosts) }
+}
+
+/// The committee as a whole: who engages with whose posts.
+public struct CommitteeEngagement: Sendable, Hashable {
+    /// Person indices of the leaders, in the order of the matrix's rows and columns.
+    public var leaders: [Int]
+    /// counts[i][j]: interactions by leader i on posts of leader j.
+    public var counts: [[Int]]
+    /// Unordered leader pairs with post engagement in at least one direction.
+    public var engagedPairs: Int
+    /// Of those, the pairs with engagement in both directions.
+    public var reciprocalPairs: Int
+
+    public init(leaders: [Int], counts: [[Int]], engagedPairs: Int, reciprocalPairs: Int) {
+        self.leaders = leaders
+        self.counts = counts
+        self.engagedPairs = engagedPairs
+        self.reciprocalPairs = reciprocalPairs
+    }
+
+    public var reciprocity: Double? { engagedPairs == 0 ? nil : Double(reciprocalPairs) / Double(engagedPairs) }
+}
+
+/// Cross-department interaction: how far the silos have opened.
+public struct SiloReport: Sendable, Hashable {
+    /// Ties (ordered pairs with at least one interaction) within one department.
+    public var internalTies: Int
+    /// Ties between two departments.
+    public var externalTies: Int
+    /// Total interaction weight of the directed graph.
+    public var totalWeight: Int
+    public var modularity: Double?
+    public var departments: [DepartmentSilo]
+    public var matrix: DepartmentMatrix
+    public var bridges: [Bridge]
+    public var weekly: [WeeklyEI]
+
+    public init(
+        internalTies: Int, externalTies: Int, totalWeight: Int, modularity: Double?, departments: [DepartmentSilo],
+        matrix: DepartmentMatrix, bridges: [Bridge], weekly: [WeeklyEI]
+    ) {
+        self.internalTies = internalTies
+        self.externalTies = externalTies
+        self.totalWeight = totalWeight
+        self.modularity = modularity
+        self.departments = departments
+        self.matrix = matrix
+        self.bridges = bridges
+        self.weekly = weekly
+    }
+
+    /// Krackhardt and Stern's E-I index over ties; nil without ties.
+    public var eiIndex: Double? { eiIndexOf(external: externalTies, internal: internalTies) }
+}
+
+/// One department's ties.
+public struct DepartmentSilo: Sendable, Hashable {
+    public var department: String
+    public var members: Int
+    /// Ties with both ends in the department.
+    public var internalTies: Int
+    /// Ties with exactly one end in the department.
+    public var externalTies: Int
+
+    public init(department: String, members: Int, internalTies: Int, externalTies: Int) {
+        self.department = department
+        self.members = members
+        self.internalTies = internalTies
+        self.externalTies = externalTies
+    }
+
+    public var eiIndex: Double? { eiIndexOf(external: externalTies, internal: internalTies) }
+}
+
+/// Interaction counts from the actor's department (row) to the target's department (column).
+public struct DepartmentMatrix: Sendable, Hashable {
+    public var departments: [String]
+    public var counts: [[Int]]
+
+    public init(departments: [String], counts: [[Int]]) {
+        self.departments = departments
+        self.counts = counts
+    }
+}
+
+/// A person who connects departments.
+public struct Bridge: Sendable, Hashable {
+    public var person: Int
+    /// Other departments this person has a tie with, in either direction.
+    public var departmentsReached: Int
+    /// Interactions of this person with people of other departments, in either direction.
+    public var crossInteractions: Int
+
+    public init(person: Int, departmentsReached: Int, crossInteractions: Int) {
+        self.person = person
+        self.departmentsReached = departmentsReached
+        self.crossInteractions = crossInteractions
+    }
+}
+
+/// The organisation's E-I index over one week.
+public struct WeeklyEI: Sendable, Hashable {
+    /// The week is `(start, start + 7 days]`.
+    public var start: Timestamp
+    public var internalTies: Int
+    public var externalTies: Int
+
+    public init(start: Timestamp, internalTies: Int, externalTies: Int) {
+        self.start = start
+        self.internalTies = internalTies
+        self.externalTies = externalTies
+    }
+
+    public var eiIndex: Double? { eiIndexOf(external: externalTies, internal: internalTies) }
+}
+
+func eiIndexOf(external: Int, internal internalCount: Int) -> Double? {
+    let total = external + internalCount
+    return total == 0 ? nil : Double(external - internalCount) / Double(total)
+}

@@ -1,0 +1,31 @@
+/// Whether a person sits on the executive committee or not.
+public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+    case leader
+    case employee
+}
+
+/// A member of the organisation's directory.
+public struct Person: Sendable, Hashable, Codable {
+    /// The directory's stable identifier (the `id` column of `people.csv`).
+    public var id: String
+    public var name: String
+    public var department: String
+    public var role: Role
+    /// The unix login that `codir me` maps to this person.
+    public var login: String?
+    /// The LinkedIn profile URL.
+    public var linkedin: String?
+
+    public init(
+        id: String, name: String, department: String, role: Role, login: String? = nil, linkedin: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.department = department
+        self.role = role
+        self.login = login
+        self.linkedin = linkedin
+    }
+
+    public var isLeader: Bool { role == .leader }
+}

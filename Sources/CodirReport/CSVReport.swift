@@ -1,0 +1,75 @@
+import CodirMetrics
+import CodirModel
+import Foundation
+
+/// One table of the report as RFC 4180 CSV, for spreadsheets; unknown values are empty cells.
+struct CSVReport {
+    let document: ReportDocument
+
+    private var report: MetricsReport { document.report }
+
+    func render(_ table: CSVTable) -> String {
+        var rows: [[String]] = []
+        switch table {
+        case .leaders:
+            rows.append([
+                "rank", "person", "name", "department", "impressions", "previous_impressions", "impressions_change",
+                "engagements", "engagement_rate", "posts", "followers", "follower_growth", "given_to_leaders",
+                "given_to_employees", "received_from_leaders", "received_from_employees", "coverage",
+            ])
+            let engagement = Dictionary(uniqueKeysWithValues: report.engagement.map { ($0.person, $0) })
+            for (rank, row) in document.rankedReach.enumerated() {
+                let person = report.people[row.person]
+                let e = engagement[row.person]
+                rows.append([
+                    "\(rank + 1)", person.id, person.name, person.department, cell(row.impressions),
+                    cell(row.previousImpressions), cell(row.impressionsChange), cell(row.engagements),
+                    cell(row.engagementRate), "\(row.posts)", cell(row.followers), cell(row.followerGrowth),
+                    cell(e?.givenToLeaders), cell(e?.givenToEmployees), cell(e?.receivedFromLeaders),
+                    cell(e?.receivedFromEmployees), cell(e?.coverage),
+                ])
+            }
+        case .departments:
+            rows.append(["department", "members", "internal_ties", "external_ties", "ei_index"])
+            for d in report.silo.departments {
+                rows.append([d.department, "\(d.members)", "\(d.internalTies)", "\(d.externalTies)", cell(d.eiIndex)])
+            }
+        case .matrix:
+            let matrix = report.silo.matrix
+            rows.append(["from \\ to"] + matrix.departments)
+            for (i, counts) in matrix.counts.enumerated() {
+                rows.append([matrix.departments[i]] + counts.map { "\($0)" })
+            }
+        case .bridges:
+            rows.append(["rank", "person", "name", "department", "departments_reached", "cross_interactions"])
+            for (rank, bridge) in report.silo.bridges.enumerated() {
+                let person = report.people[bridge.person]
+                rows.append([
+                    "\(rank + 1)", person.id, person.name, person.department, "\(bridge.departmentsReached)",
+                    "\(bridge.crossInteractions)",
+                ])
+            }
+        case .weekly:
+            rows.append(["week_start", "ei_index", "internal_ties", "external_ties"])
+            for week in report.silo.weekly {
+                rows.append([week.start.iso8601, cell(week.eiIndex), "\(week.internalTies)", "\(week.externalTies)"])
+            }
+        }
+        return rows.map { $0.map(escaped).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private func cell(_ value: Int64?) -> String { value.map { "\($0)" } ?? "" }
+    private func cell(_ value: Int?) -> String { value.map { "\($0)" } ?? "" }
+    private func cell(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return String(format: "%.6f", value)
+    }
+
+    private func escaped(_ field: String) -> String {
+        // A leading = + - @ would run as a formula in a spreadsheet; quote-prefix it.
+        var text = field
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

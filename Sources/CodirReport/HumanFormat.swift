@@ -1,0 +1,143 @@
+import Foundation
+
+/// Numbers and text formatted for people: `12.3k`, `4.2%`, `+18%`, and `–` for an unknown value.
+public enum HumanFormat {
+    /// Shown for a value that is unknown (never shown as 0).
+    public static let missing = "–"
+
+    /// `950`, `12.3k`, `4.2M`.
+    public static func count(_ value: Int64?) -> String {
+        guard let value else { return missing }
+        let magnitude = abs(Double(value))
+        let sign = value < 0 ? "-" : ""
+        switch magnitude {
+        case ..<1_000: return "\(value)"
+        case ..<9_950: return sign + trimmed(magnitude / 1_000, digits: 1) + "k"
+        case ..<999_500: return sign + String(format: "%.0f", magnitude / 1_000) + "k"
+        case ..<9_950_000: return sign + trimmed(magnitude / 1_000_000, digits: 1) + "M"
+        default: return sign + String(format: "%.0f", magnitude / 1_000_000) + "M"
+        }
+    }
+
+    public static func count(_ value: Int?) -> String { count(value.map(Int64.init)) }
+
+    /// A count with a sign: `+612`, `-3`, `+1.2k`.
+    public static func signedCount(_ value: Int64?) -> String {
+        guard let value else { return missing }
+        return value > 0 ? "+" + count(value) : count(value)
+    }
+
+    /// `4.2%` (one decimal below 10%, none above).
+    public static func percent(_ ratio: Double?) -> String {
+        guard let ratio, ratio.isFinite else { return missing }
+        let p = ratio * 100
+        return abs(p) < 9.95 ? String(format: "%.1f%%", p) : String(format: "%.0f%%", p)
+    }
+
+    /// A change as `+18%` / `-4.5%`, with an explicit sign.
+    public static func change(_ ratio: Double?) -> String {
+        guard let ratio, ratio.isFinite else { return missing }
+        let text = percent(abs(ratio))
+        if text == "0.0%" { return "0%" }
+        return (ratio < 0 ? "-" : "+") + text
+    }
+
+    /// An index in [-1, 1] with two decimals and a sign: `-0.42`, `+0.31`.
+    public static func index(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return missing }
+        let text = String(format: "%+.2f", value)
+        return text == "-0.00" ? "+0.00" : text
+    }
+
+    /// A ratio with two decimals: `0.31`.
+    public static func decimal(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return missing }
+        return String(format: "%.2f", value)
+    }
+
+    /// Thousands separated by a thin space would confuse spreadsheets; plain digits with commas for prose.
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(abs(value))
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (value < 0 ? "-" : "") + out
+    }
+
+    private static func trimmed(_ value: Double, digits: Int) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}
+
+/// Text from the data made safe for a terminal: control characters and bidirectional overrides, which could
+/// move the cursor or disguise text, become `?`.
+public func sanitized(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            out.append("?")
+        default:
+            out.append(scalar)
+        }
+    }
+    return String(out)
+}
+
+/// Columns a string takes in a terminal: combining marks take none, East Asian wide characters two.
+public func displayWidth(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
+}
+
+func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
+        || v == 0x200B || v == 0x200D
+    {
+        return 0
+    }
+    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+        || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
+        || (0x20000...0x3FFFD).contains(v)
+    {
+        return 2
+    }
+    return 1
+}
+
+/// `text` cut or padded to exactly `width` columns; a cut ends with `…`.
+public func fitted(_ text: String, _ width: Int, alignRight: Bool = false) -> String {
+    guard width > 0 else { return "" }
+    var used = 0
+    var out = ""
+    if displayWidth(text) > width {
+        for character in text {
+            let w = displayWidth(String(character))
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        out.append("…")
+        used += 1
+    } else {
+        out = text
+        used = displayWidth(text)
+    }
+    let padding = String(repeating: " ", count: max(0, width - used))
+    return alignRight ? padding + out : out + padding
+}
+
+/// A sparkline of block characters, scaled to the series' own maximum; negative values count as zero.
+public func sparkline(_ values: [Int64], ascii: Bool = false) -> String {
+    let blocks: [Character] = ascii ? [" ", ".", ":", "-", "=", "+", "*", "#"] : ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    let top = values.max() ?? 0
+    guard top > 0 else { return String(repeating: blocks[0], count: values.count) }
+    return String(
+        values.map { value in
+            let level = Int((Double(max(0, value)) / Double(top) * Double(blocks.count - 1)).rounded())
+            return blocks[min(blocks.count - 1, level)]
+        })
+}

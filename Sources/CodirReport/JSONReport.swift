@@ -1,0 +1,212 @@
+import Foundation
+import CodirMetrics
+import CodirModel
+
+/// The JSON report: stable key order, documented in docs/formats.md; unknown values are `null`.
+struct JSONReport {
+    let document: ReportDocument
+
+    private var report: MetricsReport { document.report }
+
+    func render() -> String {
+        let silo = report.silo
+        let s = report.summary
+        let root: JSONValue = .object([
+            ("organisation", .string(document.organisation)),
+            (
+                "window",
+                .object([
+                    ("length", .string(report.length.description)),
+                    ("start", report.window.start.map { .string($0.iso8601) } ?? .null),
+                    ("end", .string(report.window.end.iso8601)),
+                ])
+            ),
+            (
+                "summary",
+                .object([
+                    ("people", .int(s.people)), ("leaders", .int(s.leaders)), ("employees", .int(s.employees)),
+                    ("active_employees", .int(s.activeEmployees)),
+                    ("active_employee_share", .double(s.activeEmployeeShare)),
+                    ("interactions", .int(s.interactions)), ("posts", .int(s.posts)),
+                ])
+            ),
+            ("reach", .array(report.reach.map(reach))),
+            ("engagement", .array(report.engagement.map(engagement))),
+            (
+                "committee",
+                .object([
+                    ("leaders", .array(report.committee.leaders.map { .string(report.people[$0].id) })),
+                    ("counts", .array(report.committee.counts.map { .array($0.map { .int($0) }) })),
+                    ("engaged_pairs", .int(report.committee.engagedPairs)),
+                    ("reciprocal_pairs", .int(report.committee.reciprocalPairs)),
+                ])
+            ),
+            ("reciprocity", .double(report.committee.reciprocity)),
+            (
+                "silo",
+                .object([
+                    ("ei_index", .double(silo.eiIndex)),
+                    ("internal_ties", .int(silo.internalTies)),
+                    ("external_ties", .int(silo.externalTies)),
+                    ("total_interactions", .int(silo.totalWeight)),
+                    ("modularity", .double(silo.modularity)),
+                    (
+                        "departments",
+                        .array(
+                            silo.departments.map {
+                                .object([
+                                    ("department", .string($0.department)), ("members", .int($0.members)),
+                                    ("ei_index", .double($0.eiIndex)), ("internal_ties", .int($0.internalTies)),
+                                    ("external_ties", .int($0.externalTies)),
+                                ])
+                            })
+                    ),
+                    (
+                        "matrix",
+                        .object([
+                            ("departments", .array(silo.matrix.departments.map { .string($0) })),
+                            ("counts", .array(silo.matrix.counts.map { .array($0.map { .int($0) }) })),
+                        ])
+                    ),
+                    (
+                        "bridges",
+                        .array(
+                            silo.bridges.map {
+                                let person = report.people[$0.person]
+                                return .object([
+                                    ("person", .string(person.id)), ("name", .string(person.name)),
+                                    ("department", .string(person.department)),
+                                    ("departments_reached", .int($0.departmentsReached)),
+                                    ("cross_interactions", .int($0.crossInteractions)),
+                                ])
+                            })
+                    ),
+                    (
+                        "weekly_ei",
+                        .array(
+                            silo.weekly.map {
+                                .object([
+                                    ("week_start", .string($0.start.iso8601)), ("ei_index", .double($0.eiIndex)),
+                                    ("internal_ties", .int($0.internalTies)),
+                                    ("external_ties", .int($0.externalTies)),
+                                ])
+                            })
+                    ),
+                ])
+            ),
+        ])
+        var out = ""
+        root.write(to: &out, indent: 0)
+        return out + "\n"
+    }
+
+    private func reach(_ row: ReachRow) -> JSONValue {
+        let person = report.people[row.person]
+        return .object([
+            ("person", .string(person.id)), ("name", .string(person.name)), ("department", .string(person.department)),
+            ("impressions", .int64(row.impressions)), ("impressions_source", .string(row.impressionSource.rawValue)),
+            ("previous_impressions", .int64(row.previousImpressions)),
+            ("impressions_change", .double(row.impressionsChange)),
+            ("engagements", .int64(row.engagements)), ("engagements_source", .string(row.engagementSource.rawValue)),
+            ("engagement_rate", .double(row.engagementRate)), ("posts", .int(row.posts)),
+            ("followers", .int64(row.followers)), ("follower_growth", .int64(row.followerGrowth)),
+            (
+                "daily_impressions",
+                .object([
+                    ("start", .string(row.seriesStart.iso8601)),
+                    ("values", .array(row.dailyImpressions.map { .int64($0) })),
+                ])
+            ),
+        ])
+    }
+
+    private func engagement(_ row: EngagementRow) -> JSONValue {
+        let person = report.people[row.person]
+        return .object([
+            ("person", .string(person.id)), ("name", .string(person.name)),
+            ("given_to_leaders", .int(row.givenToLeaders)), ("given_to_employees", .int(row.givenToEmployees)),
+            ("received_from_leaders", .int(row.receivedFromLeaders)),
+            ("received_from_employees", .int(row.receivedFromEmployees)),
+            ("colleague_posts", .int(row.colleaguePosts)), ("covered_posts", .int(row.coveredPosts)),
+            ("coverage", .double(row.coverage)),
+        ])
+    }
+}
+
+/// A JSON value whose objects keep their keys in the order given.
+indirect enum JSONValue {
+    case null
+    case string(String)
+    case number(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    static func int64(_ value: Int64?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
+    static func double(_ value: Double?) -> JSONValue {
+        guard let value, value.isFinite else { return .null }
+        return .number("\(value)")
+    }
+
+    func write(to out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent + 1)
+        let closing = String(repeating: "  ", count: indent)
+        switch self {
+        case .null: out += "null"
+        case .number(let text): out += text
+        case .string(let text): out += JSONValue.quoted(text)
+        case .array(let items):
+            // Arrays of plain values stay on one line.
+            if items.allSatisfy({ if case .object = $0 { false } else if case .array = $0 { false } else { true } }) {
+                out += "["
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += ", " }
+                    item.write(to: &out, indent: indent + 1)
+                }
+                out += "]"
+                return
+            }
+            out += "[\n"
+            for (i, item) in items.enumerated() {
+                out += pad
+                item.write(to: &out, indent: indent + 1)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += closing + "]"
+        case .object(let members):
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
+            out += "{\n"
+            for (i, (key, value)) in members.enumerated() {
+                out += pad + JSONValue.quoted(key) + ": "
+                value.write(to: &out, indent: indent + 1)
+                out += i + 1 < members.count ? ",\n" : "\n"
+            }
+            out += closing + "}"
+        }
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                    || scalar.value == 0x2029
+                {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

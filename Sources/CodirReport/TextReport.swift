@@ -1,0 +1,174 @@
+import CodirMetrics
+import CodirModel
+
+/// The plain-text report: fits 80 columns.
+struct TextReport {
+    let document: ReportDocument
+    static let width = 80
+
+    private var report: MetricsReport { document.report }
+
+    func render() -> String {
+        var lines: [String] = []
+        header(&lines)
+        reach(&lines)
+        engagement(&lines)
+        silos(&lines)
+        return lines.map { $0.trimmingTrailingSpaces }.joined(separator: "\n") + "\n"
+    }
+
+    private func name(_ index: Int) -> String { sanitized(document.person(index).name) }
+    private func department(_ index: Int) -> String { sanitized(document.person(index).department) }
+
+    private func header(_ lines: inout [String]) {
+        let window = report.window
+        lines.append(fitted("\(sanitized(document.organisation)) · \(report.length) window", Self.width))
+        lines.append("From \(window.start?.iso8601 ?? "the beginning") to \(window.end.iso8601)")
+        let s = report.summary
+        lines.append(
+            "\(HumanFormat.grouped(s.people)) people (\(s.leaders) leaders, \(HumanFormat.grouped(s.employees)) employees) · "
+                + "\(HumanFormat.grouped(s.activeEmployees)) employees active (\(HumanFormat.percent(s.activeEmployeeShare)))")
+        lines.append(
+            "\(HumanFormat.grouped(s.interactions)) interactions · \(HumanFormat.grouped(s.posts)) posts published")
+    }
+
+    private func section(_ title: String, _ lines: inout [String]) {
+        lines.append("")
+        lines.append(title)
+        lines.append(String(repeating: "─", count: displayWidth(title)))
+    }
+
+    private func reach(_ lines: inout [String]) {
+        section("REACH", &lines)
+        guard !report.reach.isEmpty else {
+            lines.append("No leaders in the directory.")
+            return
+        }
+        lines.append(
+            fitted("#", 3) + fitted("Leader", 18) + fitted("Department", 14) + fitted("Impr.", 7, alignRight: true)
+                + fitted("vs prev", 8, alignRight: true) + fitted("Eng.", 6, alignRight: true)
+                + fitted("Posts", 6, alignRight: true) + fitted("Follow.", 8, alignRight: true)
+                + fitted("Growth", 8, alignRight: true))
+        for (rank, row) in document.rankedReach.enumerated() {
+            lines.append(
+                fitted("\(rank + 1)", 3) + fitted(name(row.person), 17) + " " + fitted(department(row.person), 13)
+                    + " " + fitted(HumanFormat.count(row.impressions), 7, alignRight: true)
+                    + fitted(HumanFormat.change(row.impressionsChange), 8, alignRight: true)
+                    + fitted(HumanFormat.percent(row.engagementRate), 6, alignRight: true)
+                    + fitted("\(row.posts)", 6, alignRight: true)
+                    + fitted(HumanFormat.count(row.followers), 8, alignRight: true)
+                    + fitted(HumanFormat.signedCount(row.followerGrowth), 8, alignRight: true))
+        }
+        lines.append("Impr.: impressions; vs prev: against the previous \(report.length); Eng.: engagement rate.")
+    }
+
+    private func engagement(_ lines: inout [String]) {
+        section("COLLEAGUE ENGAGEMENT (reactions, comments, shares)", &lines)
+        guard !report.engagement.isEmpty else { return }
+        lines.append(
+            fitted("Leader", 20) + fitted("to leaders", 11, alignRight: true)
+                + fitted("to empl.", 10, alignRight: true) + fitted("from lead.", 11, alignRight: true)
+                + fitted("from empl.", 11, alignRight: true) + fitted("Coverage", 10, alignRight: true))
+        let rows = report.engagement.sorted {
+            ($0.givenToLeaders + $0.givenToEmployees, name($1.person))
+                > ($1.givenToLeaders + $1.givenToEmployees, name($0.person))
+        }
+        for row in rows {
+            lines.append(
+                fitted(name(row.person), 19) + " " + fitted("\(row.givenToLeaders)", 11, alignRight: true)
+                    + fitted("\(row.givenToEmployees)", 10, alignRight: true)
+                    + fitted("\(row.receivedFromLeaders)", 11, alignRight: true)
+                    + fitted("\(row.receivedFromEmployees)", 11, alignRight: true)
+                    + fitted(HumanFormat.percent(row.coverage), 10, alignRight: true))
+        }
+        lines.append("Coverage: share of the other leaders' posts of the window this leader engaged with.")
+        let committee = report.committee
+        lines.append(
+            "Committee reciprocity: \(HumanFormat.percent(committee.reciprocity)) "
+                + "(\(committee.reciprocalPairs) of \(committee.engagedPairs) engaged leader pairs engage both ways)")
+        if committee.leaders.count <= 12 && !committee.leaders.isEmpty {
+            lines.append("")
+            lines.append("Who engages with whose posts (row: engaging leader; column: post author)")
+            let tags = committee.leaders.map { initials(name($0)) }
+            lines.append(fitted("", 20) + tags.map { fitted($0, 5, alignRight: true) }.joined())
+            for (i, leader) in committee.leaders.enumerated() {
+                let cells = committee.counts[i].enumerated().map { j, count in
+                    fitted(i == j ? "·" : (count == 0 ? "" : "\(count)"), 5, alignRight: true)
+                }
+                lines.append(fitted("\(tags[i]) \(name(leader))", 20) + cells.joined())
+            }
+        }
+    }
+
+    private func silos(_ lines: inout [String]) {
+        section("SILOS (all interactions between departments)", &lines)
+        let silo = report.silo
+        lines.append(
+            "E-I index \(HumanFormat.index(silo.eiIndex)) · modularity \(HumanFormat.decimal(silo.modularity))")
+        lines.append(
+            "Ties: \(HumanFormat.grouped(silo.externalTies)) across departments, "
+                + "\(HumanFormat.grouped(silo.internalTies)) within")
+        let weekly = silo.weekly
+        if let first = weekly.first, let last = weekly.last {
+            let values = weekly.map { Int64((($0.eiIndex ?? -1) + 1) * 1000) }
+            lines.append(
+                "E-I, last \(weekly.count) weeks: \(sparkline(values))  \(HumanFormat.index(first.eiIndex)) → "
+                    + "\(HumanFormat.index(last.eiIndex))")
+        }
+        lines.append("E-I runs from -1 (all ties within departments) to +1 (all ties across them).")
+        lines.append("")
+        lines.append(
+            fitted("Department", 28) + fitted("Members", 9, alignRight: true) + fitted("Within", 9, alignRight: true)
+                + fitted("Across", 9, alignRight: true) + fitted("E-I", 8, alignRight: true))
+        for d in silo.departments {
+            lines.append(
+                fitted(sanitized(d.department), 27) + " " + fitted(HumanFormat.grouped(d.members), 9, alignRight: true)
+                    + fitted(HumanFormat.grouped(d.internalTies), 9, alignRight: true)
+                    + fitted(HumanFormat.grouped(d.externalTies), 9, alignRight: true)
+                    + fitted(HumanFormat.index(d.eiIndex), 8, alignRight: true))
+        }
+        let matrix = silo.matrix
+        if matrix.departments.count <= 9 && !matrix.departments.isEmpty {
+            lines.append("")
+            lines.append("Interactions from department (row) to department (column)")
+            let tags = matrix.departments.map { abbreviation(sanitized($0)) }
+            lines.append(fitted("", 14) + tags.map { fitted($0, 7, alignRight: true) }.joined())
+            for (i, row) in matrix.counts.enumerated() {
+                lines.append(
+                    fitted(sanitized(matrix.departments[i]), 13) + " "
+                        + row.map { fitted(HumanFormat.count($0), 7, alignRight: true) }.joined())
+            }
+        } else if !matrix.departments.isEmpty {
+            lines.append("")
+            lines.append(
+                "Department matrix: \(matrix.departments.count) departments, too wide for text; use --format json or csv --table matrix.")
+        }
+        lines.append("")
+        lines.append("Top bridges (people with ties to the most other departments)")
+        if silo.bridges.isEmpty { lines.append("None in this window.") }
+        for (rank, bridge) in silo.bridges.enumerated() {
+            lines.append(
+                fitted("\(rank + 1)", 4) + fitted(name(bridge.person), 24) + " " + fitted(department(bridge.person), 24)
+                    + fitted("\(bridge.departmentsReached) dept.", 10, alignRight: true)
+                    + fitted("\(bridge.crossInteractions) int.", 12, alignRight: true))
+        }
+    }
+
+    private func initials(_ name: String) -> String {
+        String(name.split(separator: " ").prefix(2).compactMap(\.first))
+    }
+
+    private func abbreviation(_ name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "'" }).filter { $0.count > 2 || $0 == "R&D" }
+        if words.count >= 2 { return String(words.prefix(3).compactMap(\.first)).uppercased() }
+        return String(name.prefix(5))
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

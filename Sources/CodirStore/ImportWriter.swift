@@ -1,0 +1,375 @@
+import CodirModel
+import Foundation
+import GRDB
+
+/// What writing one record did.
+public enum WriteOutcome: Sendable, Hashable {
+    case inserted
+    case updated
+    /// The record was already there, identical.
+    case duplicate
+}
+
+/// Why a well-formed record cannot be stored: it refers to something the database does not know.
+public struct RecordRejection: Error, Sendable, Hashable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+/// Counts of one import.
+public struct ImportCounts: Sendable, Hashable {
+    public var imported = 0
+    public var duplicates = 0
+    public var rejected = 0
+    public init() {}
+}
+
+/// Writes the records of one file inside that file's transaction, resolving people and posts by their keys.
+///
+/// Only valid inside `Store.importFile`; every record either lands, is recognised as a duplicate, or is
+/// rejected with a reason, and the counts follow.
+public final class ImportWriter {
+    private let db: Database
+    /// The `imports` row of this file.
+    public let importID: Int64
+    public private(set) var counts = ImportCounts()
+
+    private struct KnownPerson {
+        var row: Int64
+        var login: String?
+    }
+    private var people: [String: KnownPerson] = [:]
+    private var loginOwners: [String: String] = [:]
+    private var departments: [String: Int64] = [:]
+    private var posts: [String: (row: Int64, author: Int64)] = [:]
+
+    private let upsertDepartment: RawStatement
+    private let upsertPerson: RawStatement
+    private let upsertPost: RawStatement
+    private let insertInteraction: RawStatement
+    private let upsertStats: RawStatement
+    private let upsertDaily: RawStatement
+    private let upsertFollowers: RawStatement
+    private let insertReject: RawStatement
+
+    init(db: Database, importID: Int64) throws {
+        self.db = db
+        self.importID = importID
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM departments") {
+            departments[row[1]] = row[0]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, key, login FROM people") {
+            let key: String = row[1]
+            let login: String? = row[2]
+            people[key] = KnownPerson(row: row[0], login: login)
+            if let login { loginOwners[login] = key }
+        }
+        var knownPosts: [String: (row: Int64, author: Int64)] = [:]
+        try RawStatement(db, sql: "SELECT id, key, author FROM posts").forEachRow { row in
+            knownPosts[row.string(1)] = (row.int64(0), row.int64(2))
+        }
+        posts = knownPosts
+        upsertDepartment = try RawStatement(
+            db, sql: "INSERT INTO departments(name) VALUES (?) ON CONFLICT(name) DO NOTHING")
+        upsertPerson = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO people(key, name, department, role, login, linkedin) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET name = excluded.name, department = excluded.department,
+                    role = excluded.role, login = excluded.login, linkedin = excluded.linkedin
+                WHERE name IS NOT excluded.name OR department IS NOT excluded.department OR role IS NOT excluded.role
+                    OR login IS NOT excluded.login OR linkedin IS NOT excluded.linkedin
+                """)
+        upsertPost = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO posts(key, author, at, network, url, source) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(key) DO UPDATE SET author = excluded.author, at = excluded.at,
+                    network = excluded.network, url = ifnull(excluded.url, url), source = excluded.source
+                WHERE author IS NOT excluded.author OR at IS NOT excluded.at OR network IS NOT excluded.network
+                    OR (excluded.url IS NOT NULL AND url IS NOT excluded.url)
+                """)
+        insertInteraction = try RawStatement(
+            db,
+            sql: """
+                INSERT OR IGNORE INTO interactions(event_id, kind, actor, target, post, at, source)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+        upsertStats = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO post_stats(post, at, impressions, engagements, source) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(post, at) DO UPDATE SET impressions = excluded.impressions,
+                    engagements = excluded.engagements, source = excluded.source
+                WHERE impressions IS NOT excluded.impressions OR engagements IS NOT excluded.engagements
+                """)
+        upsertDaily = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO daily_stats(person, day, impressions, engagements, new_followers, source)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(person, day) DO UPDATE SET
+                    impressions = ifnull(excluded.impressions, impressions),
+                    engagements = ifnull(excluded.engagements, engagements),
+                    new_followers = ifnull(excluded.new_followers, new_followers),
+                    source = excluded.source
+                WHERE (excluded.impressions IS NOT NULL AND impressions IS NOT excluded.impressions)
+                    OR (excluded.engagements IS NOT NULL AND engagements IS NOT excluded.engagements)
+                    OR (excluded.new_followers IS NOT NULL AND new_followers IS NOT excluded.new_followers)
+                """)
+        upsertFollowers = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO follower_snapshots(person, at, count, source) VALUES (?, ?, ?, ?)
+                ON CONFLICT(person, at) DO UPDATE SET count = excluded.count, source = excluded.source
+                WHERE count IS NOT excluded.count
+                """)
+        insertReject = try RawStatement(
+            db, sql: "INSERT INTO rejects(import, line, text, reason) VALUES (?, ?, ?, ?)")
+    }
+
+    /// Whether a post with this key is in the database or was written earlier in this import.
+    public func knowsPost(_ key: String) -> Bool { posts[key] != nil }
+
+    /// Records a piece of metadata (organisation name, demo settings) in the same transaction.
+    public func setMetadata(_ key: String, _ value: String) throws {
+        try db.execute(
+            sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value])
+    }
+
+    /// Whether a person with this id is in the directory.
+    public func knowsPerson(_ key: String) -> Bool { people[key] != nil }
+
+    // MARK: - Records
+
+    /// Adds a person to the directory, or updates them when their id is known.
+    public func write(_ person: Person) throws -> Result<WriteOutcome, RecordRejection> {
+        if let login = person.login, let owner = loginOwners[login], owner != person.id {
+            return count(.failure(RecordRejection("login '\(login)' already belongs to person '\(owner)'")))
+        }
+        let department = try departmentRow(person.department)
+        upsertPerson.bind(1, person.id)
+        upsertPerson.bind(2, person.name)
+        upsertPerson.bind(3, department)
+        upsertPerson.bind(4, person.role.rawValue)
+        upsertPerson.bind(5, person.login)
+        upsertPerson.bind(6, person.linkedin)
+        let changed = try upsertPerson.run() > 0
+        let existing = people[person.id]
+        if let old = existing?.login, old != person.login { loginOwners[old] = nil }
+        if let login = person.login { loginOwners[login] = person.id }
+        if existing == nil {
+            people[person.id] = KnownPerson(row: db.lastInsertedRowID, login: person.login)
+            return count(.success(.inserted))
+        }
+        people[person.id]?.login = person.login
+        return count(.success(changed ? .updated : .duplicate))
+    }
+
+    /// Writes one event, resolving the people and posts it names.
+    public func write(_ event: Event) throws -> Result<WriteOutcome, RecordRejection> {
+        switch event {
+        case .post(let post): return count(try write(post))
+        case .interaction(let interaction): return count(try write(interaction))
+        case .stats(let stats): return count(try write(stats))
+        case .daily(let daily): return count(try write(daily))
+        case .followers(let followers): return count(try write(followers))
+        }
+    }
+
+    /// Keeps a line that could not be imported, verbatim, with the reason.
+    public func reject(line: Int, text: String, reason: String) throws {
+        insertReject.bind(1, importID)
+        insertReject.bind(2, Int64(line))
+        insertReject.bind(3, text)
+        insertReject.bind(4, reason)
+        try insertReject.run()
+        counts.rejected += 1
+    }
+
+    private func count(_ result: Result<WriteOutcome, RecordRejection>) -> Result<WriteOutcome, RecordRejection> {
+        switch result {
+        case .success(.duplicate): counts.duplicates += 1
+        case .success: counts.imported += 1
+        case .failure: break  // counted by `reject`, which the caller makes with the line's text
+        }
+        return result
+    }
+
+    private func departmentRow(_ name: String) throws -> Int64 {
+        if let row = departments[name] { return row }
+        upsertDepartment.bind(1, name)
+        try upsertDepartment.run()
+        let row = try Int64.fetchOne(db, sql: "SELECT id FROM departments WHERE name = ?", arguments: [name]) ?? 0
+        departments[name] = row
+        return row
+    }
+
+    private func personRow(_ key: String, as field: String) -> Result<Int64, RecordRejection> {
+        guard let person = people[key] else {
+            return .failure(RecordRejection("unknown person '\(key)' in '\(field)'; import the people file first"))
+        }
+        return .success(person.row)
+    }
+
+    private func write(_ post: PostEvent) throws -> Result<WriteOutcome, RecordRejection> {
+        let author: Int64
+        switch personRow(post.author, as: "author") {
+        case .success(let row): author = row
+        case .failure(let rejection): return .failure(rejection)
+        }
+        upsertPost.bind(1, post.id)
+        upsertPost.bind(2, author)
+        upsertPost.bind(3, post.at.seconds)
+        upsertPost.bind(4, post.network)
+        upsertPost.bind(5, post.url)
+        upsertPost.bind(6, importID)
+        let changed = try upsertPost.run() > 0
+        if let known = posts[post.id] {
+            posts[post.id] = (known.row, author)
+            return .success(changed ? .updated : .duplicate)
+        }
+        posts[post.id] = (db.lastInsertedRowID, author)
+        return .success(.inserted)
+    }
+
+    private func write(_ interaction: InteractionEvent) throws -> Result<WriteOutcome, RecordRejection> {
+        let actor: Int64
+        switch personRow(interaction.actor, as: "actor") {
+        case .success(let row): actor = row
+        case .failure(let rejection): return .failure(rejection)
+        }
+        var post: Int64? = nil
+        let target: Int64
+        if interaction.kind.isPostBased {
+            guard let key = interaction.post else { return .failure(RecordRejection("missing field 'post'")) }
+            guard let known = posts[key] else {
+                return .failure(RecordRejection("unknown post '\(key)'; import the post first"))
+            }
+            post = known.row
+            target = known.author
+        } else {
+            guard let key = interaction.target else { return .failure(RecordRejection("missing field 'target'")) }
+            switch personRow(key, as: "target") {
+            case .success(let row): target = row
+            case .failure(let rejection): return .failure(rejection)
+            }
+        }
+        insertInteraction.bind(1, interaction.id)
+        insertInteraction.bind(2, Int64(interaction.kind.code))
+        insertInteraction.bind(3, actor)
+        insertInteraction.bind(4, target)
+        insertInteraction.bind(5, post)
+        insertInteraction.bind(6, interaction.at.seconds)
+        insertInteraction.bind(7, importID)
+        return .success(try insertInteraction.run() > 0 ? .inserted : .duplicate)
+    }
+
+    private func write(_ stats: PostStatsEvent) throws -> Result<WriteOutcome, RecordRejection> {
+        guard let post = posts[stats.post] else {
+            return .failure(RecordRejection("unknown post '\(stats.post)'; import the post first"))
+        }
+        upsertStats.bind(1, post.row)
+        upsertStats.bind(2, stats.at.seconds)
+        upsertStats.bind(3, stats.impressions)
+        upsertStats.bind(4, stats.engagements)
+        upsertStats.bind(5, importID)
+        return .success(try upsertStats.run() > 0 ? .inserted : .duplicate)
+    }
+
+    private func write(_ daily: DailyStatsEvent) throws -> Result<WriteOutcome, RecordRejection> {
+        let person: Int64
+        switch personRow(daily.person, as: "person") {
+        case .success(let row): person = row
+        case .failure(let rejection): return .failure(rejection)
+        }
+        upsertDaily.bind(1, person)
+        upsertDaily.bind(2, Int64(daily.day.number))
+        upsertDaily.bind(3, daily.impressions)
+        upsertDaily.bind(4, daily.engagements)
+        upsertDaily.bind(5, daily.newFollowers)
+        upsertDaily.bind(6, importID)
+        return .success(try upsertDaily.run() > 0 ? .inserted : .duplicate)
+    }
+
+    private func write(_ followers: FollowersEvent) throws -> Result<WriteOutcome, RecordRejection> {
+        let person: Int64
+        switch personRow(followers.person, as: "person") {
+        case .success(let row): person = row
+        case .failure(let rejection): return .failure(rejection)
+        }
+        upsertFollowers.bind(1, person)
+        upsertFollowers.bind(2, followers.at.seconds)
+        upsertFollowers.bind(3, followers.count)
+        upsertFollowers.bind(4, importID)
+        return .success(try upsertFollowers.run() > 0 ? .inserted : .duplicate)
+    }
+}
+
+extension Store {
+    /// Runs `body` in one transaction for one input file, logging the import with its counts.
+    ///
+    /// When `commit` is false (a dry run) everything is rolled back, so the counts are exactly what a real
+    /// import would give but the database is left as it was. An error thrown by `body` rolls back too.
+    public func importFile<T>(
+        file: String, sha256: String, format: String, commit: Bool = true,
+        _ body: (ImportWriter) throws -> T
+    ) throws -> (result: T, counts: ImportCounts) {
+        try inImportTransaction(commit: commit) { db in
+            try db.execute(
+                sql: "INSERT INTO imports(file, sha256, format, started_at) VALUES (?, ?, ?, ?)",
+                arguments: [file, sha256, format, Int64(Date().timeIntervalSince1970)])
+            return db.lastInsertedRowID
+        } body: { writer in try body(writer) }
+    }
+
+    /// Starts a long-running source of events (the simulator, a followed file), logged as one import whose
+    /// counts grow with each `append`.
+    public func beginSession(label: String, format: String) throws(StoreError) -> Int64 {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO imports(file, sha256, format, started_at) VALUES (?, '', ?, ?)",
+                arguments: [label, format, Int64(Date().timeIntervalSince1970)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    /// Writes one batch of a session in its own transaction.
+    public func append<T>(toSession session: Int64, _ body: (ImportWriter) throws -> T) throws -> (
+        result: T, counts: ImportCounts
+    ) {
+        try inImportTransaction(commit: true) { _ in session } body: { writer in try body(writer) }
+    }
+
+    private func inImportTransaction<T>(
+        commit: Bool, importRow: (Database) throws -> Int64, body: (ImportWriter) throws -> T
+    ) throws -> (result: T, counts: ImportCounts) {
+        do {
+            return try queue.inDatabase { db in
+                var outcome: (T, ImportCounts)?
+                try db.inTransaction(.immediate) {
+                    let writer = try ImportWriter(db: db, importID: try importRow(db))
+                    let result = try body(writer)
+                    let counts = writer.counts
+                    try db.execute(
+                        sql: """
+                            UPDATE imports SET accepted = accepted + ?, duplicates = duplicates + ?,
+                                rejected = rejected + ?, finished_at = ?
+                            WHERE id = ?
+                            """,
+                        arguments: [
+                            counts.imported, counts.duplicates, counts.rejected, Int64(Date().timeIntervalSince1970),
+                            writer.importID,
+                        ])
+                    outcome = (result, counts)
+                    return commit ? .commit : .rollback
+                }
+                guard let outcome else { throw StoreError.io(path: path, reason: "the import returned nothing") }
+                return outcome
+            }
+        } catch let error as DatabaseError {
+            throw StoreError(error, path: path)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import GRDB
+
+/// The database schema, as append-only named migrations. A shipped migration is never edited.
+enum Schema {
+    /// `PRAGMA application_id` of every codir database: "CODR".
+    static let applicationID: Int32 = 0x434F_4452
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    CREATE TABLE departments (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE
+                    );
+                    CREATE TABLE people (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
+                        name TEXT NOT NULL,
+                        department INTEGER NOT NULL REFERENCES departments(id),
+                        role TEXT NOT NULL CHECK (role IN ('leader', 'employee')),
+                        login TEXT,
+                        linkedin TEXT
+                    );
+                    CREATE INDEX people_by_login ON people(login) WHERE login IS NOT NULL;
+                    CREATE TABLE imports (
+                        id INTEGER PRIMARY KEY,
+                        file TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        format TEXT NOT NULL,
+                        accepted INTEGER NOT NULL DEFAULT 0,
+                        duplicates INTEGER NOT NULL DEFAULT 0,
+                        rejected INTEGER NOT NULL DEFAULT 0,
+                        started_at INTEGER NOT NULL,
+                        finished_at INTEGER
+                    );
+                    CREATE TABLE rejects (
+                        id INTEGER PRIMARY KEY,
+                        import INTEGER NOT NULL REFERENCES imports(id),
+                        line INTEGER NOT NULL,
+                        text TEXT NOT NULL,
+                        reason TEXT NOT NULL
+                    );
+                    CREATE INDEX rejects_by_import ON rejects(import);
+                    CREATE TABLE posts (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
+                        author INTEGER NOT NULL REFERENCES people(id),
+                        at INTEGER NOT NULL,
+                        network TEXT NOT NULL,
+                        url TEXT,
+                        source INTEGER REFERENCES imports(id)
+                    );
+                    CREATE INDEX posts_by_time ON posts(at);
+                    CREATE INDEX posts_by_author ON posts(author, at);
+                    CREATE TABLE interactions (
+                        id INTEGER PRIMARY KEY,
+                        event_id TEXT,
+                        kind INTEGER NOT NULL,
+                        actor INTEGER NOT NULL REFERENCES people(id),
+                        target INTEGER NOT NULL REFERENCES people(id),
+                        post INTEGER REFERENCES posts(id),
+                        at INTEGER NOT NULL,
+                        source INTEGER REFERENCES imports(id)
+                    );
+                    CREATE UNIQUE INDEX interactions_by_event_id ON interactions(event_id)
+                        WHERE event_id IS NOT NULL;
+                    CREATE UNIQUE INDEX interactions_by_identity
+                        ON interactions(actor, at, kind, target, ifnull(post, 0))
+                        WHERE event_id IS NULL;
+                    CREATE INDEX interactions_by_time ON interactions(at);
+                    CREATE INDEX interactions_by_post ON interactions(post) WHERE post IS NOT NULL;
+                    CREATE TABLE post_stats (
+                        post INTEGER NOT NULL REFERENCES posts(id),
+                        at INTEGER NOT NULL,
+                        impressions INTEGER NOT NULL,
+                        engagements INTEGER,
+                        source INTEGER REFERENCES imports(id),
+                        PRIMARY KEY (post, at)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE daily_stats (
+                        person INTEGER NOT NULL REFERENCES people(id),
+                        day INTEGER NOT NULL,
+                        impressions INTEGER,
+                        engagements INTEGER,
+                        new_followers INTEGER,
+                        source INTEGER REFERENCES imports(id),
+                        PRIMARY KEY (person, day)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX daily_stats_by_day ON daily_stats(day);
+                    CREATE TABLE follower_snapshots (
+                        person INTEGER NOT NULL REFERENCES people(id),
+                        at INTEGER NOT NULL,
+                        count INTEGER NOT NULL,
+                        source INTEGER REFERENCES imports(id),
+                        PRIMARY KEY (person, at)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+        return migrator
+    }
+}

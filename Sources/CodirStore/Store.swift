@@ -1,0 +1,222 @@
+import CodirModel
+import Foundation
+import GRDB
+
+/// The codir database: one SQLite file in WAL mode, opened either to read or to write.
+///
+/// Viewers open it read-only; only importers and the simulator write.
+public final class Store: Sendable {
+    /// How a store is opened.
+    public enum Access: Sendable {
+        /// Never writes; the file must exist.
+        case readOnly
+        /// Creates the file and its folder when missing, and migrates the schema.
+        case readWrite
+    }
+
+    /// The database file, or `:memory:`.
+    public let path: String
+    public let access: Access
+    let queue: DatabaseQueue
+
+    private init(path: String, access: Access, queue: DatabaseQueue) {
+        self.path = path
+        self.access = access
+        self.queue = queue
+    }
+
+    /// Opens the database at `path`.
+    public static func open(path: String, access: Access) throws(StoreError) -> Store {
+        let fileManager = FileManager.default
+        switch access {
+        case .readOnly:
+            guard fileManager.fileExists(atPath: path) else { throw .missing(path: path) }
+        case .readWrite:
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
+                do {
+                    try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                } catch {
+                    throw .cannotCreate(path: path, reason: "its folder \(folder) cannot be created")
+                }
+            }
+        }
+        var configuration = Configuration()
+        configuration.readonly = access == .readOnly
+        configuration.busyMode = .timeout(10)
+        configuration.foreignKeysEnabled = true
+        if access == .readWrite { configuration.journalMode = .wal }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let store = Store(path: path, access: access, queue: queue)
+            try store.prepareSchema()
+            return store
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// A private database in memory, migrated and empty: for tests and dry runs.
+    public static func inMemory() throws(StoreError) -> Store {
+        do {
+            let queue = try DatabaseQueue()
+            let store = Store(path: ":memory:", access: .readWrite, queue: queue)
+            try store.prepareSchema()
+            return store
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: ":memory:")
+        }
+    }
+
+    /// A private in-memory copy of the database at `path`, for dry runs: whatever is done to it, the file is
+    /// never written.
+    public static func copyInMemory(of path: String) throws(StoreError) -> Store {
+        do {
+            // Checks the file first, so that a foreign file gets the usual sentence.
+            _ = try Store.open(path: path, access: .readOnly)
+            let queue = try DatabaseQueue.inMemoryCopy(fromPath: path)
+            let store = Store(path: path, access: .readWrite, queue: queue)
+            try store.prepareSchema()
+            return store
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    /// Checks that the file is a codir database and brings its schema up to date (writers only).
+    private func prepareSchema() throws {
+        let migrator = Schema.migrator
+        let path = self.path
+        switch access {
+        case .readOnly:
+            try queue.inDatabase { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                guard id == Schema.applicationID else { throw StoreError.notCodirDatabase(path: path) }
+                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+                guard try migrator.hasCompletedMigrations(db) else {
+                    throw StoreError.io(
+                        path: path, reason: "its schema is older than this codir; run any 'codir import' to upgrade it")
+                }
+            }
+        case .readWrite:
+            try queue.inDatabase { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                if id != Schema.applicationID {
+                    let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                    guard id == 0 && objects == 0 else { throw StoreError.notCodirDatabase(path: path) }
+                    try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+                }
+                if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
+            }
+            try migrator.migrate(queue)
+        }
+    }
+
+    // MARK: - Metadata
+
+    /// The metadata key of the organisation's display name.
+    public static let organisationKey = "organisation"
+
+    /// A piece of metadata, such as the organisation's display name (`organisationKey`).
+    public func metadata(_ key: String) throws(StoreError) -> String? {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key]) }
+    }
+
+    /// Sets a piece of metadata.
+    public func setMetadata(_ key: String, _ value: String) throws(StoreError) {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [key, value])
+        }
+    }
+
+    /// When the data last changed: the end of the latest import or batch; nil for an empty database.
+    public func lastChange() throws(StoreError) -> Timestamp? {
+        try read { db in
+            try Int64.fetchOne(db, sql: "SELECT max(ifnull(finished_at, started_at)) FROM imports").map {
+                Timestamp(seconds: $0)
+            }
+        }
+    }
+
+    /// Counts of the main tables, for summaries.
+    public func counts() throws(StoreError) -> StoreCounts {
+        try read { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0 }
+            return StoreCounts(
+                people: try count("people"), posts: try count("posts"), interactions: try count("interactions"),
+                postStats: try count("post_stats"), dailyStats: try count("daily_stats"),
+                followerSnapshots: try count("follower_snapshots"), imports: try count("imports"),
+                rejects: try count("rejects"))
+        }
+    }
+
+    // MARK: - Access
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.deferred) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.io(path: path, reason: "the read returned nothing") }
+                return result
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try queue.inDatabase { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                guard let result else { throw StoreError.io(path: path, reason: "the write returned nothing") }
+                return result
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(error, path: path)
+        }
+    }
+}
+
+/// Row counts of the store's main tables.
+public struct StoreCounts: Sendable, Hashable {
+    public var people, posts, interactions, postStats, dailyStats, followerSnapshots, imports, rejects: Int
+}
+
+extension StoreError {
+    /// Translates a SQLite failure into a sentence for the user.
+    init(_ error: any Error, path: String) {
+        guard let error = error as? DatabaseError else {
+            self = .io(path: path, reason: "\(error)")
+            return
+        }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = .notCodirDatabase(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path: path)
+        case .SQLITE_CANTOPEN: self = .cannotOpen(path: path, reason: "SQLite cannot open the file")
+        case .SQLITE_READONLY: self = .cannotOpen(path: path, reason: "it is read-only for this user")
+        case .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path, reason: "permission denied")
+        case .SQLITE_FULL: self = .io(path: path, reason: "the disk is full")
+        default: self = .io(path: path, reason: error.message ?? "\(error.resultCode)")
+        }
+    }
+}

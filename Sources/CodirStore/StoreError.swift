@@ -1,0 +1,38 @@
+/// A failure of the store that a user can cause and fix; `message` is one sentence saying what, where and what to do.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The database file does not exist and the caller only reads.
+    case missing(path: String)
+    /// The folder of the database cannot be created or written.
+    case cannotCreate(path: String, reason: String)
+    /// The file exists but cannot be opened.
+    case cannotOpen(path: String, reason: String)
+    /// The file is not a SQLite database written by codir.
+    case notCodirDatabase(path: String)
+    /// The database was written by a newer codir.
+    case newerSchema(path: String)
+    /// Another process holds the database's write lock.
+    case locked(path: String)
+    /// Any other SQLite failure.
+    case io(path: String, reason: String)
+
+    public var message: String {
+        switch self {
+        case .missing(let path):
+            "no codir database at \(path); create one with 'codir import FILE' or 'codir demo', or point --db at an existing one"
+        case .cannotCreate(let path, let reason):
+            "cannot create the database at \(path) (\(reason)); choose a writable location with --db or $CODIR_DB"
+        case .cannotOpen(let path, let reason):
+            "cannot open the database at \(path) (\(reason)); check the file's permissions"
+        case .notCodirDatabase(let path):
+            "\(path) is not a codir database; point --db at a codir database or at a new file"
+        case .newerSchema(let path):
+            "\(path) was written by a newer version of codir; upgrade codir to read it"
+        case .locked(let path):
+            "the database at \(path) is locked by another process; try again when it has finished"
+        case .io(let path, let reason):
+            "cannot use the database at \(path): \(reason)"
+        }
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+
+@main
+struct Codir: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "codir",
+        abstract: "The collective influence of an executive committee: reach, colleague engagement, silos.",
+        discussion: """
+            The database is --db PATH (before or after the subcommand), else $CODIR_DB, else
+            $XDG_DATA_HOME/codir/codir.sqlite (~/.local/share/codir/codir.sqlite).
+
+            Exit status: 0 success; 64 bad arguments; 65 some input was rejected; 66 an input file cannot be \
+            read; 69 no database; 73 the database cannot be created; 74 the database is unusable; 75 the \
+            database is locked (try again); 1 anything else.
+            """,
+        version: "0.1.0",
+        subcommands: [Import.self, Report.self, Demo.self, Simulate.self]
+    )
+
+    static func main() {
+        let arguments = GlobalOptions.movingDatabaseOption(in: Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import CodirIngest
+import CodirStore
+import Foundation
+
+/// The documented exit statuses (sysexits.h), listed in the README.
+enum ExitStatus {
+    static let rejectedInput = ExitCode(65)
+    static let unreadableInput = ExitCode(66)
+    static let noDatabase = ExitCode(69)
+    static let cannotCreate = ExitCode(73)
+    static let unusableDatabase = ExitCode(74)
+    static let databaseLocked = ExitCode(75)
+
+    static func of(_ error: StoreError) -> ExitCode {
+        switch error {
+        case .missing: noDatabase
+        case .cannotCreate: cannotCreate
+        case .cannotOpen, .notCodirDatabase, .newerSchema, .io: unusableDatabase
+        case .locked: databaseLocked
+        }
+    }
+}
+
+/// Prints one sentence on stderr and returns the exit code to throw.
+func fail(_ error: StoreError) -> ExitCode {
+    printError("error: \(error.message)")
+    return ExitStatus.of(error)
+}
+
+/// Writes a line to stderr, colouring `error:` and `warning:` when stderr is a terminal that can show colour.
+func printError(_ line: String) {
+    var text = line
+    if Terminal.stderrSupportsColour {
+        text = text.replacingOccurrences(of: "error:", with: "\u{1B}[1;31merror:\u{1B}[0m", options: [], range: text.range(of: "error:"))
+        text = text.replacingOccurrences(of: "warning:", with: "\u{1B}[1;33mwarning:\u{1B}[0m", options: [], range: text.range(of: "warning:"))
+    }
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

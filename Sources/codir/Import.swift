@@ -1,0 +1,117 @@
+import ArgumentParser
+import CodirIngest
+import CodirStore
+import Foundation
+
+extension Codir {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import people and events (CSV or JSON Lines) into the database.",
+            discussion: """
+                Each file is imported in one transaction. Bad lines are reported as FILE:LINE: error: REASON, \
+                kept in the database (and in --rejects), and the good lines are imported. Importing the same \
+                data again adds nothing. Exit status: 0 when nothing was rejected, 65 when some lines were, \
+                66 when a file cannot be read.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Read every file as this format instead of recognising it (people, jsonl, csv).")
+        var format: InputFormat?
+
+        @Flag(help: "Validate and report without writing to the database.")
+        var dryRun = false
+
+        @Option(help: ArgumentHelp("Also write the rejected lines, verbatim, to this file.", valueName: "path"))
+        var rejects: String?
+
+        @Option(help: "Set the organisation's display name.")
+        var organisation: String?
+
+        @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
+        var files: [String]
+
+        func validate() throws {
+            if files.isEmpty && organisation == nil {
+                throw ValidationError("Give at least one file to import.")
+            }
+        }
+
+        func run() throws {
+            let path = global.databasePath()
+            let store: Store
+            do {
+                if dryRun {
+                    store = FileManager.default.fileExists(atPath: path) ? try Store.copyInMemory(of: path) : try Store.inMemory()
+                } else {
+                    store = try Store.open(path: path, access: .readWrite)
+                }
+                if let organisation, !dryRun { try store.setMetadata(Store.organisationKey, organisation) }
+            } catch {
+                throw fail(error)
+            }
+            let importer = Importer(store: store, dryRun: dryRun)
+            var rejectsFile = try RejectsFile(path: rejects)
+            var status = ExitCode.success
+            for file in files {
+                let result: FileImport
+                do {
+                    result = try importer.importFile(at: file, format: format)
+                } catch {
+                    switch error {
+                    case .unreadable:
+                        printError(error.description)
+                        status = ExitStatus.unreadableInput
+                    case .unrecognised:
+                        printError(error.description)
+                        if status == .success { status = ExitStatus.rejectedInput }
+                    case .store(let storeError):
+                        throw fail(storeError)
+                    }
+                    continue
+                }
+                for diagnostic in result.diagnostics { printError(diagnostic.description) }
+                rejectsFile.append(result)
+                print(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
+                if result.counts.rejected > 0 && status == .success { status = ExitStatus.rejectedInput }
+            }
+            if status != .success { throw status }
+        }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
+
+/// The `--rejects` file: rejected lines, verbatim, under their CSV header when they have one, so the file
+/// can be fixed and imported again.
+struct RejectsFile {
+    private let handle: FileHandle?
+    private let path: String?
+    private var lastHeader: String?
+
+    init(path: String?) throws {
+        self.path = path
+        guard let path else {
+            handle = nil
+            return
+        }
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
+            printError("error: cannot write the rejects file \(path); check the folder exists and is writable")
+            throw ExitStatus.cannotCreate
+        }
+        self.handle = handle
+    }
+
+    mutating func append(_ result: FileImport) {
+        guard let handle, !result.rejectedLines.isEmpty else { return }
+        var text = ""
+        if let header = result.header, header != lastHeader {
+            text += header + "\n"
+            lastHeader = header
+        }
+        for line in result.rejectedLines { text += line.text + "\n" }
+        handle.write(Data(text.utf8))
+    }
+}

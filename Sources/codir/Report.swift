@@ -1,0 +1,85 @@
+import ArgumentParser
+import CodirMetrics
+import CodirModel
+import CodirReport
+import CodirStore
+import Foundation
+
+/// The window options shared by the commands that show metrics.
+struct WindowOptions: ParsableArguments {
+    @Option(help: "The window: 7d, 30d, 90d, 365d (any number of days) or all.")
+    var window: WindowLength = .days(30)
+
+    @Option(help: ArgumentHelp("The end of the window, ISO 8601 with a zone (default: now).", valueName: "time"))
+    var asOf: String?
+
+    func asOfTimestamp() throws -> Timestamp {
+        guard let asOf else { return Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
+        if let t = Timestamp(iso8601: asOf) { return t }
+        if let day = Day(iso8601: asOf) { return day.advanced(by: 1).start.adding(seconds: -1) }
+        throw ValidationError(
+            "--as-of '\(asOf)' is not an ISO 8601 time with a zone (like 2026-11-02T09:30:00Z) or a day (2026-11-02).")
+    }
+
+    func validate() throws { _ = try asOfTimestamp() }
+}
+
+extension WindowLength: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument) }
+    public var defaultValueDescription: String { description }
+    public static var allValueStrings: [String] { ["7d", "30d", "90d", "365d", "all"] }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+extension CSVTable: ExpressibleByArgument {}
+
+extension Codir {
+    struct Report: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the metrics of a window: reach, colleague engagement and silos.",
+            discussion: "Opens the database read-only. The definitions are in docs/metrics.md.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var windowOptions: WindowOptions
+
+        @Option(help: "text (80 columns), json, csv or md (for the committee memo).")
+        var format: ReportFormat = .text
+
+        @Option(help: "With --format csv: leaders, departments, matrix, bridges or weekly.")
+        var table: CSVTable = .leaders
+
+        @Option(help: "How many bridges to list.")
+        var bridges = 10
+
+        func validate() throws {
+            guard bridges >= 0 else { throw ValidationError("--bridges must be 0 or more.") }
+        }
+
+        func run() throws {
+            let path = global.databasePath()
+            let output = try Self.render(
+                path: path, length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format,
+                table: table, bridges: bridges)
+            FileHandle.standardOutput.write(Data(output.utf8))
+        }
+
+        /// Opens the database read-only and renders its report.
+        static func render(
+            path: String, length: WindowLength, asOf: Timestamp, format: ReportFormat, table: CSVTable = .leaders,
+            bridges: Int = 10
+        ) throws -> String {
+            do {
+                let store = try Store.open(path: path, access: .readOnly)
+                let window = TimeWindow(length: length, asOf: asOf)
+                let dataset = try store.dataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
+                let report = MetricsEngine.report(for: dataset, length: length, asOf: asOf, bridgeLimit: bridges)
+                let name =
+                    try store.metadata(Store.organisationKey)
+                    ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+                return ReportDocument(organisation: name, report: report).rendered(as: format, table: table)
+            } catch {
+                throw fail(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import CodirDemo
+import CodirModel
+import CodirStore
+import Foundation
+
+extension Codir {
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Append live events (engagement, messages, posts, counters) to a database until stopped.",
+            discussion: "Stops cleanly on Ctrl-C or SIGTERM, after the current batch.")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: "Average events per second.")
+        var rate: Double = 5
+
+        @Option(help: "The seed of the random events.")
+        var seed: UInt64 = UInt64(Date().timeIntervalSince1970)
+
+        @Option(help: "Stop after this many seconds (default: run until interrupted).")
+        var duration: Double?
+
+        func validate() throws {
+            guard rate > 0, rate <= 100_000 else { throw ValidationError("--rate must be above 0 and at most 100000.") }
+            if let duration, duration <= 0 { throw ValidationError("--duration must be above 0.") }
+        }
+
+        func run() throws {
+            let path = global.databasePath()
+            Terminal.catchStopSignals()
+            let started = Date()
+            do {
+                let store = try Store.open(path: path, access: .readWrite)
+                let simulator = Simulator(store: store, rate: rate, seed: seed)
+                var last = Date()
+                while !Terminal.stopRequested {
+                    if let duration, Date().timeIntervalSince(started) >= duration { break }
+                    Terminal.sleep(1)
+                    let now = Date()
+                    try simulator.step(
+                        now: Timestamp(seconds: Int64(now.timeIntervalSince1970)),
+                        seconds: now.timeIntervalSince(last))
+                    last = now
+                }
+                print("simulate: \(simulator.written) events written to \(path)")
+            } catch let error as StoreError {
+                throw fail(error)
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import Foundation
+import Synchronization
+
+/// Platform facts and signals, in one place.
+enum Terminal {
+    /// Colour on stderr only for a terminal that is not `dumb`, and never with NO_COLOR set.
+    static var stderrSupportsColour: Bool {
+        let environment = ProcessInfo.processInfo.environment
+        return isatty(STDERR_FILENO) == 1 && environment["TERM"] != "dumb" && environment["NO_COLOR"] == nil
+    }
+
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Set by SIGINT or SIGTERM once `catchStopSignals()` has run.
+    static var stopRequested: Bool { stopFlag.load(ordering: .relaxed) }
+
+    /// Turns SIGINT and SIGTERM into a request to stop at the next safe point.
+    static func catchStopSignals() {
+        signal(SIGINT, handleStop)
+        signal(SIGTERM, handleStop)
+    }
+
+    /// Sleeps up to `seconds`, waking early when a stop is requested.
+    static func sleep(_ seconds: Double) {
+        var left = seconds
+        while left > 0 && !stopRequested {
+            let slice = min(left, 0.1)
+            usleep(UInt32(slice * 1_000_000))
+            left -= slice
+        }
+    }
+}
+
+private let stopFlag = Atomic<Bool>(false)
+
+private func handleStop(_ signal: Int32) {
+    stopFlag.store(true, ordering: .relaxed)
+}
