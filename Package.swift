@@ -48,7 +48,7 @@ let package = Package(
             dependencies: ["CodirModel", "CodirStore", "CodirDemo"]),
 
         .testTarget(name: "CodirModelTests", dependencies: ["CodirModel"]),
-        .testTarget(name: "CodirMetricsTests", dependencies: ["CodirMetrics"]),
+        .testTarget(name: "CodirMetricsTests", dependencies: ["CodirMetrics"], exclude: ["Fixtures"]),
         .testTarget(name: "CodirStoreTests", dependencies: ["CodirStore"]),
         .testTarget(name: "CodirIngestTests", dependencies: ["CodirIngest", "CodirStore"]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),

@@ -52,7 +52,9 @@ enum JSONLines {
 
     private static func shortReason(_ error: any Error) -> String {
         let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        return text.map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? "not a JSON object"
+        guard var text else { return "not a JSON object" }
+        while text.last == "." { text.removeLast() }
+        return text.prefix(1).lowercased() + text.dropFirst()
     }
 }
 

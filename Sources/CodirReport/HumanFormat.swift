@@ -141,3 +141,8 @@ public func sparkline(_ values: [Int64], ascii: Bool = false) -> String {
             return blocks[min(blocks.count - 1, level)]
         })
 }
+
+/// `1 post`, `2 posts`, `1,204 posts`.
+public func plural(_ count: Int, _ noun: String) -> String {
+    "\(HumanFormat.grouped(count)) \(noun)\(count == 1 ? "" : "s")"
+}

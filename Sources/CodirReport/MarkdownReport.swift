@@ -16,8 +16,7 @@ struct MarkdownReport {
             "Window: \(window.start?.iso8601 ?? "the beginning") to \(window.end.iso8601). "
                 + "\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees)) "
                 + "employees active (\(HumanFormat.percent(report.summary.activeEmployeeShare))), "
-                + "\(HumanFormat.grouped(report.summary.interactions)) interactions, "
-                + "\(HumanFormat.grouped(report.summary.posts)) posts.")
+                + "\(plural(report.summary.interactions, "interaction")), \(plural(report.summary.posts, "post")).")
         out.append("")
         out.append("## Reach")
         out.append("")
@@ -73,7 +72,7 @@ struct MarkdownReport {
             let person = report.people[bridge.person]
             out.append(
                 "\(rank + 1). \(escape(person.name)) (\(escape(person.department))): "
-                    + "\(bridge.departmentsReached) other departments")
+                    + "\(plural(bridge.departmentsReached, "other department"))")
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -87,7 +86,7 @@ struct MarkdownReport {
     private func escape(_ text: String) -> String {
         var out = ""
         for c in sanitized(text) {
-            if "|\\*_`[]<>#".contains(c) { out.append("\\") }
+            if "|\\*_`[]<>".contains(c) { out.append("\\") }
             out.append(c)
         }
         return out

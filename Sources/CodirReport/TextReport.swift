@@ -28,8 +28,7 @@ struct TextReport {
         lines.append(
             "\(HumanFormat.grouped(s.people)) people (\(s.leaders) leaders, \(HumanFormat.grouped(s.employees)) employees) · "
                 + "\(HumanFormat.grouped(s.activeEmployees)) employees active (\(HumanFormat.percent(s.activeEmployeeShare)))")
-        lines.append(
-            "\(HumanFormat.grouped(s.interactions)) interactions · \(HumanFormat.grouped(s.posts)) posts published")
+        lines.append("\(plural(s.interactions, "interaction")) · \(plural(s.posts, "post")) published")
     }
 
     private func section(_ title: String, _ lines: inout [String]) {
@@ -81,7 +80,7 @@ struct TextReport {
                     + fitted("\(row.receivedFromEmployees)", 11, alignRight: true)
                     + fitted(HumanFormat.percent(row.coverage), 10, alignRight: true))
         }
-        lines.append("Coverage: share of the other leaders' posts of the window this leader engaged with.")
+        lines.append("Coverage: share of the other leaders' posts of the window engaged with.")
         let committee = report.committee
         lines.append(
             "Committee reciprocity: \(HumanFormat.percent(committee.reciprocity)) "

@@ -25,6 +25,12 @@ enum Terminal {
     static func catchStopSignals() {
         signal(SIGINT, handleStop)
         signal(SIGTERM, handleStop)
+        // A parent may have started us with these signals blocked (the mask is inherited): unblock them.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        sigaddset(&set, SIGTERM)
+        sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
     /// Sleeps up to `seconds`, waking early when a stop is requested.

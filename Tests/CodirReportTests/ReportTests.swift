@@ -1,0 +1,140 @@
+import CodirMetrics
+import CodirModel
+import Foundation
+import Testing
+
+@testable import CodirReport
+
+/// A report over a small organisation with an unknown value or two and a hostile name.
+func sampleDocument() -> ReportDocument {
+    let people = [
+        Person(id: "a", name: "Anne-Sophie de La Tour-Dauvergne", department: "Direction générale", role: .leader),
+        Person(id: "b", name: "Bob\u{1B}[31m Red", department: "Ventes, export", role: .leader),
+        Person(id: "c", name: "Chen", department: "R&D", role: .employee),
+    ]
+    let at = Timestamp(iso8601: "2026-11-25T10:00:00Z")!.seconds
+    let dataset = Dataset(
+        people: people,
+        posts: [PostRecord(id: "p", author: 0, at: at)],
+        interactions: [
+            InteractionRecord(actor: 1, target: 0, kind: .reaction, post: 0, at: at + 60),
+            InteractionRecord(actor: 2, target: 0, kind: .comment, post: 0, at: at + 120),
+            InteractionRecord(actor: 0, target: 2, kind: .message, at: at + 180),
+        ],
+        postStats: [PostStatRecord(post: 0, at: at + 3600, impressions: 12_345, engagements: 321)],
+        followers: [FollowerRecord(person: 0, at: at, count: 8_210)])
+    let asOf = Timestamp(iso8601: "2026-11-30T00:00:00Z")!
+    return ReportDocument(
+        organisation: "Exemple SA", report: MetricsEngine.report(for: dataset, length: .days(30), asOf: asOf))
+}
+
+@Suite("Human formats")
+struct HumanFormatTests {
+    @Test func counts() {
+        #expect(HumanFormat.count(Int64(950)) == "950")
+        #expect(HumanFormat.count(Int64(12_345)) == "12k")
+        #expect(HumanFormat.count(Int64(1_234)) == "1.2k")
+        #expect(HumanFormat.count(Int64(4_200_000)) == "4.2M")
+        #expect(HumanFormat.count(nil as Int64?) == "–")
+    }
+
+    @Test func ratiosAndChanges() {
+        #expect(HumanFormat.percent(0.042) == "4.2%")
+        #expect(HumanFormat.percent(0.5) == "50%")
+        #expect(HumanFormat.change(0.18) == "+18%")
+        #expect(HumanFormat.change(-0.045) == "-4.5%")
+        #expect(HumanFormat.change(nil) == "–")
+        #expect(HumanFormat.index(-0.421) == "-0.42")
+        #expect(HumanFormat.index(0) == "+0.00")
+    }
+
+    @Test func terminalTextIsSanitised() {
+        #expect(sanitized("a\u{1B}[2Jb\u{202E}c\td") == "a?[2Jb?c?d")
+    }
+
+    @Test func widthsCountColumnsNotCharacters() {
+        #expect(displayWidth("Émilie") == 6)
+        #expect(displayWidth("e\u{301}") == 1)
+        #expect(displayWidth("東京") == 4)
+        #expect(fitted("Direction générale", 10) == "Direction…")
+        #expect(displayWidth(fitted("東京東京東京", 7)) == 7)
+    }
+}
+
+@Suite("Report formats")
+struct ReportFormatTests {
+    let document = sampleDocument()
+
+    @Test func textFitsEightyColumnsAndShowsUnknownsAsDashes() {
+        let text = document.rendered(as: .text)
+        for line in text.split(separator: "\n") {
+            #expect(displayWidth(String(line)) <= 80, "\(line)")
+        }
+        #expect(text.contains("REACH"))
+        #expect(text.contains("COLLEAGUE ENGAGEMENT"))
+        #expect(text.contains("SILOS"))
+        #expect(text.contains("12k"))
+        #expect(text.contains("–"))
+        #expect(!text.contains("\u{1B}"))
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let json = document.rendered(as: .json)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let window = try #require(root["window"] as? [String: Any])
+        #expect(window["start"] as? String == "2026-10-31T00:00:00Z")
+        #expect(window["end"] as? String == "2026-11-30T00:00:00Z")
+        let reach = try #require(root["reach"] as? [[String: Any]])
+        #expect(reach.count == 2)
+        for key in [
+            "person", "name", "department", "impressions", "engagements", "engagement_rate", "posts", "followers",
+            "follower_growth",
+        ] {
+            #expect(reach[0][key] != nil, "reach.\(key)")
+        }
+        #expect(reach[0]["impressions"] as? Int == 12_345)
+        #expect(reach[1]["impressions"] is NSNull)
+        let engagement = try #require(root["engagement"] as? [[String: Any]])
+        for key in [
+            "person", "given_to_leaders", "given_to_employees", "received_from_leaders", "received_from_employees",
+            "coverage",
+        ] {
+            #expect(engagement[0][key] != nil, "engagement.\(key)")
+        }
+        #expect(root["reciprocity"] != nil)
+        let silo = try #require(root["silo"] as? [String: Any])
+        for key in ["ei_index", "modularity", "departments", "matrix", "bridges", "weekly_ei"] {
+            #expect(silo[key] != nil, "silo.\(key)")
+        }
+        let departments = try #require(silo["departments"] as? [[String: Any]])
+        #expect(Set(departments[0].keys).isSuperset(of: ["department", "ei_index", "internal_ties", "external_ties"]))
+        let matrix = try #require(silo["matrix"] as? [String: Any])
+        #expect(matrix["departments"] as? [String] == ["Direction générale", "R&D", "Ventes, export"])
+        let bridges = try #require(silo["bridges"] as? [[String: Any]])
+        #expect(Set(bridges[0].keys).isSuperset(of: ["person", "departments_reached"]))
+        let weekly = try #require(silo["weekly_ei"] as? [[String: Any]])
+        #expect(weekly.count == 12)
+        #expect(Set(weekly[0].keys).isSuperset(of: ["week_start", "ei_index"]))
+        // Key order is stable: the document starts with the organisation, then the window.
+        #expect(json.hasPrefix("{\n  \"organisation\": \"Exemple SA\",\n  \"window\": {"))
+    }
+
+    @Test func csvQuotesFieldsAndLeavesUnknownsEmpty() {
+        let csv = document.rendered(as: .csv)
+        let lines = csv.components(separatedBy: "\r\n")
+        #expect(lines[0].hasPrefix("rank,person,name,department,impressions"))
+        #expect(lines[2].contains(",\"Ventes, export\","))
+        #expect(lines[2].contains(",,"))  // unknown impressions
+        let departments = document.rendered(as: .csv, table: .departments)
+        #expect(departments.hasPrefix("department,members,internal_ties,external_ties,ei_index\r\n"))
+    }
+
+    @Test func markdownIsTables() {
+        let md = document.rendered(as: .md)
+        #expect(md.hasPrefix("# Exemple SA: influence report, 30d"))
+        #expect(md.contains("| # | Leader | Department |"))
+        #expect(md.contains("|---:|---|---|"))
+        #expect(md.contains("R\\&D") == false)
+        #expect(!md.contains("\u{1B}"))
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+@Suite("codir command line", .serialized)
+struct CommandLineTests {
+    @Test func readmeImportsWorkAndAddNothingTheSecondTime() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let first = try cli.run(
+            "--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"), cli.resource("events.csv"))
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("people.csv: 14 imported, 0 duplicates, 0 rejected"))
+        #expect(first.stdout.contains("events.jsonl: 22 imported, 0 duplicates, 0 rejected"))
+        #expect(first.stdout.contains("events.csv: 13 imported, 0 duplicates, 0 rejected"))
+        let second = try cli.run(
+            "import", "--db", db, cli.resource("people.csv"), cli.resource("events.jsonl"), cli.resource("events.csv"))
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("events.jsonl: 0 imported, 22 duplicates, 0 rejected"))
+        #expect(second.stdout.contains("events.csv: 0 imported, 13 duplicates, 0 rejected"))
+    }
+
+    @Test func badLinesAreReportedKeptAndExitIs65() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        let rejects = cli.path("rejects.jsonl")
+        let result = try cli.run(
+            "--db", db, "import", "--rejects", rejects, cli.resource("events-with-errors.jsonl"))
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("events-with-errors.jsonl: 3 imported, 0 duplicates, 7 rejected"))
+        let errors = result.stderr.split(separator: "\n")
+        #expect(errors.count == 7)
+        #expect(errors.allSatisfy { $0.contains("events-with-errors.jsonl:") && $0.contains(": error: ") })
+        #expect(result.stderr.contains("events-with-errors.jsonl:3: error: unknown person 'e99' in 'actor'"))
+        let kept = try String(contentsOfFile: rejects, encoding: .utf8).split(separator: "\n")
+        #expect(kept.count == 7)
+        #expect(kept[0] == #"{"type":"reaction","actor":"e99","post":"p6","at":"2026-11-09T08:31:00Z"}"#)
+    }
+
+    @Test func exitStatusesForFilesAndDatabases() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let missing = try cli.run("--db", cli.path("x.sqlite"), "import", cli.path("nope.csv"))
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("nope.csv: error: cannot read the file (no such file)"))
+
+        let noDatabase = try cli.run("report", "--db", cli.path("none/codir.sqlite"))
+        #expect(noDatabase.status == 69)
+        #expect(noDatabase.stderr.split(separator: "\n").count == 1)
+        #expect(!FileManager.default.fileExists(atPath: cli.path("none")))
+
+        let notOurs = try cli.write("notes.sqlite", "these are just notes, not a database at all........")
+        let foreign = try cli.run("report", "--db", notOurs)
+        #expect(foreign.status == 74)
+        #expect(foreign.stderr.contains("is not a codir database"))
+        #expect(!foreign.stderr.contains("Fatal"))
+
+        let blocked = try cli.write("file", "")
+        let cannotCreate = try cli.run("import", "--db", blocked + "/sub/codir.sqlite", cli.resource("people.csv"))
+        #expect(cannotCreate.status == 73)
+
+        let usage = try cli.run("report", "--window", "5 weeks")
+        #expect(usage.status == 64)
+    }
+
+    @Test func reportFormatsAndReadOnlyAccess() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"), cli.resource("events.csv"))
+        let before = try Data(contentsOf: URL(fileURLWithPath: db))
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+
+        let text = try cli.run("--db", db, "report", "--window", "30d", "--as-of", "2026-11-10T00:00:00Z")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        #expect(text.stdout.contains("Claire Martin"))
+
+        let json = try cli.run("report", "--db", db, "--format", "json", "--as-of", "2026-11-10T00:00:00Z")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let reach = try #require(root["reach"] as? [[String: Any]])
+        let ceo = try #require(reach.first { $0["person"] as? String == "ceo" })
+        #expect(ceo["impressions"] as? Int == 6890)
+        #expect(ceo["followers"] as? Int == 8395)
+
+        let csv = try cli.run("report", "--db", db, "--format", "csv", "--table", "departments", "--as-of", "2026-11-10")
+        #expect(csv.stdout.hasPrefix("department,members,internal_ties,external_ties,ei_index"))
+        let md = try cli.run("report", "--db", db, "--format", "md", "--as-of", "2026-11-10")
+        #expect(md.stdout.contains("## Silos"))
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: db)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let result = try cli.run("--db", db, "import", "--dry-run", cli.resource("people.csv"))
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("14 imported"))
+        #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    @Test func aKilledImportLeavesTheDatabaseAsItWas() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        var lines = ["type,actor,target,at"]
+        let people = ["e01", "e02", "e03", "e04", "e05", "e06", "e07", "e08", "e09", "e10"]
+        for i in 0..<300_000 {
+            lines.append("message,\(people[i % 10]),\(people[(i / 10) % 10]),2026-10-01T00:00:00Z".replacingOccurrences(
+                of: "00:00:00Z", with: String(format: "%02d:%02d:%02dZ", (i / 3600) % 24, (i / 60) % 60, i % 60)))
+        }
+        let big = try cli.write("big.csv", lines.joined(separator: "\n") + "\n")
+        let (process, _, _) = cli.process(["--db", db, "import", big])
+        try process.run()
+        Thread.sleep(forTimeInterval: 0.8)
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the import finished before it could be killed")
+        let report = try cli.run("--db", db, "report", "--format", "json", "--window", "all", "--as-of", "2026-12-01")
+        #expect(report.status == 0, "\(report.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let summary = try #require(root["summary"] as? [String: Any])
+        let interactions = try #require(summary["interactions"] as? Int)
+        // All or nothing: never a part of the file.
+        #expect(interactions == 0 || interactions == 300_000 - 30_000)
+    }
+
+    @Test func demoPrintsAFullReport() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let result = try cli.run("demo", "--seed", "7")
+        #expect(result.status == 0, "\(result.stderr)")
+        for heading in ["REACH", "COLLEAGUE ENGAGEMENT", "SILOS", "Isabelle Moreau", "Top bridges"] {
+            #expect(result.stdout.contains(heading))
+        }
+        #expect(FileManager.default.fileExists(atPath: cli.path("data/codir/demo.sqlite")))
+        let again = try cli.run("demo")
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("up to date"))
+    }
+
+    @Test func simulateAppendsUntilInterrupted() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("demo.sqlite")
+        try cli.run("demo", "--db", db, "--seed", "3")
+        let (process, out, _) = cli.process(["--db", db, "simulate", "--rate", "200", "--seed", "1"])
+        try process.run()
+        Thread.sleep(forTimeInterval: 2.5)
+        process.interrupt()
+        process.waitUntilExit()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0)
+        #expect(stdout.contains("simulate:"))
+        let written = Int(stdout.split(separator: " ")[1]) ?? 0
+        #expect(written > 100)
+    }
+}
