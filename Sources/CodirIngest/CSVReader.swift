@@ -51,23 +51,11 @@ public struct CSVReader: Sequence {
             let start = position
             var fields: [String] = []
             var error: String?
-            var field: [UInt8] = []
-            var fieldIsValid = true
-            var atRecordEnd = false
 
-            func finishField() {
-                if let text = String(validating: field, as: UTF8.self) {
-                    fields.append(text)
-                } else {
-                    fields.append("")
-                    fieldIsValid = false
-                }
-                field.removeAll(keepingCapacity: true)
-            }
-
-            while !atRecordEnd {
+            while true {
                 if position < bytes.count, bytes[position] == quote {
                     // Quoted field.
+                    var field: [UInt8] = []
                     position += 1
                     var closed = false
                     while position < bytes.count {
@@ -97,6 +85,7 @@ public struct CSVReader: Sequence {
                             position += 1
                         }
                     }
+                    fields.append(String(decoding: field, as: UTF8.self))
                 } else {
                     // Unquoted field: runs to the next comma or line end.
                     let fieldStart = position
@@ -112,17 +101,13 @@ public struct CSVReader: Sequence {
                     {
                         fieldEnd -= 1
                     }
-                    field.append(contentsOf: bytes[fieldStart..<fieldEnd])
+                    fields.append(fieldEnd == fieldStart ? "" : String(decoding: bytes[fieldStart..<fieldEnd], as: UTF8.self))
                 }
-                finishField()
                 if position < bytes.count, bytes[position] == carriageReturn { position += 1 }
-                if position >= bytes.count {
-                    atRecordEnd = true
-                } else if bytes[position] == comma {
+                if position < bytes.count, bytes[position] == comma {
                     position += 1
                 } else {
-                    // Newline.
-                    atRecordEnd = true
+                    break  // a newline or the end of the text
                 }
             }
             var rawEnd = position
@@ -131,8 +116,37 @@ public struct CSVReader: Sequence {
                 position += 1
                 line += 1
             }
-            if !fieldIsValid { error = error ?? "the line is not valid UTF-8; save the file as UTF-8" }
+            if !isValidUTF8(bytes, start..<rawEnd) { error = error ?? "the line is not valid UTF-8; save the file as UTF-8" }
             return CSVRecord(line: startLine, fields: fields, range: start..<rawEnd, error: error)
         }
     }
+}
+
+/// Whether `bytes[range]` is well-formed UTF-8 (no overlong forms, surrogates or values above U+10FFFF).
+func isValidUTF8(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+    var i = range.lowerBound
+    let end = range.upperBound
+    while i < end {
+        let b = bytes[i]
+        if b < 0x80 {
+            i += 1
+            continue
+        }
+        let length: Int
+        var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
+        switch b {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return false
+        }
+        guard i + length <= end, (lower...upper).contains(bytes[i + 1]) else { return false }
+        for k in 2..<max(2, length) where !(0x80...0xBF).contains(bytes[i + k]) { return false }
+        i += length
+    }
+    return true
 }

@@ -69,11 +69,12 @@ public struct Importer {
     public func importBytes(_ bytes: [UInt8], file: String, format: InputFormat? = nil) throws(ImportFailure)
         -> FileImport
     {
-        let digest = SHA256.hex(of: bytes)
+        // The fingerprint is computed on the other core while the file is parsed and written.
+        let fingerprint = Fingerprint(bytes)
         guard let format = format ?? InputFormat.detect(bytes) else {
             if bytes.allSatisfy({ [UInt8(ascii: " "), 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }) {
                 return FileImport(
-                    file: file, format: nil, sha256: digest, counts: ImportCounts(),
+                    file: file, format: nil, sha256: fingerprint.value, counts: ImportCounts(),
                     diagnostics: [Diagnostic(file: file, line: nil, severity: .warning, message: "the file is empty")],
                     rejectedLines: [], header: nil)
             }
@@ -86,13 +87,15 @@ public struct Importer {
         var job = ImportJob(file: file, bytes: bytes, format: format)
         try job.prepare()
         do {
-            let (_, counts) = try store.importFile(file: file, sha256: digest, format: format.rawValue, commit: !dryRun) {
-                writer in try job.run(writer)
+            let (_, counts) = try store.importFile(file: file, sha256: "", format: format.rawValue, commit: !dryRun) {
+                writer in
+                try job.run(writer)
+                try writer.setFingerprint(fingerprint.value)
             }
             job.rejected.sort { $0.line < $1.line }
             job.diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
             return FileImport(
-                file: file, format: format, sha256: digest, counts: counts, diagnostics: job.diagnostics,
+                file: file, format: format, sha256: fingerprint.value, counts: counts, diagnostics: job.diagnostics,
                 rejectedLines: job.rejected, header: job.headerText)
         } catch let error as StoreError {
             throw .store(error)
@@ -273,5 +276,28 @@ extension Event {
         case .stats(let stats): stats.post
         case .post, .daily, .followers: nil
         }
+    }
+}
+
+/// A file's SHA-256, computed on a background thread from the moment it is created.
+private final class Fingerprint: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    // Written once by the background thread before `done` is signalled, read only after waiting on it.
+    private var digest = ""
+    private var waited = false
+
+    init(_ bytes: [UInt8]) {
+        Thread.detachNewThread { [self] in
+            digest = SHA256.hex(of: bytes)
+            done.signal()
+        }
+    }
+
+    var value: String {
+        if !waited {
+            done.wait()
+            waited = true
+        }
+        return digest
     }
 }

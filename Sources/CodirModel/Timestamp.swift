@@ -28,7 +28,13 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
     /// Parses ISO 8601 date-times that carry a zone: `2026-11-02T09:30:00Z`, `2026-11-02T09:30:00+01:00`,
     /// with optional fractional seconds (dropped) and `+0100` / `+01` zone forms. Returns nil otherwise.
     public init?(iso8601 text: some StringProtocol) {
-        var bytes = Array(text.utf8)
+        var string = String(text)
+        guard let parsed = string.withUTF8({ Self.parse(Array($0)) }) else { return nil }
+        self = parsed
+    }
+
+    private static func parse(_ input: [UInt8]) -> Timestamp? {
+        var bytes = input
         if bytes.count < 20 { return nil }
         // Accept a space instead of `T`, as many tools write it.
         if bytes[10] == UInt8(ascii: " ") { bytes[10] = UInt8(ascii: "T") }
@@ -68,7 +74,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable, CustomStringCo
         guard i == bytes.count else { return nil }
         let secs =
             Int64(day.number) * Self.secondsPerDay + Int64(hour * 3600 + minute * 60 + min(second, 59)) - Int64(offset)
-        self.init(seconds: secs)
+        return Timestamp(seconds: secs)
     }
 }
 

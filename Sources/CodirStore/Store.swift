@@ -14,6 +14,9 @@ public final class Store: Sendable {
         case readWrite
     }
 
+    /// SQLite's page cache per connection, in KiB.
+    static let cacheKibibytes = 65_536
+
     /// The database file, or `:memory:`.
     public let path: String
     public let access: Access
@@ -46,6 +49,10 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.foreignKeysEnabled = true
         if access == .readWrite { configuration.journalMode = .wal }
+        configuration.prepareDatabase { db in
+            // A large page cache keeps a big import's index pages in memory instead of re-reading them.
+            try db.execute(sql: "PRAGMA cache_size = -\(Store.cacheKibibytes)")
+        }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let store = Store(path: path, access: access, queue: queue)
