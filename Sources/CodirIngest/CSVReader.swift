@@ -12,7 +12,7 @@ public struct CSVRecord: Sendable {
 /// Splits RFC 4180 CSV text into records: quoted fields with doubled quotes and line breaks, CRLF or LF line
 /// endings, a UTF-8 byte-order mark. Blank lines are skipped. A malformed record is returned with an error so
 /// the caller can report it and carry on with the next one.
-public struct CSVReader: Sequence {
+public struct CSVReader: Sequence, Sendable {
     private let bytes: [UInt8]
 
     public init(bytes: [UInt8]) {
@@ -28,6 +28,10 @@ public struct CSVReader: Sequence {
     /// The record's text as it stands in the file, to keep a rejected line verbatim.
     public func text(of record: CSVRecord) -> String {
         String(decoding: bytes[record.range], as: UTF8.self)
+    }
+
+    func text(of range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
     }
 
     public struct Iterator: IteratorProtocol {

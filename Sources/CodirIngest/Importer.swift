@@ -205,35 +205,21 @@ private struct ImportJob {
 
         switch format {
         case .people, .csv:
+            // Decoding runs on another thread, a batch ahead of the writes, so parsing and SQLite use both cores.
             let reader = CSVReader(bytes: bytes)
-            var iterator = reader.makeIterator()
-            _ = iterator.next()  // the header
-            let width = columns.count
-            while let record = iterator.next() {
-                if let error = record.error {
-                    try reject(record.line, reader.text(of: record), error)
-                    continue
-                }
-                guard record.fields.count == width else {
-                    try reject(
-                        record.line, reader.text(of: record),
-                        "expected \(width) fields as in the header, found \(record.fields.count)")
-                    continue
-                }
-                let fields = CSVFields(columns: columns, fields: record.fields)
-                if format == .people {
-                    switch PeopleDecoder.decode(fields) {
-                    case .success(let person):
+            let decoded = DecodedBatches.start(reader: reader, columns: columns, people: format == .people)
+            defer { decoded.cancel() }
+            while let batch = decoded.next() {
+                for item in batch {
+                    let text = { reader.text(of: item.range) }
+                    switch item.content {
+                    case .failure(let error): try reject(item.line, text(), error.reason)
+                    case .success(.person(let person)):
                         if case .failure(let rejection) = try writer.write(person) {
-                            try reject(record.line, reader.text(of: record), rejection.reason)
+                            try reject(item.line, text(), rejection.reason)
                         }
-                    case .failure(let error): try reject(record.line, reader.text(of: record), error.reason)
-                    }
-                } else {
-                    switch EventDecoder.decode(fields) {
-                    case .success(let event):
-                        try write(event, line: record.line, text: { reader.text(of: record) }, deferUnknownPosts: true)
-                    case .failure(let error): try reject(record.line, reader.text(of: record), error.reason)
+                    case .success(.event(let event)):
+                        try write(event, line: item.line, text: text, deferUnknownPosts: true)
                     }
                 }
             }
@@ -299,5 +285,93 @@ private final class Fingerprint: @unchecked Sendable {
             waited = true
         }
         return digest
+    }
+}
+
+/// A CSV record decoded into a person or an event, or the reason it cannot be.
+private struct DecodedRecord: Sendable {
+    enum Content: Sendable {
+        case person(Person)
+        case event(Event)
+    }
+    var line: Int
+    var range: Range<Int>
+    var content: Result<Content, LineError>
+}
+
+/// CSV records decoded by a background thread, handed over in batches through a small bounded queue.
+private final class DecodedBatches: @unchecked Sendable {
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var ready: [[DecodedRecord]] = []
+    private var finished = false
+    private var cancelled = false
+    private static let batchSize = 4096
+    private static let queueLength = 4
+
+    static func start(reader: CSVReader, columns: [String: Int], people: Bool) -> DecodedBatches {
+        let batches = DecodedBatches()
+        Thread.detachNewThread { batches.produce(reader: reader, columns: columns, people: people) }
+        return batches
+    }
+
+    /// The next batch, or nil when every record has been handed over.
+    func next() -> [DecodedRecord]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty && !finished { condition.wait() }
+        guard !ready.isEmpty else { return nil }
+        let batch = ready.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Lets the producer stop without waiting for room, when the consumer stops early (an error).
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    private func produce(reader: CSVReader, columns: [String: Int], people: Bool) {
+        var iterator = reader.makeIterator()
+        _ = iterator.next()  // the header
+        let width = columns.count
+        var batch: [DecodedRecord] = []
+        batch.reserveCapacity(Self.batchSize)
+        func hand(over batch: [DecodedRecord]) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.count >= Self.queueLength && !cancelled { condition.wait() }
+            if cancelled { return false }
+            ready.append(batch)
+            condition.broadcast()
+            return true
+        }
+        while let record = iterator.next() {
+            let content: Result<DecodedRecord.Content, LineError>
+            if let error = record.error {
+                content = .failure(LineError(error))
+            } else if record.fields.count != width {
+                content = .failure(
+                    LineError("expected \(width) fields as in the header, found \(record.fields.count)"))
+            } else {
+                let fields = CSVFields(columns: columns, fields: record.fields)
+                content =
+                    people
+                    ? PeopleDecoder.decode(fields).map { .person($0) } : EventDecoder.decode(fields).map { .event($0) }
+            }
+            batch.append(DecodedRecord(line: record.line, range: record.range, content: content))
+            if batch.count == Self.batchSize {
+                guard hand(over: batch) else { return }
+                batch.removeAll(keepingCapacity: true)
+            }
+        }
+        if !batch.isEmpty { _ = hand(over: batch) }
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

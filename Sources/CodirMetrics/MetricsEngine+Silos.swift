@@ -6,13 +6,16 @@ extension MetricsEngine {
         let partition = DepartmentPartition(dataset.people)
         let d = partition.names.count
 
-        // Directed weighted graph: weight of (a, b) = interactions from a to b in the window.
-        var weights: [Int64: Int] = [:]
+        // Directed weighted graph: weight of (a, b) = interactions from a to b in the window. Sorting the
+        // (actor, target) keys and counting runs is much cheaper than a dictionary at a million interactions.
+        var keys: [UInt64] = []
+        keys.reserveCapacity(dataset.interactions.count)
         var matrix = [[Int]](repeating: [Int](repeating: 0, count: d), count: d)
         for i in dataset.interactions where i.actor != i.target && window.contains(seconds: i.at) {
-            weights[Int64(i.actor) << 32 | Int64(i.target), default: 0] += 1
+            keys.append(UInt64(UInt32(i.actor)) << 32 | UInt64(UInt32(i.target)))
             matrix[partition.of[Int(i.actor)]][partition.of[Int(i.target)]] += 1
         }
+        keys.sort()
 
         var internalTies = 0, externalTies = 0, totalWeight = 0
         var departmentInternal = [Int](repeating: 0, count: d)
@@ -20,10 +23,18 @@ extension MetricsEngine {
         var insideWeight = [Int](repeating: 0, count: d)
         var outWeight = [Int](repeating: 0, count: d)
         var inWeight = [Int](repeating: 0, count: d)
-        var reached = [Set<Int>](repeating: [], count: dataset.people.count)
+        // (person, other department) pairs, for bridges.
+        var reachedPairs: [UInt64] = []
         var crossInteractions = [Int](repeating: 0, count: dataset.people.count)
 
-        for (key, weight) in weights {
+        var index = 0
+        while index < keys.count {
+            let key = keys[index]
+            var weight = 0
+            while index < keys.count && keys[index] == key {
+                weight += 1
+                index += 1
+            }
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
             let da = partition.of[a], db = partition.of[b]
             totalWeight += weight
@@ -37,11 +48,16 @@ extension MetricsEngine {
                 externalTies += 1
                 departmentExternal[da] += 1
                 departmentExternal[db] += 1
-                reached[a].insert(db)
-                reached[b].insert(da)
+                reachedPairs.append(UInt64(a) << 32 | UInt64(db))
+                reachedPairs.append(UInt64(b) << 32 | UInt64(da))
                 crossInteractions[a] += weight
                 crossInteractions[b] += weight
             }
+        }
+        reachedPairs.sort()
+        var reached = [Int](repeating: 0, count: dataset.people.count)
+        for (position, pair) in reachedPairs.enumerated() where position == 0 || reachedPairs[position - 1] != pair {
+            reached[Int(pair >> 32)] += 1
         }
 
         var modularity: Double? = nil
@@ -60,8 +76,8 @@ extension MetricsEngine {
                 internalTies: departmentInternal[$0], externalTies: departmentExternal[$0])
         }
         let bridges = dataset.people.indices
-            .filter { !reached[$0].isEmpty }
-            .map { Bridge(person: $0, departmentsReached: reached[$0].count, crossInteractions: crossInteractions[$0]) }
+            .filter { reached[$0] > 0 }
+            .map { Bridge(person: $0, departmentsReached: reached[$0], crossInteractions: crossInteractions[$0]) }
             .sorted {
                 ($0.departmentsReached, $0.crossInteractions) != ($1.departmentsReached, $1.crossInteractions)
                     ? ($0.departmentsReached, $0.crossInteractions) > ($1.departmentsReached, $1.crossInteractions)
@@ -80,15 +96,17 @@ extension MetricsEngine {
         let weeks = trendWeeks
         let first = asOf.adding(days: -7 * weeks)
         let weekSeconds = 7 * Timestamp.secondsPerDay
-        var ties = [Set<Int64>](repeating: [], count: weeks)
+        var ties = [[UInt64]](repeating: [], count: weeks)
         for i in dataset.interactions where i.actor != i.target && i.at > first.seconds && i.at <= asOf.seconds {
             // Week k covers (first + k weeks, first + k + 1 weeks].
             let week = Int((i.at - first.seconds - 1) / weekSeconds)
-            ties[week].insert(Int64(i.actor) << 32 | Int64(i.target))
+            ties[week].append(UInt64(UInt32(i.actor)) << 32 | UInt64(UInt32(i.target)))
         }
         return (0..<weeks).map { week in
+            var keys = ties[week]
+            keys.sort()
             var internalTies = 0, externalTies = 0
-            for key in ties[week] {
+            for (position, key) in keys.enumerated() where position == 0 || keys[position - 1] != key {
                 if partition.of[Int(key >> 32)] == partition.of[Int(key & 0xFFFF_FFFF)] {
                     internalTies += 1
                 } else {

@@ -59,6 +59,10 @@ extension Store {
                     """)
             recent.bind(1, interactionsFrom)
             recent.bind(2, end)
+            let estimate = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM interactions WHERE at > ? AND at <= ?",
+                arguments: [interactionsFrom, end]) ?? 0
+            dataset.interactions.reserveCapacity(estimate)
             try recent.forEachRow(appendInteraction)
             if interactionsFrom != Int64.min {
                 // Early engagement with the window's posts (clock skew between sources), for coverage.

@@ -61,12 +61,18 @@ enum Bench {
         log("events.csv: \(files.eventRows) rows, \(size / 1_000_000) MB")
 
         let db = folder.appendingPathComponent("codir.sqlite").path
+        let bare = folder.appendingPathComponent("bare.sqlite").path
+        for path in [db, bare] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        }
         _ = try check(measure(codir, ["import", "--db", db, files.people.path]), "people import")
         log("Importing events.csv with codir…")
         let imported = try check(measure(codir, ["import", "--db", db, files.events.path]), "import")
+        guard imported.output.contains("\(files.eventRows) imported") else {
+            throw BenchError("the import did not import every row:\n\(imported.output.suffix(2000))")
+        }
 
         log("Importing events.csv into a bare table with the sqlite3 shell…")
-        let bare = folder.appendingPathComponent("bare.sqlite").path
         let script = folder.appendingPathComponent("import.sql").path
         try Data(".mode csv\n.import \(files.events.path) events\n".utf8).write(to: URL(fileURLWithPath: script))
         let baseline = try check(measure(sqlite3, [bare], stdin: script), "sqlite3 .import")

@@ -73,20 +73,40 @@ struct ScaleOrganisation {
             rows += 1
             flush()
         }
-        for n in 0..<interactions {
+        // Interactions, written in time order as an export would give them.
+        struct Interaction {
+            var at: Int64
+            var kind: UInt8  // 0 reaction, 1 comment, 2 share, 3 message
+            var actor: Int32
+            var other: Int32  // the post, or the target of a message
+        }
+        var generated: [Interaction] = []
+        generated.reserveCapacity(interactions)
+        for _ in 0..<interactions {
             let actor = rng.pick(cumulative: cumulative)
             let crossDepartment = rng.chance(0.3)
             if rng.chance(0.6) {
-                let post = posts[Int(rng.next() % UInt64(posts.count))]
+                let postIndex = Int(rng.next() % UInt64(posts.count))
                 let delay = Int64(-log(max(rng.unit(), 1e-9)) * 8 * 3600)
-                let at = min(start + span - 1, post.at + delay + 60)
-                let kind = rng.chance(0.75) ? "reaction" : rng.chance(0.85) ? "comment" : "share"
-                buffer += "\(kind),i\(n),,u\(actor),p\(post.id),,\(Timestamp(seconds: at).iso8601),,,,,,\n"
+                let at = min(start + span - 1, posts[postIndex].at + delay + 60)
+                let kind: UInt8 = rng.chance(0.75) ? 0 : rng.chance(0.85) ? 1 : 2
+                generated.append(Interaction(at: at, kind: kind, actor: Int32(actor), other: Int32(postIndex)))
             } else {
                 let pool = crossDepartment ? members[Int(rng.next() % UInt64(departments))] : members[departmentOf[actor]]
                 let target = pool.isEmpty ? actor : pool[Int(rng.next() % UInt64(pool.count))]
                 let at = start + Int64(rng.unit() * Double(span))
-                buffer += "message,i\(n),,u\(actor),,u\(target),\(Timestamp(seconds: at).iso8601),,,,,,\n"
+                generated.append(Interaction(at: at, kind: 3, actor: Int32(actor), other: Int32(target)))
+            }
+        }
+        generated.sort { $0.at < $1.at }
+        let kinds = ["reaction", "comment", "share", "message"]
+        for (n, interaction) in generated.enumerated() {
+            let at = Timestamp(seconds: interaction.at).iso8601
+            if interaction.kind == 3 {
+                buffer += "message,i\(n),,u\(interaction.actor),,u\(interaction.other),\(at),,,,,,\n"
+            } else {
+                let post = posts[Int(interaction.other)].id
+                buffer += "\(kinds[Int(interaction.kind)]),i\(n),,u\(interaction.actor),p\(post),,\(at),,,,,,\n"
             }
             rows += 1
             flush()
