@@ -109,9 +109,12 @@ struct TextReport {
                 + "\(HumanFormat.grouped(silo.internalTies)) within")
         let weekly = silo.weekly
         if let first = weekly.first, let last = weekly.last {
+            // A week without ties is a gap, not the bottom of the scale.
             let values = weekly.map { Int64((($0.eiIndex ?? -1) + 1) * 1000) }
+            let line = String(
+                zip(sparkline(values), weekly).map { block, week in week.eiIndex == nil ? " " : block })
             lines.append(
-                "E-I, last \(weekly.count) weeks: \(sparkline(values))  \(HumanFormat.index(first.eiIndex)) → "
+                "E-I, last \(weekly.count) weeks: \(line)  \(HumanFormat.index(first.eiIndex)) → "
                     + "\(HumanFormat.index(last.eiIndex))")
         }
         lines.append("E-I runs from -1 (all ties within departments) to +1 (all ties across them).")

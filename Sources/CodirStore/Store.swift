@@ -46,7 +46,7 @@ public final class Store: Sendable {
         }
         var configuration = Configuration()
         configuration.readonly = access == .readOnly
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(5)
         configuration.foreignKeysEnabled = true
         if access == .readWrite { configuration.journalMode = .wal }
         configuration.prepareDatabase { db in
