@@ -31,6 +31,7 @@ public enum HumanFormat {
     public static func percent(_ ratio: Double?) -> String {
         guard let ratio, ratio.isFinite else { return missing }
         let p = ratio * 100
+        if p == 0 { return "0%" }
         return abs(p) < 9.95 ? String(format: "%.1f%%", p) : String(format: "%.0f%%", p)
     }
 

@@ -6,7 +6,7 @@ struct Codir: ParsableCommand {
         commandName: "codir",
         abstract: "The collective influence of an executive committee: reach, colleague engagement, silos.",
         discussion: """
-            The database is --db PATH (before or after the subcommand), else $CODIR_DB, else
+            The database is --db PATH (before or after the subcommand), else $CODIR_DB, else \
             $XDG_DATA_HOME/codir/codir.sqlite (~/.local/share/codir/codir.sqlite).
 
             Exit status: 0 success; 64 bad arguments; 65 some input was rejected; 66 an input file cannot be \
