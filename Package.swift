@@ -35,6 +35,10 @@ let package = Package(
         .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore"]),
         // Renders a metrics report as text, JSON, CSV or Markdown.
         .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics"]),
+        // ncursesw for Swift: a module map and a shim of what Swift cannot import.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
+        // A terminal toolkit that knows nothing about codir: cells, widgets, layout, themes, terminals.
+        .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "codir",
@@ -53,6 +57,7 @@ let package = Package(
         .testTarget(name: "CodirIngestTests", dependencies: ["CodirIngest", "CodirStore"]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
         .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "codirTests", dependencies: ["codir"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,41 @@
+import CNCursesW
+
+/// Display columns of text, from the C library's `wcwidth` (which needs a UTF-8 locale: see
+/// `TextWidth.prepareLocale`).
+public enum TextWidth {
+    /// Sets the locale from the environment, as every curses program must before it starts; returns
+    /// whether its character set is UTF-8.
+    @discardableResult
+    public static func prepareLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        return localeIsUTF8
+    }
+
+    /// Whether the current locale's character set is UTF-8.
+    public static var localeIsUTF8: Bool { codir_locale_is_utf8() != 0 }
+
+    /// Columns of one character: 0 for combining marks, 2 for wide glyphs, 1 otherwise. A character the
+    /// locale cannot show (wcwidth −1) counts as one column, since it is drawn as a replacement.
+    public static func columns(of character: Character) -> Int {
+        var total = 0
+        for (index, scalar) in character.unicodeScalars.enumerated() {
+            let width = Int(codir_wcwidth(scalar.value))
+            if index == 0 {
+                total = width < 0 ? 1 : width
+            } else if width > 0 && scalar.properties.isEmojiPresentation {
+                total = max(total, 2)
+            }
+        }
+        return total
+    }
+
+    /// Columns of a string.
+    public static func columns(of text: String) -> Int { text.reduce(0) { $0 + columns(of: $1) } }
+}
+
+extension TextWidth {
+    /// Tests need a UTF-8 locale whatever the environment says: `C.UTF-8` exists on every glibc system.
+    public static func prepareLocaleForTests() {
+        if !prepareLocale() { setlocale(LC_ALL, "C.UTF-8") }
+    }
+}
