@@ -39,11 +39,16 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // A terminal toolkit that knows nothing about codir: cells, widgets, layout, themes, terminals.
         .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+        // The live dashboard: panes built from the metrics, and the application loop.
+        .target(
+            name: "CodirDashboard",
+            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirReport", "TerminalUI"]),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "codir",
             dependencies: [
                 "CodirModel", "CodirMetrics", "CodirStore", "CodirIngest", "CodirDemo", "CodirReport",
+                "CodirDashboard", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The scale benchmark (docs/benchmarks.md).
@@ -58,6 +63,9 @@ let package = Package(
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
         .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(
+            name: "CodirDashboardTests",
+            dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI"], exclude: ["Snapshots"]),
         .testTarget(name: "codirTests", dependencies: ["codir"]),
     ],
     swiftLanguageModes: [.v6]

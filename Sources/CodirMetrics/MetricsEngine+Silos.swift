@@ -60,15 +60,8 @@ extension MetricsEngine {
             reached[Int(pair >> 32)] += 1
         }
 
-        var modularity: Double? = nil
-        if totalWeight > 0 {
-            let m = Double(totalWeight)
-            var q = 0.0
-            for c in 0..<d {
-                q += Double(insideWeight[c]) / m - Double(outWeight[c]) * Double(inWeight[c]) / (m * m)
-            }
-            modularity = q
-        }
+        let modularity = Self.modularity(
+            inside: insideWeight, outgoing: outWeight, incoming: inWeight, total: totalWeight)
 
         let departments = (0..<d).map {
             DepartmentSilo(
@@ -105,18 +98,42 @@ extension MetricsEngine {
         return (0..<weeks).map { week in
             var keys = ties[week]
             keys.sort()
-            var internalTies = 0, externalTies = 0
-            for (position, key) in keys.enumerated() where position == 0 || keys[position - 1] != key {
-                if partition.of[Int(key >> 32)] == partition.of[Int(key & 0xFFFF_FFFF)] {
+            var internalTies = 0, externalTies = 0, total = 0
+            var inside = [Int](repeating: 0, count: partition.names.count)
+            var outgoing = inside, incoming = inside
+            var index = 0
+            while index < keys.count {
+                let key = keys[index]
+                var weight = 0
+                while index < keys.count && keys[index] == key {
+                    weight += 1
+                    index += 1
+                }
+                let da = partition.of[Int(key >> 32)], db = partition.of[Int(key & 0xFFFF_FFFF)]
+                total += weight
+                outgoing[da] += weight
+                incoming[db] += weight
+                if da == db {
                     internalTies += 1
+                    inside[da] += weight
                 } else {
                     externalTies += 1
                 }
             }
             return WeeklyEI(
                 start: first.adding(seconds: Int64(week) * weekSeconds), internalTies: internalTies,
-                externalTies: externalTies)
+                externalTies: externalTies,
+                modularity: modularity(inside: inside, outgoing: outgoing, incoming: incoming, total: total))
         }
+    }
+
+    /// Q = Σ_c [ w_c / m − out_c · in_c / m² ]; nil without interactions.
+    static func modularity(inside: [Int], outgoing: [Int], incoming: [Int], total: Int) -> Double? {
+        guard total > 0 else { return nil }
+        let m = Double(total)
+        var q = 0.0
+        for c in inside.indices { q += Double(inside[c]) / m - Double(outgoing[c]) * Double(incoming[c]) / (m * m) }
+        return q
     }
 }
 

@@ -234,17 +234,20 @@ public struct Bridge: Sendable, Hashable {
     }
 }
 
-/// The organisation's E-I index over one week.
+/// The organisation's E-I index and modularity over one week.
 public struct WeeklyEI: Sendable, Hashable {
     /// The week is `(start, start + 7 days]`.
     public var start: Timestamp
     public var internalTies: Int
     public var externalTies: Int
+    /// The modularity of the department partition over the week's interactions.
+    public var modularity: Double?
 
-    public init(start: Timestamp, internalTies: Int, externalTies: Int) {
+    public init(start: Timestamp, internalTies: Int, externalTies: Int, modularity: Double? = nil) {
         self.start = start
         self.internalTies = internalTies
         self.externalTies = externalTies
+        self.modularity = modularity
     }
 
     public var eiIndex: Double? { eiIndexOf(external: externalTies, internal: internalTies) }

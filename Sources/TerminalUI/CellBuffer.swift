@@ -134,6 +134,24 @@ public struct CellBuffer: Sendable, Hashable {
         }
     }
 
+    /// For a terminal that only shows ASCII: every symbol outside ASCII becomes its nearest ASCII look-alike
+    /// (`–` `-`, `→` `>`, `…` `~`, `★` `*`, `·` `|`), or `?`. Letters are left to the terminal's character set.
+    public mutating func foldSymbolsToASCII() {
+        let fallbacks: [Character: Character] = [
+            "–": "-", "—": "-", "−": "-", "→": ">", "←": "<", "…": "~", "★": "*", "·": "|", "×": "x",
+            "▲": "^", "▼": "v", "▶": ">", "•": "*", "’": "'", "“": "\"", "”": "\"",
+        ]
+        for index in cells.indices {
+            guard let character = cells[index].character, !character.isASCII, !character.isLetter,
+                !character.isNumber
+            else { continue }
+            if TextWidth.columns(of: character) == 2, index + 1 < cells.count, cells[index + 1].character == nil {
+                cells[index + 1].character = " "  // the glyph's second column, now a plain space
+            }
+            cells[index].character = fallbacks[character] ?? "?"
+        }
+    }
+
     /// Each row as text, trailing spaces removed: what a person reads on the screen.
     public var lines: [String] {
         (0..<size.height).map { y in

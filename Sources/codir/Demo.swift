@@ -4,15 +4,18 @@ import CodirModel
 import CodirReport
 import CodirStore
 import Foundation
+import Synchronization
 
 extension Codir {
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build (or bring up to date) a demo organisation and show its report.",
+            abstract: "Build (or bring up to date) a demo organisation and open the live dashboard on it.",
             discussion: """
                 The demo database is $XDG_DATA_HOME/codir/demo.sqlite unless --db names another: 10 leaders, \
                 8 departments, 500 employees and 120 days of history up to now. Run it again later and the \
-                history is topped up to the new now.
+                history is topped up to the new now. While the dashboard is open, a simulator adds live \
+                events in the background. When standard output is not a terminal, the report is printed \
+                instead.
                 """)
 
         @Option(
@@ -26,10 +29,23 @@ extension Codir {
         @Flag(help: "Delete the demo database and build it anew.")
         var reset = false
 
+        @Option(help: "Live events per second while the dashboard is open.")
+        var rate: Double = 4
+
         @OptionGroup var windowOptions: WindowOptions
 
-        @Option(help: "text, json, csv or md.")
+        @Option(help: "The report's format when standard output is not a terminal: text, json, csv or md.")
         var format: ReportFormat = .text
+
+        @Flag(help: "No colour in the dashboard (also with $NO_COLOR set).")
+        var noColor = false
+
+        @Flag(help: "ASCII only in the dashboard.")
+        var ascii = false
+
+        func validate() throws {
+            guard rate >= 0, rate <= 1000 else { throw ValidationError("--rate must be between 0 and 1000.") }
+        }
 
         func run() throws {
             let path = db ?? DemoDatabase.defaultPath()
@@ -39,7 +55,7 @@ extension Codir {
             let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
             do {
                 let store = try Store.open(path: path, access: .readWrite)
-                let showProgress = Terminal.stderrIsTerminal
+                let showProgress = Platform.stderrIsTerminal
                 let outcome = try DemoDatabase.prepare(store, seed: seed, now: now) { day in
                     if showProgress {
                         FileHandle.standardError.write(Data("\r\u{1B}[KBuilding the demo history: \(day.iso8601)".utf8))
@@ -53,9 +69,49 @@ extension Codir {
             } catch let error as StoreError {
                 throw fail(error)
             }
-            let output = try Report.render(
-                path: path, length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format)
-            FileHandle.standardOutput.write(Data(output.utf8))
+            guard Platform.stdoutIsTerminal, windowOptions.asOf == nil else {
+                let output = try Report.render(
+                    path: path, length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format)
+                FileHandle.standardOutput.write(Data(output.utf8))
+                return
+            }
+            let simulator = BackgroundSimulator(path: path, rate: rate, seed: seed &+ UInt64(now.seconds))
+            defer { simulator.stop() }
+            try runDashboard(path: path, window: windowOptions.window, refresh: 1, noColor: noColor, ascii: ascii)
         }
+    }
+}
+
+/// The simulator on a thread of its own, writing through its own connection while the dashboard reads.
+/// It never prints: the screen belongs to curses.
+final class BackgroundSimulator: Sendable {
+    private let stopFlag = Atomic<Bool>(false)
+    private let finished = DispatchSemaphore(value: 0)
+
+    init(path: String, rate: Double, seed: UInt64) {
+        guard rate > 0 else {
+            finished.signal()
+            return
+        }
+        Thread.detachNewThread { [self] in
+            defer { finished.signal() }
+            guard let store = try? Store.open(path: path, access: .readWrite) else { return }
+            let simulator = Simulator(store: store, rate: rate, seed: seed)
+            var last = Date()
+            while !stopFlag.load(ordering: .relaxed) {
+                for _ in 0..<10 where !stopFlag.load(ordering: .relaxed) { usleep(100_000) }
+                let now = Date()
+                // A locked database or a full disk only skips a beat.
+                _ = try? simulator.step(
+                    now: Timestamp(seconds: Int64(now.timeIntervalSince1970)), seconds: now.timeIntervalSince(last))
+                last = now
+            }
+        }
+    }
+
+    /// Stops after the current batch and waits for it.
+    func stop() {
+        stopFlag.store(true, ordering: .relaxed)
+        finished.wait()
     }
 }

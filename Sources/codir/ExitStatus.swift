@@ -31,7 +31,7 @@ func fail(_ error: StoreError) -> ExitCode {
 /// Writes a line to stderr, colouring `error:` and `warning:` when stderr is a terminal that can show colour.
 func printError(_ line: String) {
     var text = line
-    if Terminal.stderrSupportsColour {
+    if Platform.stderrSupportsColour {
         text = text.replacingOccurrences(of: "error:", with: "\u{1B}[1;31merror:\u{1B}[0m", options: [], range: text.range(of: "error:"))
         text = text.replacingOccurrences(of: "warning:", with: "\u{1B}[1;33mwarning:\u{1B}[0m", options: [], range: text.range(of: "warning:"))
     }

@@ -28,15 +28,15 @@ extension Codir {
 
         func run() throws {
             let path = global.databasePath()
-            Terminal.catchStopSignals()
+            Platform.catchStopSignals()
             let started = Date()
             do {
                 let store = try Store.open(path: path, access: .readWrite)
                 let simulator = Simulator(store: store, rate: rate, seed: seed)
                 var last = Date()
-                while !Terminal.stopRequested {
+                while !Platform.stopRequested {
                     if let duration, Date().timeIntervalSince(started) >= duration { break }
-                    Terminal.sleep(1)
+                    Platform.sleep(1)
                     let now = Date()
                     try simulator.step(
                         now: Timestamp(seconds: Int64(now.timeIntervalSince1970)),

@@ -9,7 +9,7 @@ import Foundation
 import Synchronization
 
 /// Platform facts and signals, in one place.
-enum Terminal {
+enum Platform {
     /// Colour on stderr only for a terminal that is not `dumb`, and never with NO_COLOR set.
     static var stderrSupportsColour: Bool {
         let environment = ProcessInfo.processInfo.environment
@@ -18,18 +18,23 @@ enum Terminal {
 
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Set by SIGINT or SIGTERM once `catchStopSignals()` has run.
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Set by SIGINT, SIGTERM or SIGHUP once `catchStopSignals()` has run.
     static var stopRequested: Bool { stopFlag.load(ordering: .relaxed) }
 
-    /// Turns SIGINT and SIGTERM into a request to stop at the next safe point.
+    /// Turns SIGINT, SIGTERM and SIGHUP (the terminal or connection went away) into a request to stop at
+    /// the next safe point.
     static func catchStopSignals() {
         signal(SIGINT, handleStop)
         signal(SIGTERM, handleStop)
+        signal(SIGHUP, handleStop)
         // A parent may have started us with these signals blocked (the mask is inherited): unblock them.
         var set = sigset_t()
         sigemptyset(&set)
         sigaddset(&set, SIGINT)
         sigaddset(&set, SIGTERM)
+        sigaddset(&set, SIGHUP)
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 

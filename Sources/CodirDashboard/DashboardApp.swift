@@ -1,0 +1,175 @@
+import CodirModel
+import Foundation
+import TerminalUI
+
+/// Why the dashboard stopped.
+public enum DashboardExit: Sendable, Equatable {
+    /// `q` or Ctrl-C.
+    case quit
+    /// A signal asked it to stop (SIGTERM, SIGHUP, SIGINT).
+    case stopRequested
+    /// The terminal went away.
+    case endOfInput
+}
+
+/// The application loop: reads keys, polls the database for changes and redraws when something changed.
+///
+/// Between ticks it sleeps in the terminal's input wait, so an idle dashboard costs next to nothing. It
+/// recomputes only when the data, the window or the clock's minute changed, and redraws only then, on a key
+/// or on a resize.
+public final class DashboardApp {
+    public let terminal: any Terminal
+    public let source: DashboardSource
+    public private(set) var state: DashboardState
+    public let context: RenderContext
+    /// Seconds between two checks of the database.
+    public let refresh: Double
+    private let clock: () -> Timestamp
+    private let stopRequested: () -> Bool
+    /// Frames shown so far.
+    public private(set) var frames = 0
+
+    public init(
+        terminal: any Terminal, source: DashboardSource, state: DashboardState, context: RenderContext,
+        refresh: Double = 1, clock: @escaping () -> Timestamp = { Timestamp(seconds: Int64(Date().timeIntervalSince1970)) },
+        stopRequested: @escaping () -> Bool = { false }
+    ) {
+        self.terminal = terminal
+        self.source = source
+        self.state = state
+        self.context = context
+        self.refresh = refresh
+        self.clock = clock
+        self.stopRequested = stopRequested
+    }
+
+    /// Runs until the user quits, a stop is requested or the terminal goes away.
+    public func run() -> DashboardExit {
+        var needsLoad = true
+        var needsDraw = true
+        var loadedMinute: Int64 = -1
+        var lastPoll = Date()
+        var shownStale = source.staleReason
+        while true {
+            if stopRequested() { return .stopRequested }
+            let now = clock()
+            if needsLoad || now.seconds / 60 != loadedMinute {
+                source.load(length: state.window, asOf: now)
+                loadedMinute = now.seconds / 60
+                needsLoad = false
+                needsDraw = true
+                keepSelectionValid()
+            }
+            if source.staleReason != shownStale {
+                shownStale = source.staleReason
+                needsDraw = true
+            }
+            if needsDraw {
+                let view = DashboardView(
+                    snapshot: source.snapshot, staleReason: source.staleReason, state: state, context: context, now: now)
+                terminal.show(view.render(size: terminal.size))
+                frames += 1
+                needsDraw = false
+            }
+            let wait = max(0.02, refresh - Date().timeIntervalSince(lastPoll))
+            if let event = terminal.nextEvent(timeout: wait) {
+                switch handle(event) {
+                case .exit(let reason): return reason
+                case .reload: needsLoad = true
+                case .redraw: needsDraw = true
+                case .nothing: break
+                }
+            }
+            if Date().timeIntervalSince(lastPoll) >= refresh {
+                lastPoll = Date()
+                if source.hasChanged() { needsLoad = true }
+            }
+        }
+    }
+
+    enum Outcome {
+        case exit(DashboardExit)
+        case reload
+        case redraw
+        case nothing
+    }
+
+    /// What a key does. An unknown key does nothing.
+    func handle(_ event: TerminalEvent) -> Outcome {
+        if state.showsHelp, event != .character("?") {
+            switch event {
+            case .character("q"), .control("c"): return .exit(.quit)
+            case .resize: return .redraw
+            case .endOfInput: return .exit(.endOfInput)
+            default:
+                state.showsHelp = false
+                return .redraw
+            }
+        }
+        switch event {
+        case .character("q"), .control("c"): return .exit(.quit)
+        case .endOfInput: return .exit(.endOfInput)
+        case .character("1"), .character("2"), .character("3"):
+            if case .character(let c) = event, let n = c.wholeNumberValue, let pane = Pane(rawValue: n - 1) {
+                state.pane = pane
+                state.detail = nil
+            }
+            return .redraw
+        case .tab, .right:
+            state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count) ?? .reach
+            state.detail = nil
+            return .redraw
+        case .backTab, .left:
+            state.pane = Pane(rawValue: (state.pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .reach
+            state.detail = nil
+            return .redraw
+        case .up, .character("k"): return moveSelection(by: -1)
+        case .down, .character("j"): return moveSelection(by: 1)
+        case .enter:
+            guard state.pane != .silos, let leader = state.selectedLeader ?? leaders().first else { return .nothing }
+            state.detail = leader
+            state.selectedLeader = leader
+            return .redraw
+        case .escape, .backspace:
+            guard state.detail != nil else { return .nothing }
+            state.detail = nil
+            return .redraw
+        case .character("w"):
+            state.cycleWindow()
+            return .reload
+        case .character("s"):
+            state.cycleSort()
+            return .redraw
+        case .character("d"):
+            let departments = Set(source.snapshot?.report.reach.compactMap { source.snapshot?.report.people[$0.person].department } ?? [])
+            state.cycleDepartment(among: departments.sorted())
+            keepSelectionValid()
+            return .redraw
+        case .character("r"): return .reload
+        case .character("?"):
+            state.showsHelp.toggle()
+            return .redraw
+        case .resize: return .redraw
+        default: return .nothing
+        }
+    }
+
+    private func leaders() -> [String] {
+        guard let snapshot = source.snapshot else { return [] }
+        return DashboardView.leaderRows(snapshot, state).map { snapshot.report.people[$0.person].id }
+    }
+
+    private func moveSelection(by delta: Int) -> Outcome {
+        let ids = leaders()
+        guard !ids.isEmpty, state.detail == nil else { return .nothing }
+        let current = state.selectedLeader.flatMap { ids.firstIndex(of: $0) } ?? 0
+        state.selectedLeader = ids[max(0, min(ids.count - 1, current + delta))]
+        return .redraw
+    }
+
+    private func keepSelectionValid() {
+        let ids = leaders()
+        if let selected = state.selectedLeader, ids.contains(selected) { return }
+        state.selectedLeader = ids.first
+    }
+}

@@ -1,0 +1,87 @@
+import CodirMetrics
+import CodirModel
+import CodirStore
+import Foundation
+
+/// Everything one frame shows, computed once per data change, window change or minute.
+public struct DashboardSnapshot: Sendable {
+    public var organisation: String
+    public var report: MetricsReport
+    public var dataset: Dataset
+    public var asOf: Timestamp
+    /// When the data last changed (the end of the latest import or batch).
+    public var lastChange: Timestamp?
+}
+
+/// Reads the database for the dashboard, read-only, and tells when it changed.
+///
+/// Keeps working through faults: while the database is missing, locked or unreadable, `refresh` reports
+/// the reason and the last good snapshot stays on screen, marked stale.
+public final class DashboardSource {
+    public let path: String
+    private var store: Store?
+    private var identity: FileIdentity?
+    private var version: Int64?
+    public private(set) var snapshot: DashboardSnapshot?
+    /// Why the data on screen may be out of date; nil when it is current.
+    public private(set) var staleReason: String?
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// Whether the data changed since the last load (another process committed, or the file was replaced).
+    /// Opens the database when it is not open yet.
+    public func hasChanged() -> Bool {
+        let current = FileIdentity.of(path)
+        guard let current else {
+            store = nil
+            identity = nil
+            staleReason = "no database at \(path); waiting for it"
+            return false
+        }
+        if current != identity || store == nil {
+            store = nil
+            identity = current
+            return true
+        }
+        do {
+            let now = try store?.dataVersion()
+            return now != version
+        } catch {
+            staleReason = error.message
+            return true
+        }
+    }
+
+    /// Loads the report of `length` ending at `asOf`; on failure keeps the last snapshot and sets
+    /// `staleReason`. Returns whether a new snapshot was loaded.
+    @discardableResult
+    public func load(length: WindowLength, asOf: Timestamp) -> Bool {
+        do {
+            let store = try self.store ?? Store.open(path: path, access: .readOnly)
+            self.store = store
+            identity = FileIdentity.of(path)
+            let version = try store.dataVersion()
+            let window = TimeWindow(length: length, asOf: asOf)
+            let dataset = try store.dataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
+            let report = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
+            let name =
+                try store.metadata(Store.organisationKey)
+                ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            snapshot = DashboardSnapshot(
+                organisation: name, report: report, dataset: dataset, asOf: asOf, lastChange: try store.lastChange())
+            self.version = version
+            staleReason = nil
+            return true
+        } catch let error as StoreError {
+            store = nil
+            staleReason = error.message
+            return false
+        } catch {
+            store = nil
+            staleReason = "\(error)"
+            return false
+        }
+    }
+}

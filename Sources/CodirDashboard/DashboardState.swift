@@ -1,0 +1,74 @@
+import CodirModel
+
+/// The dashboard's panes.
+public enum Pane: Int, Sendable, CaseIterable {
+    case reach, engagement, silos
+
+    public var title: String {
+        switch self {
+        case .reach: "Reach"
+        case .engagement: "Colleague engagement"
+        case .silos: "Silos"
+        }
+    }
+}
+
+/// The columns the Reach leaderboard can be sorted by, in the order `s` cycles through them.
+public enum ReachSort: Int, Sendable, CaseIterable {
+    case impressions, change, engagementRate, posts, followers, growth, name
+
+    public var title: String {
+        switch self {
+        case .impressions: "impressions"
+        case .change: "change"
+        case .engagementRate: "engagement rate"
+        case .posts: "posts"
+        case .followers: "followers"
+        case .growth: "follower growth"
+        case .name: "name"
+        }
+    }
+}
+
+/// What the person at the keyboard has chosen.
+public struct DashboardState: Sendable, Hashable {
+    public var pane: Pane = .reach
+    public var window: WindowLength = .days(30)
+    public var sort: ReachSort = .impressions
+    /// Only leaders of this department, when set.
+    public var department: String?
+    /// The selected leader's person id (kept across reloads and re-sorts).
+    public var selectedLeader: String?
+    /// The leader whose detail is open.
+    public var detail: String?
+    public var showsHelp = false
+
+    public init(window: WindowLength = .days(30)) {
+        self.window = window
+    }
+
+    /// The windows `w` cycles through.
+    public static let windows: [WindowLength] = [.days(7), .days(30), .days(90), .days(365)]
+
+    public mutating func cycleWindow() {
+        let index = Self.windows.firstIndex(of: window) ?? 0
+        window = Self.windows[(index + 1) % Self.windows.count]
+    }
+
+    public mutating func cycleSort() {
+        sort = ReachSort(rawValue: (sort.rawValue + 1) % ReachSort.allCases.count) ?? .impressions
+    }
+
+    /// Moves to the next department, after the last back to all of them.
+    public mutating func cycleDepartment(among departments: [String]) {
+        guard !departments.isEmpty else {
+            department = nil
+            return
+        }
+        if let department, let index = departments.firstIndex(of: department) {
+            self.department = index + 1 < departments.count ? departments[index + 1] : nil
+        } else {
+            department = departments[0]
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import CodirMetrics
+import CodirModel
+import CodirReport
+import TerminalUI
+
+/// Composes a whole frame from a snapshot and the user's choices. Pure: the same inputs give the same frame.
+public struct DashboardView {
+    public static let minimumSize = Size(width: 60, height: 16)
+    /// From this size on, the three panes are on screen together.
+    public static let wideSize = Size(width: 160, height: 48)
+
+    public var snapshot: DashboardSnapshot?
+    public var staleReason: String?
+    public var state: DashboardState
+    public var context: RenderContext
+    public var now: Timestamp
+
+    public init(
+        snapshot: DashboardSnapshot?, staleReason: String?, state: DashboardState, context: RenderContext,
+        now: Timestamp
+    ) {
+        self.snapshot = snapshot
+        self.staleReason = staleReason
+        self.state = state
+        self.context = context
+        self.now = now
+    }
+
+    public static func showsAllPanes(_ size: Size) -> Bool {
+        size.width >= wideSize.width && size.height >= wideSize.height
+    }
+
+    public func render(size: Size) -> CellBuffer {
+        var buffer = compose(size: size)
+        if context.isASCII { buffer.foldSymbolsToASCII() }
+        return buffer
+    }
+
+    private func compose(size: Size) -> CellBuffer {
+        var buffer = CellBuffer(size: size)
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+            let message = "terminal too small (need \(Self.minimumSize.width)×\(Self.minimumSize.height))"
+            let shown = context.isASCII ? message.replacingOccurrences(of: "×", with: "x") : message
+            buffer.text(shown, in: Rect(x: 0, y: size.height / 2, width: size.width, height: 1), style: Style(.warning, [.bold]), align: .center, context: context)
+            return buffer
+        }
+        let rows = buffer.bounds.split(.vertical, [.fixed(1), .ratio(1, min: 1), .fixed(1)])
+        header(into: &buffer, rows[0])
+        keyBar(into: &buffer, rows[2])
+        var body = rows[1]
+        guard let snapshot else {
+            let lines = [
+                staleReason ?? "Loading…",
+                "Import data with 'codir import FILE…', or try 'codir demo'.",
+            ]
+            for (i, line) in lines.enumerated() {
+                buffer.text(
+                    line, in: Rect(x: body.x, y: body.y + body.height / 2 - 1 + i, width: body.width, height: 1),
+                    style: Style(i == 0 ? .warning : .dim), align: .center, context: context)
+            }
+            return buffer
+        }
+        if let detail = state.detail, let person = snapshot.report.people.firstIndex(where: { $0.id == detail }) {
+            LeaderDetailPane(snapshot: snapshot, person: person, context: context).draw(into: &buffer, body)
+        } else if Self.showsAllPanes(size) {
+            let parts = body.split(.vertical, [.ratio(0.55, min: 14), .ratio(0.45, min: 12)])
+            let top = parts[0].split(.horizontal, [.ratio(0.55, min: 60), .ratio(0.45, min: 50)])
+            ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[0], focused: state.pane == .reach)
+            EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[1], focused: state.pane == .engagement)
+            SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, parts[1], focused: state.pane == .silos)
+        } else {
+            let split = body.split(.vertical, [.fixed(1), .ratio(1, min: 1)])
+            buffer.tabs(Pane.allCases.map(\.title), active: state.pane.rawValue, in: split[0], context: context)
+            body = split[1]
+            switch state.pane {
+            case .reach: ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: true)
+            case .engagement: EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: true)
+            case .silos: SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: true)
+            }
+        }
+        if state.showsHelp {
+            buffer.modal(title: "Keys", lines: Self.helpLines(context), in: rows[1], context: context)
+        }
+        return buffer
+    }
+
+    static func helpLines(_ context: RenderContext) -> [String] {
+        let arrows = context.isASCII ? "Up Down / j k" : "↑ ↓ / j k"
+        return [
+            "1 2 3, Tab, Shift-Tab   switch pane",
+            "\(arrows)\(String(repeating: " ", count: max(1, 24 - arrows.count)))select a leader",
+            "Enter / Esc             leader detail / back",
+            "w                       window: 7d, 30d, 90d, 365d",
+            "s                       sort the Reach column",
+            "d                       filter by department",
+            "r                       refresh now",
+            "?                       this help",
+            "q, Ctrl-C               quit",
+        ]
+    }
+
+    private func header(into buffer: inout CellBuffer, _ rect: Rect) {
+        buffer.fill(rect, style: Style(.header, [.reverse]))
+        let sep = " \(context.glyphs.separator) "
+        var left = " codir"
+        if let snapshot { left += sep + sanitized(snapshot.organisation) }
+        left += sep + "window \(state.window)"
+        if let department = state.department { left += sep + sanitized(department) }
+        let used = buffer.write(left, x: rect.x, y: rect.y, style: Style(.header, [.bold, .reverse]), clip: rect)
+        // The longest account of the data's freshness that fits.
+        let time = minuteText(snapshot?.asOf ?? now)
+        var candidates = ["as of \(time) ", "\(time) "]
+        var rightStyle = Style(.header, [.reverse])
+        if let staleReason {
+            candidates = ["STALE: \(sanitized(staleReason)) ", "STALE "]
+            rightStyle = Style(.warning, [.bold, .reverse])
+        } else if let change = snapshot?.lastChange {
+            candidates.insert("data \(ago(change))\(sep)\(time) ", at: 0)
+            candidates.insert("data \(ago(change))\(sep)as of \(time) ", at: 0)
+        }
+        let room = rect.width - used - 2
+        guard room > 4 else { return }
+        let right =
+            candidates.first { TextWidth.columns(of: $0) <= room }
+            ?? buffer.truncated(candidates[0], to: room, context: context)
+        buffer.write(right, x: rect.maxX - TextWidth.columns(of: right), y: rect.y, style: rightStyle, clip: rect)
+    }
+
+    private func keyBar(into buffer: inout CellBuffer, _ rect: Rect) {
+        let arrows = context.isASCII ? "j/k" : "↑↓"
+        // The essential keys first: what does not fit at the end is cut.
+        var keys: [(String, String)] = [("?", " help"), ("q", " quit"), ("1-3", " panes")]
+        keys += state.detail != nil ? [("Esc", " back")] : [(arrows, " select"), ("Enter", " detail")]
+        keys += [("w", " window"), ("s", " sort"), ("d", " dept"), ("r", " refresh")]
+        buffer.keyBar(keys.map { (key: $0.0, label: $0.1) }, in: rect, context: context)
+    }
+
+    /// `08:12 UTC` today, `2026-11-02 08:12 UTC` another day.
+    private func minuteText(_ t: Timestamp) -> String {
+        let iso = t.iso8601  // 2026-11-29T08:12:00Z
+        let time = String(iso.dropFirst(11).prefix(5)) + " UTC"
+        return t.day == now.day ? time : String(iso.prefix(10)) + " " + time
+    }
+
+    private func ago(_ t: Timestamp) -> String {
+        let seconds = max(0, now.seconds - t.seconds)
+        switch seconds {
+        case ..<60: return "changed just now"
+        case ..<3600: return "changed \(seconds / 60) min ago"
+        case ..<86_400: return "changed \(seconds / 3600) h ago"
+        default: return "changed \(seconds / 86_400) d ago"
+        }
+    }
+}
+
+extension DashboardView {
+    /// The leaders in the Reach order for the current sort and department filter: the order ↑ and ↓ follow.
+    public static func leaderRows(_ snapshot: DashboardSnapshot, _ state: DashboardState) -> [ReachRow] {
+        let people = snapshot.report.people
+        let rows = snapshot.report.reach.filter { state.department == nil || people[$0.person].department == state.department }
+        func key(_ row: ReachRow) -> Double? {
+            switch state.sort {
+            case .impressions: row.impressions.map(Double.init)
+            case .change: row.impressionsChange
+            case .engagementRate: row.engagementRate
+            case .posts: Double(row.posts)
+            case .followers: row.followers.map(Double.init)
+            case .growth: row.followerGrowth.map(Double.init)
+            case .name: nil
+            }
+        }
+        return rows.sorted { a, b in
+            if state.sort != .name {
+                switch (key(a), key(b)) {
+                case (let x?, let y?) where x != y: return x > y
+                case (.some, nil): return true
+                case (nil, .some): return false
+                default: break
+                }
+            }
+            return people[a.person].name < people[b.person].name
+        }
+    }
+}

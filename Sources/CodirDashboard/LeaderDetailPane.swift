@@ -1,0 +1,84 @@
+import CodirMetrics
+import CodirModel
+import CodirReport
+import TerminalUI
+
+/// One leader: their numbers and series, who engages with their posts by department, whose posts they
+/// engage with.
+struct LeaderDetailPane {
+    let snapshot: DashboardSnapshot
+    let person: Int
+    let context: RenderContext
+
+    func draw(into buffer: inout CellBuffer, _ rect: Rect) {
+        let report = snapshot.report
+        let people = report.people
+        let leader = people[person]
+        let inner = buffer.box(
+            rect, title: "\(sanitized(leader.name)) \(context.glyphs.separator) \(sanitized(leader.department))",
+            focused: true, context: context)
+        guard !inner.isEmpty else { return }
+        let reach = report.reach.first { $0.person == person }
+        let engagement = report.engagement.first { $0.person == person }
+        let figures: [(String, String)] = [
+            ("Impressions", HumanFormat.count(reach?.impressions)),
+            ("vs previous \(report.length)", HumanFormat.change(reach?.impressionsChange)),
+            ("Engagements", HumanFormat.count(reach?.engagements)),
+            ("Engagement rate", HumanFormat.percent(reach?.engagementRate)),
+            ("Posts", reach.map { "\($0.posts)" } ?? HumanFormat.missing),
+            ("Followers", HumanFormat.count(reach?.followers)),
+            ("Follower growth", HumanFormat.signedCount(reach?.followerGrowth)),
+            ("Given to leaders", engagement.map { "\($0.givenToLeaders)" } ?? HumanFormat.missing),
+            ("Given to employees", engagement.map { "\($0.givenToEmployees)" } ?? HumanFormat.missing),
+            ("Received from leaders", engagement.map { "\($0.receivedFromLeaders)" } ?? HumanFormat.missing),
+            ("Received from employees", engagement.map { "\($0.receivedFromEmployees)" } ?? HumanFormat.missing),
+            ("Coverage of leaders' posts", HumanFormat.percent(engagement?.coverage)),
+        ]
+        let columns = inner.split(.horizontal, [.fixed(36), .ratio(1, min: 20)], spacing: 2)
+        for (index, (label, value)) in figures.prefix(columns[0].height).enumerated() {
+            buffer.text(label, in: columns[0], line: index, style: Style(.dim), context: context)
+            buffer.text(value, in: columns[0], line: index, style: Style(.normal, [.bold]), align: .right, context: context)
+        }
+        var right = columns[1]
+        guard right.width >= 20 else { return }
+        if let series = reach?.dailyImpressions, !series.isEmpty {
+            buffer.text("Daily impressions, \(report.length) (from \(reach?.seriesStart.iso8601 ?? ""))", in: right, style: Style(.header, [.bold]), context: context)
+            let values = series.map { Optional(Double($0)) }
+            let width = min(right.width, max(series.count, min(right.width, series.count * 2)))
+            let factor = max(1, width / max(1, series.count))
+            buffer.sparkline(values.flatMap { Array(repeating: $0, count: factor) }, in: Rect(x: right.x, y: right.y + 1, width: right.width, height: 1), context: context)
+            right = Rect(x: right.x, y: right.y + 3, width: right.width, height: right.height - 3)
+        }
+        let detail = MetricsEngine.leaderDetail(for: person, in: snapshot.dataset, window: report.window)
+        let halves = right.split(.horizontal, [.ratio(1, min: 20), .ratio(1, min: 20)], spacing: 2)
+        let received = right.width >= 60 ? halves[0] : right
+        buffer.text("Who engages with their posts", in: received, style: Style(.header, [.bold]), context: context)
+        let top = max(1, detail.receivedByDepartment.first?.count ?? 1)
+        for (index, entry) in detail.receivedByDepartment.prefix(max(0, received.height - 1)).enumerated() {
+            let line = Rect(x: received.x, y: received.y + 1 + index, width: received.width, height: 1)
+            buffer.text(sanitized(entry.department), in: Rect(x: line.x, y: line.y, width: 16, height: 1), context: context)
+            buffer.text("\(entry.count)", in: Rect(x: line.x + 16, y: line.y, width: 5, height: 1), style: Style(.normal, [.bold]), align: .right, context: context)
+            buffer.bar(Double(entry.count) / Double(top), in: Rect(x: line.x + 22, y: line.y, width: max(0, line.width - 22), height: 1), context: context)
+        }
+        if detail.receivedByDepartment.isEmpty {
+            buffer.text("No one in this window.", in: received, line: 1, style: Style(.dim), context: context)
+        }
+        let given =
+            right.width >= 60
+            ? halves[1]
+            : Rect(x: right.x, y: received.y + 2 + min(detail.receivedByDepartment.count, 8), width: right.width, height: right.maxY - received.y - 2 - min(detail.receivedByDepartment.count, 8))
+        guard given.height >= 2 else { return }
+        buffer.text("Whose posts they engaged with", in: given, style: Style(.header, [.bold]), context: context)
+        for (index, entry) in detail.engagedWith.prefix(given.height - 1).enumerated() {
+            let other = people[entry.person]
+            let role = other.isLeader ? " (leader)" : ""
+            buffer.text("\(entry.count)", in: Rect(x: given.x, y: given.y + 1 + index, width: 4, height: 1), style: Style(.accent, [.bold]), align: .right, context: context)
+            buffer.text(
+                "\(sanitized(other.name))\(role) \(context.glyphs.separator) \(sanitized(other.department))",
+                in: Rect(x: given.x + 5, y: given.y + 1 + index, width: given.width - 5, height: 1), context: context)
+        }
+        if detail.engagedWith.isEmpty {
+            buffer.text("No one's posts in this window.", in: given, line: 1, style: Style(.dim), context: context)
+        }
+    }
+}

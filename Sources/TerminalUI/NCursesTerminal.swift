@@ -1,0 +1,252 @@
+import CNCursesW
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
+
+/// How many colours the terminal shows.
+public enum ColourMode: Sendable, Hashable {
+    case colours256
+    case colours8
+    case monochrome
+}
+
+/// Why the terminal cannot be used; `message` is one sentence for the user.
+public enum TerminalStartError: Error, Sendable, Equatable {
+    case notATerminal
+    case unknownTerminal(String)
+    case cannotAddressCursor(String)
+
+    public var message: String {
+        switch self {
+        case .notATerminal:
+            "standard input and output must be a terminal"
+        case .unknownTerminal(let name):
+            name.isEmpty
+                ? "TERM is not set; set it to your terminal's type (for example TERM=xterm-256color)"
+                : "the terminal type '\(name)' is unknown here; set TERM to one that has a terminfo entry (for example xterm-256color)"
+        case .cannotAddressCursor(let name):
+            "the terminal type '\(name)' cannot move the cursor, so it cannot show a dashboard; use a full terminal or 'codir report'"
+        }
+    }
+}
+
+/// The real terminal, through ncursesw. Every curses call happens on the thread that created it.
+///
+/// Frames are drawn whole into the standard screen after `werase`, then `wnoutrefresh` and `doupdate`
+/// send only what changed: never a `clear`.
+public final class NCursesTerminal: Terminal {
+    public private(set) var size: Size
+    public let supportsUnicode: Bool
+    public let colourMode: ColourMode
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var restored = false
+    private var quickFailures = 0
+
+    /// Takes over the terminal. `monochrome` and `ascii` force those modes (`--no-color`, `NO_COLOR`,
+    /// `--ascii`).
+    public init(monochrome: Bool, ascii: Bool, environment: [String: String]) throws(TerminalStartError) {
+        let utf8 = TextWidth.prepareLocale()
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        let name = environment["TERM"] ?? ""
+        guard !name.isEmpty else { throw .unknownTerminal("") }
+        // newterm, unlike initscr, returns nil on an unknown terminal instead of exiting.
+        guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
+            throw .notATerminal
+        }
+        guard let screen = newterm(name, output, input) else { throw .unknownTerminal(name) }
+        let cursorAddress = tigetstr("cup")
+        if cursorAddress == nil || cursorAddress == UnsafeMutablePointer(bitPattern: -1) {
+            endwin()
+            delscreen(screen)
+            throw .cannotAddressCursor(name)
+        }
+        guard let window = codir_stdscr() else {
+            endwin()
+            delscreen(screen)
+            throw .unknownTerminal(name)
+        }
+        self.screen = screen
+        self.window = window
+        supportsUnicode = utf8 && !ascii
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        _ = curs_set(0)  // some terminals cannot hide the cursor: that is fine
+        codir_set_escdelay(25)
+        var mode = ColourMode.monochrome
+        if !monochrome && has_colors() {
+            start_color()
+            use_default_colors()
+            mode = codir_colors() >= 256 && codir_color_pairs() > ColorRole.allCases.count ? .colours256 : .colours8
+            Self.definePairs(mode)
+        }
+        colourMode = mode
+        var rows: Int32 = 0, columns: Int32 = 0
+        codir_getmaxyx(window, &rows, &columns)
+        size = Size(width: Int(columns), height: Int(rows))
+    }
+
+    deinit { restore() }
+
+    /// Gives the terminal back as it was. Safe to call more than once.
+    public func restore() {
+        guard !restored else { return }
+        restored = true
+        _ = curs_set(1)
+        endwin()
+    }
+
+    // MARK: - Output
+
+    public func show(_ frame: CellBuffer) {
+        werase(window)
+        let width = min(frame.size.width, size.width), height = min(frame.size.height, size.height)
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let style = frame[x, y].style
+                var run: [wchar_t] = []
+                let start = x
+                while x < width, frame[x, y].style == style {
+                    if let character = frame[x, y].character {
+                        for scalar in character.unicodeScalars { run.append(wchar_t(bitPattern: scalar.value)) }
+                    }
+                    x += 1
+                }
+                let (attributes, pair) = resolve(style)
+                wattr_set(window, attributes, Int16(pair), nil)
+                run.withUnsafeBufferPointer { buffer in
+                    _ = mvwaddnwstr(window, Int32(y), Int32(start), buffer.baseAddress, Int32(buffer.count))
+                }
+            }
+        }
+        wattr_set(window, codir_a_normal(), 0, nil)
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func resolve(_ style: Style) -> (attr_t, Int) {
+        var attributes = codir_a_normal()
+        var wanted = style.attributes
+        if colourMode == .monochrome {
+            switch style.role {
+            case .header, .bad, .accent: wanted.insert(.bold)
+            case .selection: wanted.insert(.reverse)
+            case .dim, .border: wanted.insert(.dim)
+            default: break
+            }
+        } else if style.role == .selection {
+            wanted.remove(.reverse)  // the pair already paints the background
+        }
+        if wanted.contains(.bold) { attributes |= codir_a_bold() }
+        if wanted.contains(.dim) { attributes |= codir_a_dim() }
+        if wanted.contains(.reverse) { attributes |= codir_a_reverse() }
+        if wanted.contains(.underline) { attributes |= codir_a_underline() }
+        let pair = colourMode == .monochrome ? 0 : style.role.rawValue + 1
+        return (attributes, pair)
+    }
+
+    private static func definePairs(_ mode: ColourMode) {
+        for role in ColorRole.allCases {
+            let (foreground, background): (Int32, Int32)
+            if mode == .colours256 {
+                switch role {
+                case .normal: (foreground, background) = (-1, -1)
+                case .dim: (foreground, background) = (245, -1)
+                case .accent: (foreground, background) = (45, -1)
+                case .header: (foreground, background) = (252, -1)
+                case .border: (foreground, background) = (240, -1)
+                case .selection: (foreground, background) = (16, 45)
+                case .good: (foreground, background) = (78, -1)
+                case .bad: (foreground, background) = (203, -1)
+                case .warning: (foreground, background) = (214, -1)
+                case .heat1: (foreground, background) = (252, 236)
+                case .heat2: (foreground, background) = (255, 24)
+                case .heat3: (foreground, background) = (16, 38)
+                case .heat4: (foreground, background) = (16, 178)
+                case .heat5: (foreground, background) = (255, 160)
+                }
+            } else {
+                switch role {
+                case .normal, .dim, .header: (foreground, background) = (-1, -1)
+                case .accent: (foreground, background) = (Int32(COLOR_CYAN), -1)
+                case .border: (foreground, background) = (Int32(COLOR_BLUE), -1)
+                case .selection: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_CYAN))
+                case .good: (foreground, background) = (Int32(COLOR_GREEN), -1)
+                case .bad: (foreground, background) = (Int32(COLOR_RED), -1)
+                case .warning: (foreground, background) = (Int32(COLOR_YELLOW), -1)
+                case .heat1: (foreground, background) = (Int32(COLOR_WHITE), Int32(COLOR_BLUE))
+                case .heat2: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_CYAN))
+                case .heat3: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_GREEN))
+                case .heat4: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_YELLOW))
+                case .heat5: (foreground, background) = (Int32(COLOR_WHITE), Int32(COLOR_RED))
+                }
+            }
+            init_pair(Int16(role.rawValue + 1), Int16(foreground), Int16(background))
+        }
+    }
+
+    // MARK: - Input
+
+    public func nextEvent(timeout: Double) -> TerminalEvent? {
+        let milliseconds = Int32(max(0, min(timeout, 60)) * 1000)
+        wtimeout(window, milliseconds)
+        var value: wint_t = 0
+        let started = monotonicSeconds()
+        let code = wget_wch(window, &value)
+        if code == ERR {
+            // A closed terminal makes every read fail at once: after many instant failures, stop.
+            if milliseconds > 50 && monotonicSeconds() - started < 0.005 {
+                quickFailures += 1
+                if quickFailures >= 20 { return .endOfInput }
+            } else {
+                quickFailures = 0
+            }
+            return nil
+        }
+        quickFailures = 0
+        if code == KEY_CODE_YES {
+            switch Int32(value) {
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_ENTER: return .enter
+            case KEY_BTAB: return .backTab
+            case KEY_BACKSPACE: return .backspace
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_RESIZE:
+                var rows: Int32 = 0, columns: Int32 = 0
+                codir_getmaxyx(window, &rows, &columns)
+                size = Size(width: Int(columns), height: Int(rows))
+                return .resize(size)
+            case codir_key_f(1)...codir_key_f(24): return .function(Int(Int32(value) - codir_key_f(0)))
+            default: return nil
+            }
+        }
+        switch value {
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 1...26: return .control(Character(UnicodeScalar(UInt8(value) + 96)))
+        default:
+            guard let scalar = UnicodeScalar(UInt32(value)) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+
+    private func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}

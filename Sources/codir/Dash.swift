@@ -1,0 +1,72 @@
+import ArgumentParser
+import CodirDashboard
+import CodirModel
+import Foundation
+import TerminalUI
+
+/// Options of the commands that show the dashboard.
+struct DashboardOptions: ParsableArguments {
+    @Option(help: "The window: 7d, 30d, 90d or 365d (w cycles through them).")
+    var window: WindowLength = .days(30)
+
+    @Option(help: "Seconds between two checks of the database for changes.")
+    var refresh: Double = 1
+
+    @Flag(help: "No colour (also with $NO_COLOR set).")
+    var noColor = false
+
+    @Flag(help: "ASCII only: no box drawing nor block characters.")
+    var ascii = false
+
+    func validate() throws {
+        guard refresh >= 0.1, refresh <= 3600 else { throw ValidationError("--refresh must be between 0.1 and 3600 seconds.") }
+    }
+}
+
+extension Codir {
+    struct Dash: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The live dashboard: reach, colleague engagement and silos, updated as data arrives.",
+            discussion: """
+                Opens the database read-only and redraws when another process (an import, codir simulate) \
+                changes it. Keys: 1 2 3 or Tab for panes, arrows or j k to select, Enter for a leader's \
+                detail, w window, s sort, d department, r refresh, ? help, q quit.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: DashboardOptions
+
+        func run() throws {
+            try runDashboard(
+                path: global.databasePath(), window: options.window, refresh: options.refresh,
+                noColor: options.noColor, ascii: options.ascii)
+        }
+    }
+}
+
+/// Takes over the terminal and runs the dashboard until the user quits; the terminal is restored on
+/// every way out.
+func runDashboard(path: String, window: WindowLength, refresh: Double, noColor: Bool, ascii: Bool) throws {
+    guard Platform.stdoutIsTerminal else {
+        printError("error: codir dash needs a terminal on standard output; for text, use 'codir report'")
+        throw ExitCode(1)
+    }
+    Platform.catchStopSignals()
+    let environment = ProcessInfo.processInfo.environment
+    let terminal: NCursesTerminal
+    do {
+        terminal = try NCursesTerminal(
+            monochrome: noColor || environment["NO_COLOR"] != nil, ascii: ascii,
+            environment: environment)
+    } catch {
+        printError("error: \(error.message)")
+        throw ExitCode(1)
+    }
+    defer { terminal.restore() }
+    let context = RenderContext(
+        glyphs: terminal.supportsUnicode ? .unicode : .ascii, hasColour: terminal.colourMode != .monochrome)
+    let app = DashboardApp(
+        terminal: terminal, source: DashboardSource(path: path), state: DashboardState(window: window),
+        context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
+    _ = app.run()
+}

@@ -1,0 +1,137 @@
+import CodirModel
+import CodirStore
+import Foundation
+import Testing
+import TerminalUI
+
+@testable import CodirDashboard
+
+@Suite("Dashboard keys and live updates", .serialized)
+struct DashboardAppTests {
+    func app(_ terminal: TestTerminal, path: String = DashboardFixture.path) -> DashboardApp {
+        DashboardApp(
+            terminal: terminal, source: DashboardSource(path: path), state: DashboardState(),
+            context: RenderContext(), refresh: 0.05, clock: { DashboardFixture.now })
+    }
+
+    @Test func qQuitsAndCtrlCToo() {
+        for key in [TerminalEvent.character("q"), .control("c")] {
+            let terminal = TestTerminal(size: Size(width: 80, height: 24))
+            terminal.send(key)
+            #expect(app(terminal).run() == .quit)
+            #expect(terminal.text.contains("Reach"))
+        }
+    }
+
+    @Test func endOfInputStops() {
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        terminal.send(.endOfInput)
+        #expect(app(terminal).run() == .endOfInput)
+    }
+
+    @Test func keysSwitchPanesSelectSortAndOpenDetail() throws {
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        let app = app(terminal)
+        _ = app.handle(.character("x"))  // unknown: nothing
+        #expect(app.state.pane == .reach)
+        _ = app.handle(.character("3"))
+        #expect(app.state.pane == .silos)
+        _ = app.handle(.tab)
+        #expect(app.state.pane == .reach)
+        _ = app.handle(.backTab)
+        #expect(app.state.pane == .silos)
+        _ = app.handle(.character("1"))
+        terminal.send(.down, .down, .character("s"), .enter)
+        terminal.send(.character("q"))
+        _ = app.run()
+        #expect(app.state.sort == .change)
+        // The third leader by impressions stays selected through the re-sort.
+        let snapshot = try #require(app.source.snapshot)
+        var byImpressions = app.state
+        byImpressions.sort = .impressions
+        byImpressions.department = nil
+        let third = snapshot.report.people[DashboardView.leaderRows(snapshot, byImpressions)[2].person]
+        #expect(app.state.detail == third.id)
+        #expect(terminal.text.contains("\(third.name) · \(third.department)"))
+        #expect(terminal.text.contains("Who engages with their posts"))
+    }
+
+    @Test func escapeClosesTheDetailAndWindowCycles() {
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        let app = app(terminal)
+        terminal.send(.enter, .escape, .character("w"), .character("q"))
+        _ = app.run()
+        #expect(app.state.detail == nil)
+        #expect(app.state.window == .days(90))
+        #expect(terminal.lines[0].contains("window 90d"))
+    }
+
+    @Test func departmentFilterAndHelp() {
+        let terminal = TestTerminal(size: Size(width: 100, height: 30))
+        let app = app(terminal)
+        terminal.send(.character("d"), .character("?"))
+        terminal.send(.character("q"))
+        _ = app.run()
+        #expect(app.state.department == "Commercial")
+        #expect(app.state.showsHelp)
+        #expect(terminal.text.contains("Keys"))
+        #expect(terminal.text.contains("Nathalie Lefèvre"))
+        #expect(!terminal.text.contains("Isabelle Moreau"))
+    }
+
+    @Test func resizeRedrawsAtTheNewSize() {
+        let terminal = TestTerminal(size: Size(width: 200, height: 60))
+        let app = app(terminal)
+        terminal.resize(to: Size(width: 70, height: 20))
+        terminal.send(.character("q"))
+        _ = app.run()
+        #expect(terminal.frame.size == Size(width: 70, height: 20))
+        #expect(terminal.text.contains("1 Reach"))
+    }
+
+    @Test func aWriteByAnotherProcessShowsUpAndAMissingDatabaseIsStale() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-live-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("live.sqlite").path
+        let writer = try Store.open(path: path, access: .readWrite)
+        _ = try writer.importFile(file: "t", sha256: "", format: "t") { w in
+            _ = try w.write(Person(id: "a", name: "Ada First", department: "X", role: .leader))
+        }
+        let source = DashboardSource(path: path)
+        #expect(source.load(length: .days(30), asOf: DashboardFixture.now))
+        #expect(!source.hasChanged())
+        _ = try writer.importFile(file: "t2", sha256: "", format: "t") { w in
+            _ = try w.write(Person(id: "b", name: "Bea Second", department: "X", role: .leader))
+        }
+        #expect(source.hasChanged())
+        source.load(length: .days(30), asOf: DashboardFixture.now)
+        #expect(source.snapshot?.report.reach.count == 2)
+
+        // The file disappears: the last data stays, marked stale; it comes back: recovered.
+        try FileManager.default.moveItem(atPath: path, toPath: path + ".moved")
+        #expect(!source.hasChanged())
+        #expect(source.staleReason?.contains("no database at") == true)
+        #expect(source.snapshot?.report.reach.count == 2)
+        try FileManager.default.moveItem(atPath: path + ".moved", toPath: path)
+        #expect(source.hasChanged())
+        #expect(source.load(length: .days(30), asOf: DashboardFixture.now))
+        #expect(source.staleReason == nil)
+    }
+
+    @Test func namesFromTheDataCannotReachTheTerminalAsEscapes() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-evil-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("evil.sqlite").path
+        let writer = try Store.open(path: path, access: .readWrite)
+        _ = try writer.importFile(file: "t", sha256: "", format: "t") { w in
+            _ = try w.write(Person(id: "e", name: "Eve\u{1B}]0;owned\u{07}\u{1B}[2J Evil", department: "X\u{202E}Y", role: .leader))
+        }
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        terminal.send(.character("q"))
+        _ = app(terminal, path: path).run()
+        #expect(terminal.text.contains("Eve?]0;owned??[2J Evil"))
+        #expect(!terminal.frame.cells.contains { $0.character?.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E } == true })
+    }
+}

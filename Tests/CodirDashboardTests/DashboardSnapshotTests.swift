@@ -1,0 +1,106 @@
+import CodirModel
+import Testing
+import TerminalUI
+
+@testable import CodirDashboard
+
+@Suite("Dashboard frames", .serialized)
+struct DashboardSnapshotTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
+
+    func frame(
+        _ size: Size, pane: Pane = .reach, detail: String? = nil, help: Bool = false,
+        context: RenderContext = RenderContext()
+    ) throws -> [String] {
+        let snapshot = try #require(DashboardFixture.snapshot())
+        var state = DashboardState()
+        state.pane = pane
+        state.detail = detail
+        state.showsHelp = help
+        state.selectedLeader = "L01"
+        let view = DashboardView(snapshot: snapshot, staleReason: nil, state: state, context: context, now: DashboardFixture.now)
+        return view.render(size: size).lines
+    }
+
+    @Test(arguments: sizes)
+    func everyPaneAtEverySize(size: Size) throws {
+        for pane in Pane.allCases {
+            let lines = try frame(size, pane: pane)
+            assertSnapshot(lines, named: "\(pane)-\(size.width)x\(size.height)")
+            #expect(lines.count == size.height)
+            #expect(lines.allSatisfy { TextWidth.columns(of: $0) <= size.width })
+        }
+    }
+
+    @Test func smallScreensShowOnePaneWithTabsLargeOnesAllThree() throws {
+        let small = try frame(Size(width: 80, height: 24)).joined(separator: "\n")
+        #expect(small.contains("1 Reach"))
+        #expect(small.contains("2 Colleague engagement"))
+        #expect(small.contains("3 Silos"))
+        let large = try frame(Size(width: 200, height: 60)).joined(separator: "\n")
+        #expect(large.contains("─ Reach"))
+        #expect(large.contains("─ Colleague engagement"))
+        #expect(large.contains("─ Silos"))
+    }
+
+    @Test func leaderDetail() throws {
+        assertSnapshot(try frame(Size(width: 80, height: 24), detail: "L01"), named: "detail-80x24")
+        assertSnapshot(try frame(Size(width: 200, height: 60), detail: "L04"), named: "detail-200x60")
+    }
+
+    @Test func helpOverlayListsEveryKey() throws {
+        let lines = try frame(Size(width: 80, height: 24), help: true)
+        assertSnapshot(lines, named: "help-80x24")
+        let text = lines.joined(separator: "\n")
+        for key in ["Tab", "Enter / Esc", "w ", "s ", "d ", "r ", "?", "q, Ctrl-C"] { #expect(text.contains(key)) }
+    }
+
+    @Test func asciiAndMonochromeVariants() throws {
+        let ascii = RenderContext(glyphs: .ascii, hasColour: true)
+        let mono = RenderContext(glyphs: .unicode, hasColour: false)
+        assertSnapshot(try frame(Size(width: 80, height: 24), pane: .reach, context: ascii), named: "ascii-reach-80x24")
+        assertSnapshot(try frame(Size(width: 80, height: 24), pane: .silos, context: ascii), named: "ascii-silos-80x24")
+        assertSnapshot(try frame(Size(width: 120, height: 40), pane: .silos, context: mono), named: "mono-silos-120x40")
+        let asciiText = try frame(Size(width: 120, height: 40), pane: .engagement, context: RenderContext(glyphs: .ascii, hasColour: false))
+        #expect(asciiText.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || "éèêëàâçîïôûùÉ".unicodeScalars.contains($0) } })
+    }
+
+    @Test(arguments: [Size(width: 59, height: 24), Size(width: 80, height: 15), Size(width: 1, height: 1), Size(width: 0, height: 0)])
+    func tooSmallSaysSo(size: Size) throws {
+        let lines = try frame(size)
+        if size.width >= 40 && size.height > 0 {
+            #expect(lines.joined().contains("terminal too small (need 60×16)"))
+        }
+        #expect(lines.count == size.height)
+    }
+
+    @Test func oddSizesNeverCrash() throws {
+        for width in stride(from: 60, through: 260, by: 7) {
+            for height in stride(from: 16, through: 80, by: 9) {
+                for pane in Pane.allCases {
+                    let lines = try frame(Size(width: width, height: height), pane: pane)
+                    #expect(lines.count == height)
+                }
+                _ = try frame(Size(width: width, height: height), detail: "L02")
+            }
+        }
+    }
+
+    @Test func noDatabaseSaysWhichPathWasTried() {
+        let view = DashboardView(
+            snapshot: nil, staleReason: "no database at /nowhere/codir.sqlite; waiting for it", state: DashboardState(),
+            context: RenderContext(), now: DashboardFixture.now)
+        let text = view.render(size: Size(width: 100, height: 24)).lines.joined(separator: "\n")
+        #expect(text.contains("no database at /nowhere/codir.sqlite"))
+        #expect(text.contains("codir import"))
+    }
+
+    @Test func staleDataIsMarked() throws {
+        let snapshot = try #require(DashboardFixture.snapshot())
+        let view = DashboardView(
+            snapshot: snapshot, staleReason: "the database at /x is locked by another process; try again when it has finished",
+            state: DashboardState(), context: RenderContext(), now: DashboardFixture.now)
+        let header = view.render(size: Size(width: 160, height: 30)).lines[0]
+        #expect(header.contains("STALE: the database at /x is locked"))
+    }
+}
