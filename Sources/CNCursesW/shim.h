@@ -11,6 +11,8 @@
 #include <wchar.h>
 #include <stdio.h>
 #include <ncursesw/curses.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 // What Swift cannot import from curses.h: function-like macros, globals that Swift 6 rejects as unsafe
 // shared mutable state, and variadic functions (text is formatted in Swift and written with
@@ -40,6 +42,15 @@ extern int wcwidth(wchar_t c);
 
 /// Columns a character takes in the current locale (-1 when it is not printable there).
 static inline int codir_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+
+/// The size of the terminal on `fd` from the kernel (TIOCGWINSZ); returns 0 on success.
+static inline int codir_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
 
 /// Whether the current locale's character set is UTF-8 (after setlocale).
 static inline int codir_locale_is_utf8(void) {

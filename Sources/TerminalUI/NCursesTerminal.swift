@@ -1,4 +1,5 @@
 import CNCursesW
+import Synchronization
 
 #if canImport(Glibc)
     import Glibc
@@ -89,9 +90,29 @@ public final class NCursesTerminal: Terminal {
         var rows: Int32 = 0, columns: Int32 = 0
         codir_getmaxyx(window, &rows, &columns)
         size = Size(width: Int(columns), height: Int(rows))
+        // Resizes are caught here rather than left to ncurses' own handler, which is not reliable once
+        // the host process has signal handlers of its own.
+        signal(SIGWINCH, noteResize)
+        // The parent may have left it blocked (the mask is inherited; tmux's panes start so).
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 
     deinit { restore() }
+
+    /// Applies a pending resize: asks the kernel for the new size and tells ncurses.
+    private func takePendingResize() -> TerminalEvent? {
+        guard resizePending.exchange(false, ordering: .relaxed) else { return nil }
+        var rows: Int32 = 0, columns: Int32 = 0
+        if codir_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 {
+            resizeterm(rows, columns)
+        }
+        codir_getmaxyx(window, &rows, &columns)
+        size = Size(width: Int(columns), height: Int(rows))
+        return .resize(size)
+    }
 
     /// Gives the terminal back as it was. Safe to call more than once.
     public func restore() {
@@ -194,11 +215,13 @@ public final class NCursesTerminal: Terminal {
     // MARK: - Input
 
     public func nextEvent(timeout: Double) -> TerminalEvent? {
+        if let resize = takePendingResize() { return resize }
         let milliseconds = Int32(max(0, min(timeout, 60)) * 1000)
         wtimeout(window, milliseconds)
         var value: wint_t = 0
         let started = monotonicSeconds()
         let code = wget_wch(window, &value)
+        if let resize = takePendingResize() { return resize }
         if code == ERR {
             // A closed terminal makes every read fail at once: after many instant failures, stop.
             if milliseconds > 50 && monotonicSeconds() - started < 0.005 {
@@ -249,4 +272,10 @@ public final class NCursesTerminal: Terminal {
         clock_gettime(CLOCK_MONOTONIC, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
+}
+
+private let resizePending = Atomic<Bool>(false)
+
+private func noteResize(_ signal: Int32) {
+    resizePending.store(true, ordering: .relaxed)
 }

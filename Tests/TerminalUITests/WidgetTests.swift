@@ -53,7 +53,7 @@ struct WidgetTests {
         buffer.heatMap(
             rows: ["A", "B"], columns: ["A", "B"], values: [[0, 10], [5, 1]], in: buffer.bounds, labelWidth: 4,
             cellWidth: 8, context: RenderContext(glyphs: .ascii, hasColour: false))
-        #expect(buffer.lines == ["           A       B", "A         . ###  10", "B   :::   5 ...   1"])
+        #expect(buffer.lines == ["          A       B", "A         . ###  10", "B   :::   5 ...   1"])
     }
 
     @Test func compactCounts() {

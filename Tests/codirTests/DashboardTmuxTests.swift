@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// The real `codir dash` in a real terminal: tmux, at a fixed size.
+@Suite("codir dash in tmux", .serialized)
+struct DashboardTmuxTests {
+    static let tmux = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @discardableResult
+    func tmux(_ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try #require(Self.tmux, "tmux is needed: apt-get install tmux"))
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        // Only capture-pane's output is read: a command that starts the tmux server would hand the pipe to
+        // the server, which never closes it.
+        guard arguments.first == "capture-pane" else {
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return ""
+        }
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
+    func screen(_ session: String, within seconds: Double, until condition: (String) -> Bool) throws -> (String, Bool) {
+        let deadline = Date().addingTimeInterval(seconds)
+        var text = ""
+        repeat {
+            text = try tmux("capture-pane", "-p", "-t", session)
+            if condition(text) { return (text, true) }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while Date() < deadline
+        return (text, false)
+    }
+
+    @Test func dashboardShowsLiveDataSurvivesResizesAndQuits() throws {
+        let cli = try CommandRunner()
+        let session = "codir-test-\(UUID().uuidString.prefix(8))"
+        defer {
+            _ = try? tmux("kill-session", "-t", session)
+            cli.remove()
+        }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"))
+        let status = cli.path("status")
+        let command =
+            "TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 '\(CommandRunner.executable.path)' --db '\(db)' dash --refresh 0.5; echo $? > '\(status)'; sleep 5"
+        try tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
+
+        let (first, started) = try screen(session, within: 10) { $0.contains("Claire Martin") }
+        #expect(started, "the first frame did not show:\n\(first)")
+        for title in ["Reach", "Colleague engagement", "Silos"] { #expect(first.contains(title), "\(title) missing:\n\(first)") }
+
+        // Another process writes: the screen follows within 3 seconds.
+        let newcomers = try cli.write(
+            "newcomers.csv",
+            "id,name,department,role\nl9,Zoé Nouvelle,Tech,leader\nl666,\"Eve\u{1B}]0;owned\u{07}\u{1B}[2J Evil\",Sales,leader\n")
+        let wrote = Date()
+        #expect(try cli.run("--db", db, "import", newcomers).status == 0)
+        let (live, updated) = try screen(session, within: 3) { $0.contains("Zoé Nouvelle") }
+        #expect(updated, "the import did not show within 3 s:\n\(live)")
+        #expect(Date().timeIntervalSince(wrote) < 3.5)
+        #expect(live.contains("Eve?]0;owned??[2J"), "a crafted name must show as text:\n\(live)")
+
+        // Resizing to 70×20 and back neither crashes nor garbles.
+        try tmux("resize-window", "-t", session, "-x", "70", "-y", "20")
+        let (narrow, redrawn) = try screen(session, within: 3) { screen in
+            screen.split(separator: "\n").allSatisfy { $0.count <= 70 } && screen.contains("Reach")
+        }
+        #expect(redrawn, "not redrawn at 70×20:\n\(narrow)")
+        try tmux("resize-window", "-t", session, "-x", "80", "-y", "24")
+        _ = try screen(session, within: 3) { $0.contains("3 Silos") }
+
+        try tmux("send-keys", "-t", session, "3")
+        let (silos, switched) = try screen(session, within: 3) { $0.contains("E-I index") }
+        #expect(switched, "key 3 did not show the Silos pane:\n\(silos)")
+
+        try tmux("send-keys", "-t", session, "q")
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: status) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let code = try? String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(code == "0", "codir dash did not exit with 0 on q")
+    }
+
+    @Test func dumbTerminalsAndPipesGetOneSentence() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        let piped = try cli.run("--db", db, "dash")
+        #expect(piped.status == 1)
+        #expect(piped.stderr.contains("needs a terminal"))
+        #expect(piped.stderr.contains("codir report"))
+
+        let session = "codir-dumb-\(UUID().uuidString.prefix(8))"
+        defer { _ = try? tmux("kill-session", "-t", session) }
+        let out = cli.path("out")
+        try tmux(
+            "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+            "TERM=dumb '\(CommandRunner.executable.path)' --db '\(db)' dash 2> '\(out)'; echo $? >> '\(out)'; sleep 5")
+        let deadline = Date().addingTimeInterval(10)
+        var text = ""
+        while Date() < deadline {
+            text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+            if text.hasSuffix("\n"), text.split(separator: "\n").count >= 2 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(text.contains("cannot move the cursor"), "\(text)")
+        #expect(text.hasSuffix("1\n"))
+        try tmux("kill-session", "-t", session)
+        let unknown = "codir-unknown-\(UUID().uuidString.prefix(8))"
+        defer { _ = try? tmux("kill-session", "-t", unknown) }
+        let out2 = cli.path("out2")
+        try tmux(
+            "new-session", "-d", "-s", unknown, "-x", "80", "-y", "24",
+            "TERM=no-such-terminal '\(CommandRunner.executable.path)' --db '\(db)' dash 2> '\(out2)'; echo $? >> '\(out2)'; sleep 5")
+        let deadline2 = Date().addingTimeInterval(10)
+        var text2 = ""
+        while Date() < deadline2 {
+            text2 = (try? String(contentsOfFile: out2, encoding: .utf8)) ?? ""
+            if text2.split(separator: "\n").count >= 2 { break }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(text2.contains("terminal type 'no-such-terminal' is unknown"), "\(text2)")
+        #expect(text2.hasSuffix("1\n"))
+    }
+}
