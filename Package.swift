@@ -54,7 +54,7 @@ let package = Package(
         // The scale benchmark (docs/benchmarks.md).
         .executableTarget(
             name: "codir-bench",
-            dependencies: ["CodirModel", "CodirStore", "CodirDemo"]),
+            dependencies: ["CodirModel", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI"]),
 
         .testTarget(name: "CodirModelTests", dependencies: ["CodirModel"]),
         .testTarget(name: "CodirMetricsTests", dependencies: ["CodirMetrics"], exclude: ["Fixtures"]),

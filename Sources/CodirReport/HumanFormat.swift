@@ -13,9 +13,9 @@ public enum HumanFormat {
         switch magnitude {
         case ..<1_000: return "\(value)"
         case ..<9_950: return sign + trimmed(magnitude / 1_000, digits: 1) + "k"
-        case ..<999_500: return sign + String(format: "%.0f", magnitude / 1_000) + "k"
+        case ..<999_500: return sign + fixed(magnitude / 1_000, digits: 0) + "k"
         case ..<9_950_000: return sign + trimmed(magnitude / 1_000_000, digits: 1) + "M"
-        default: return sign + String(format: "%.0f", magnitude / 1_000_000) + "M"
+        default: return sign + fixed(magnitude / 1_000_000, digits: 0) + "M"
         }
     }
 
@@ -32,7 +32,7 @@ public enum HumanFormat {
         guard let ratio, ratio.isFinite else { return missing }
         let p = ratio * 100
         if p == 0 { return "0%" }
-        return abs(p) < 9.95 ? String(format: "%.1f%%", p) : String(format: "%.0f%%", p)
+        return (abs(p) < 9.95 ? fixed(p, digits: 1) : fixed(p, digits: 0)) + "%"
     }
 
     /// A change as `+18%` / `-4.5%`, with an explicit sign.
@@ -46,14 +46,14 @@ public enum HumanFormat {
     /// An index in [-1, 1] with two decimals and a sign: `-0.42`, `+0.31`.
     public static func index(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }
-        let text = String(format: "%+.2f", value)
-        return text == "-0.00" ? "+0.00" : text
+        let text = fixed(value, digits: 2)
+        return text.hasPrefix("-") ? (text == "-0.00" ? "+0.00" : text) : "+" + text
     }
 
     /// A ratio with two decimals: `0.31`.
     public static func decimal(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }
-        return String(format: "%.2f", value)
+        return fixed(value, digits: 2)
     }
 
     /// Thousands separated by a thin space would confuse spreadsheets; plain digits with commas for prose.
@@ -67,8 +67,22 @@ public enum HumanFormat {
         return (value < 0 ? "-" : "") + out
     }
 
-    private static func trimmed(_ value: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
+    private static func trimmed(_ value: Double, digits: Int) -> String { fixed(value, digits: digits) }
+
+    /// `value` with `digits` decimals (0 to 3), rounded half away from zero at the last digit shown, without
+    /// going through Foundation's formatter: the dashboard formats hundreds of numbers a frame.
+    public static func fixed(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return missing }
+        let scale = [1.0, 10.0, 100.0, 1000.0][max(0, min(3, digits))]
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else { return String(format: "%.\(digits)f", value) }
+        let units = Int64(scaled)
+        let whole = units / Int64(scale)
+        let sign = value.sign == .minus ? "-" : ""  // like printf, -0.001 gives "-0.00"
+        guard digits > 0 else { return sign + String(whole) }
+        var fraction = String(units % Int64(scale))
+        while fraction.count < digits { fraction = "0" + fraction }
+        return sign + String(whole) + "." + fraction
     }
 }
 

@@ -100,10 +100,15 @@ public struct CellBuffer: Sendable, Hashable {
         var column = x
         for character in text {
             var shown = character
-            if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
-                shown = "?"
+            let width: Int
+            if let ascii = character.asciiValue, ascii >= 0x20, ascii != 0x7F {
+                width = 1
+            } else {
+                if character.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+                    shown = "?"
+                }
+                width = TextWidth.columns(of: shown)
             }
-            let width = TextWidth.columns(of: shown)
             if width == 0 {
                 continue  // a lone combining mark or a zero-width character: nothing to draw
             }

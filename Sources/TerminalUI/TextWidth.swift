@@ -17,6 +17,7 @@ public enum TextWidth {
     /// Columns of one character: 0 for combining marks, 2 for wide glyphs, 1 otherwise. A character the
     /// locale cannot show (wcwidth −1) counts as one column, since it is drawn as a replacement.
     public static func columns(of character: Character) -> Int {
+        if character.asciiValue != nil { return 1 }  // control characters are drawn as `?`, one column
         var total = 0
         for (index, scalar) in character.unicodeScalars.enumerated() {
             let width = Int(codir_wcwidth(scalar.value))
@@ -30,7 +31,11 @@ public enum TextWidth {
     }
 
     /// Columns of a string.
-    public static func columns(of text: String) -> Int { text.reduce(0) { $0 + columns(of: $1) } }
+    public static func columns(of text: String) -> Int {
+        // Most text on screen is ASCII: one column a byte.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.reduce(0) { $0 + columns(of: $1) }
+    }
 }
 
 extension TextWidth {

@@ -13,9 +13,10 @@ extension CellBuffer {
         write(
             String(g.bottomLeft) + horizontal + String(g.bottomRight), x: rect.x, y: rect.maxY - 1, style: border,
             clip: rect)
-        for y in (rect.y + 1)..<(rect.maxY - 1) {
-            write(String(g.vertical), x: rect.x, y: y, style: border, clip: rect)
-            write(String(g.vertical), x: rect.maxX - 1, y: y, style: border, clip: rect)
+        let side = Cell(g.vertical, style: border)
+        for y in (rect.y + 1)..<(rect.maxY - 1) where y >= 0 && y < size.height {
+            if rect.x >= 0 && rect.x < size.width { self[rect.x, y] = side }
+            if rect.maxX - 1 >= 0 && rect.maxX - 1 < size.width { self[rect.maxX - 1, y] = side }
         }
         if let title, rect.width > 6 {
             let text = " " + truncated(title, to: rect.width - 6, context: context) + " "

@@ -1,5 +1,7 @@
+import CodirDashboard
 import CodirModel
 import Foundation
+import TerminalUI
 
 /// The scale benchmark of docs/benchmarks.md.
 ///
@@ -32,8 +34,15 @@ enum Bench {
                 index += 1
                 guard index < arguments.count else { throw BenchError("--keep needs a folder") }
                 keep = arguments[index]
+            case "--frames":
+                // Only the dashboard's frame composition, on an existing database.
+                index += 1
+                guard index < arguments.count else { throw BenchError("--frames needs a database") }
+                let frame = try composeFrames(db: arguments[index], asOf: organisation.end.start)
+                print("load \(format(frame.load * 1000)) ms, compose \(format(frame.compose * 1000)) ms a frame")
+                return
             case "-h", "--help":
-                print("usage: codir-bench [--interactions N] [--keep DIR]")
+                print("usage: codir-bench [--interactions N] [--keep DIR] | --frames DATABASE")
                 return
             default:
                 throw BenchError("unknown argument '\(arguments[index])'; see --help")
@@ -85,6 +94,9 @@ enum Bench {
                 (window, try check(measure(codir, ["report", "--db", db, "--window", window, "--as-of", asOf]), "report")))
         }
 
+        log("Composing dashboard frames at 200×60…")
+        let frame = try composeFrames(db: db, asOf: organisation.end.start)
+
         let rate = Double(files.eventRows) / imported.seconds
         let peak = ([imported] + reports.map(\.1)).map(\.peakRSSBytes).max() ?? 0
         print("")
@@ -100,6 +112,32 @@ enum Bench {
         print("| peak RSS, import | \(imported.peakRSSBytes / 1_000_000) MB | ≤ 300 MB |")
         for (window, m) in reports { print("| peak RSS, report \(window) | \(m.peakRSSBytes / 1_000_000) MB | ≤ 300 MB |") }
         print("| peak RSS, all codir runs | \(peak / 1_000_000) MB | ≤ 300 MB |")
+        print("| dashboard: load and compute the 30d snapshot | \(format(frame.load * 1000)) ms | |")
+        print("| dashboard: compose a 200×60 frame (mean of \(frame.count), each pane focused) | \(format(frame.compose * 1000)) ms | ≤ 2 ms |")
+    }
+
+    /// Loads the dashboard's snapshot of the scale database and times the composition of frames.
+    static func composeFrames(db: String, asOf: Timestamp) throws -> (load: Double, compose: Double, count: Int) {
+        TextWidth.prepareLocaleForTests()
+        let started = Date()
+        let source = DashboardSource(path: db)
+        guard source.load(length: .days(30), asOf: asOf), let snapshot = source.snapshot else {
+            throw BenchError("the dashboard cannot load \(db): \(source.staleReason ?? "unknown reason")")
+        }
+        let load = Date().timeIntervalSince(started)
+        let count = 300
+        var checksum = 0
+        let composing = Date()
+        for index in 0..<count {
+            var state = DashboardState()
+            state.pane = Pane(rawValue: index % 3) ?? .reach
+            state.selectedLeader = "u\(index % 40)"
+            let view = DashboardView(snapshot: snapshot, staleReason: nil, state: state, context: RenderContext(), now: asOf)
+            checksum &+= view.render(size: Size(width: 200, height: 60)).cells.count
+        }
+        let compose = Date().timeIntervalSince(composing) / Double(count)
+        guard checksum == count * 200 * 60 else { throw BenchError("frames of the wrong size") }
+        return (load, compose, count)
     }
 
     static func check(_ measurement: Measurement, _ what: String) throws -> Measurement {

@@ -138,3 +138,17 @@ struct ReportFormatTests {
         #expect(!md.contains("\u{1B}"))
     }
 }
+
+@Suite("Fixed-point formatting")
+struct FixedFormatTests {
+    @Test func roundsHalfAwayFromZeroAtTheLastDigitShown() {
+        let cases: [(Double, Int, String)] = [
+            (0, 0, "0"), (0.004, 2, "0.00"), (1.25, 1, "1.3"), (-1.25, 1, "-1.3"), (2.5, 0, "3"), (-7.5, 0, "-8"),
+            (0.125, 3, "0.125"), (12.3456, 2, "12.35"), (12.3456, 1, "12.3"), (12.3456, 0, "12"), (-0.001, 2, "-0.00"),
+            (123_456.75, 1, "123456.8"), (0.05, 2, "0.05"),
+        ]
+        for (value, digits, text) in cases {
+            #expect(HumanFormat.fixed(value, digits: digits) == text, "\(value) with \(digits) digits")
+        }
+    }
+}

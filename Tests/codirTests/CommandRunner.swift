@@ -54,14 +54,12 @@ struct CommandRunner {
 
     @discardableResult
     func run(_ arguments: String...) throws -> Result {
-        let (process, out, err) = process(arguments)
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        var environment = ProcessInfo.processInfo.environment
+        environment["CODIR_DB"] = nil
+        environment["XDG_DATA_HOME"] = path("data")
+        environment["NO_COLOR"] = "1"
+        let result = try spawnAndWait(Self.executable.path, arguments, environment: environment)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

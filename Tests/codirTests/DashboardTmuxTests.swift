@@ -8,24 +8,8 @@ struct DashboardTmuxTests {
 
     @discardableResult
     func tmux(_ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(Self.tmux, "tmux is needed: apt-get install tmux"))
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        // Only capture-pane's output is read: a command that starts the tmux server would hand the pipe to
-        // the server, which never closes it.
-        guard arguments.first == "capture-pane" else {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
-        }
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let tmux = try #require(Self.tmux, "tmux is needed: apt-get install tmux")
+        return try spawnAndWait(tmux, arguments).stdout
     }
 
     /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.

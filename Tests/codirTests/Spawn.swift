@@ -1,0 +1,44 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Runs a program to completion with posix_spawn and waitpid, its output captured through files.
+///
+/// Foundation's `Process.waitUntilExit` can miss a child's exit when tests spawn processes from several
+/// threads at once; waiting on the pid itself cannot.
+func spawnAndWait(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil
+) throws -> (status: Int32, stdout: String, stderr: String) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-spawn-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outPath = folder.appendingPathComponent("out").path, errPath = folder.appendingPathComponent("err").path
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let env = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { env.forEach { free($0) } }
+    var pid = pid_t()
+    let code = posix_spawn(&pid, executable, &actions, nil, argv, env)
+    guard code == 0 else { throw SpawnError(message: "cannot start \(executable): \(String(cString: strerror(code)))") }
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+    let exited = (status & 0x7f) == 0
+    let exitStatus = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (
+        exitStatus, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+        (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+    )
+}
+
+struct SpawnError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
