@@ -155,12 +155,7 @@ public final class NCursesTerminal: Terminal {
         var attributes = codir_a_normal()
         var wanted = style.attributes
         if colourMode == .monochrome {
-            switch style.role {
-            case .header, .bad, .accent: wanted.insert(.bold)
-            case .selection: wanted.insert(.reverse)
-            case .dim, .border: wanted.insert(.dim)
-            default: break
-            }
+            wanted.formUnion(Theme.standard.monochromeAttributes(for: style.role))
         } else if style.role == .selection {
             wanted.remove(.reverse)  // the pair already paints the background
         }
@@ -174,41 +169,8 @@ public final class NCursesTerminal: Terminal {
 
     private static func definePairs(_ mode: ColourMode) {
         for role in ColorRole.allCases {
-            let (foreground, background): (Int32, Int32)
-            if mode == .colours256 {
-                switch role {
-                case .normal: (foreground, background) = (-1, -1)
-                case .dim: (foreground, background) = (245, -1)
-                case .accent: (foreground, background) = (45, -1)
-                case .header: (foreground, background) = (252, -1)
-                case .border: (foreground, background) = (240, -1)
-                case .selection: (foreground, background) = (16, 45)
-                case .good: (foreground, background) = (78, -1)
-                case .bad: (foreground, background) = (203, -1)
-                case .warning: (foreground, background) = (214, -1)
-                case .heat1: (foreground, background) = (252, 236)
-                case .heat2: (foreground, background) = (255, 24)
-                case .heat3: (foreground, background) = (16, 38)
-                case .heat4: (foreground, background) = (16, 178)
-                case .heat5: (foreground, background) = (255, 160)
-                }
-            } else {
-                switch role {
-                case .normal, .dim, .header: (foreground, background) = (-1, -1)
-                case .accent: (foreground, background) = (Int32(COLOR_CYAN), -1)
-                case .border: (foreground, background) = (Int32(COLOR_BLUE), -1)
-                case .selection: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_CYAN))
-                case .good: (foreground, background) = (Int32(COLOR_GREEN), -1)
-                case .bad: (foreground, background) = (Int32(COLOR_RED), -1)
-                case .warning: (foreground, background) = (Int32(COLOR_YELLOW), -1)
-                case .heat1: (foreground, background) = (Int32(COLOR_WHITE), Int32(COLOR_BLUE))
-                case .heat2: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_CYAN))
-                case .heat3: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_GREEN))
-                case .heat4: (foreground, background) = (Int32(COLOR_BLACK), Int32(COLOR_YELLOW))
-                case .heat5: (foreground, background) = (Int32(COLOR_WHITE), Int32(COLOR_RED))
-                }
-            }
-            init_pair(Int16(role.rawValue + 1), Int16(foreground), Int16(background))
+            guard let colours = Theme.standard.colours(for: role, mode: mode) else { continue }
+            init_pair(Int16(role.rawValue + 1), Int16(colours.foreground), Int16(colours.background))
         }
     }
 

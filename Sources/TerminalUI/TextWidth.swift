@@ -34,7 +34,20 @@ public enum TextWidth {
     public static func columns(of text: String) -> Int {
         // Most text on screen is ASCII: one column a byte.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
-        return text.reduce(0) { $0 + columns(of: $1) }
+        // Scalar by scalar is much cheaper than grapheme by grapheme; emoji sequences need the latter.
+        var total = 0
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x1F000 || scalar.value == 0x200D || (0xFE00...0xFE0F).contains(scalar.value) {
+                return text.reduce(0) { $0 + columns(of: $1) }
+            }
+            if scalar.value < 0x7F {
+                total += 1
+            } else {
+                let width = Int(codir_wcwidth(scalar.value))
+                total += width < 0 ? 1 : width
+            }
+        }
+        return total
     }
 }
 

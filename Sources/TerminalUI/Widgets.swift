@@ -8,11 +8,15 @@ extension CellBuffer {
         guard rect.width >= 2, rect.height >= 2 else { return Rect(x: rect.x, y: rect.y, width: 0, height: 0) }
         let g = context.glyphs
         let border = Style(focused ? .accent : .border, focused ? [.bold] : [])
-        let horizontal = String(repeating: g.horizontal, count: rect.width - 2)
-        write(String(g.topLeft) + horizontal + String(g.topRight), x: rect.x, y: rect.y, style: border, clip: rect)
-        write(
-            String(g.bottomLeft) + horizontal + String(g.bottomRight), x: rect.x, y: rect.maxY - 1, style: border,
-            clip: rect)
+        // Border cells are set directly: the glyphs are one column wide.
+        let area = rect.intersection(bounds)
+        for (y, left, right) in [(rect.y, g.topLeft, g.topRight), (rect.maxY - 1, g.bottomLeft, g.bottomRight)]
+        where y >= area.y && y < area.maxY {
+            for x in area.x..<area.maxX {
+                let glyph = x == rect.x ? left : (x == rect.maxX - 1 ? right : g.horizontal)
+                self[x, y] = Cell(glyph, style: border)
+            }
+        }
         let side = Cell(g.vertical, style: border)
         for y in (rect.y + 1)..<(rect.maxY - 1) where y >= 0 && y < size.height {
             if rect.x >= 0 && rect.x < size.width { self[rect.x, y] = side }

@@ -63,3 +63,15 @@ struct WidgetTests {
         #expect(compactCount(2_500_000) == "2.5M")
     }
 }
+
+@Suite("Theme")
+struct ThemeTests {
+    @Test func everyRoleHasColoursInBothPalettes() {
+        for role in ColorRole.allCases {
+            #expect(Theme.standard.colours(for: role, mode: .colours256) != nil, "\(role)")
+            #expect(Theme.standard.colours(for: role, mode: .colours8) != nil, "\(role)")
+            #expect(Theme.standard.colours(for: role, mode: .monochrome) == nil)
+        }
+        #expect(Theme.standard.monochromeAttributes(for: .selection) == [.reverse])
+    }
+}
