@@ -58,7 +58,7 @@ struct EngagementPane {
         }
         // The leader × leader matrix, beside the table when there is room, else below it.
         let leaders = committee.leaders
-        let labels = leaders.map { initials(people[$0].name) }
+        let labels = leaders.map { initials(of: sanitized(people[$0].name)) }
         let matrixWidth = 22 + 5 * leaders.count
         var area = Rect(x: inner.x, y: y, width: inner.width, height: inner.maxY - y)
         if inner.width >= tableWidth + 2 + min(matrixWidth, 40) {
@@ -67,14 +67,10 @@ struct EngagementPane {
         guard area.height >= 3, !leaders.isEmpty else { return }
         buffer.text("Who engages with whose posts (row → column)", in: area, style: Style(.header, [.bold]), context: context)
         buffer.heatMap(
-            rows: leaders.map { "\(initials(people[$0].name)) \(sanitized(people[$0].name))" }, columns: labels,
+            rows: leaders.map { "\(initials(of: sanitized(people[$0].name))) \(sanitized(people[$0].name))" }, columns: labels,
             values: committee.counts,
             in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), labelWidth: 22,
             cellWidth: 5, context: context)
-    }
-
-    private func initials(_ name: String) -> String {
-        String(sanitized(name).split(separator: " ").prefix(2).compactMap(\.first))
     }
 
     private func barText(_ fraction: Double, width: Int) -> String {

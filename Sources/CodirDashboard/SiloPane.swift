@@ -49,7 +49,7 @@ struct SiloPane {
         guard mapHeight >= 2 else { return }
         let mapRect = Rect(x: inner.x, y: inner.y + 3, width: mapWidth, height: mapHeight)
         buffer.heatMap(
-            rows: matrix.departments.map(sanitized), columns: matrix.departments.map { abbreviation(sanitized($0)) },
+            rows: matrix.departments.map(sanitized), columns: matrix.departments.map { abbreviation(of: sanitized($0)) },
             values: matrix.counts, in: mapRect, labelWidth: labelWidth, cellWidth: cellWidth, context: context)
         let eiColumn = Rect(x: mapRect.maxX + 1, y: mapRect.y, width: min(15, inner.maxX - mapRect.maxX - 1), height: mapHeight)
         buffer.text("E-I", in: eiColumn, style: Style(.header, [.bold]), align: .left, context: context)
@@ -103,11 +103,5 @@ struct SiloPane {
         guard !values.isEmpty else { return [] }
         let factor = max(1, width / values.count)
         return values.flatMap { Array(repeating: $0, count: factor) }
-    }
-
-    private func abbreviation(_ name: String) -> String {
-        let words = name.split(whereSeparator: { $0 == " " || $0 == "'" }).filter { $0.count > 2 || $0.contains("&") }
-        if words.count >= 2 { return String(words.prefix(3).compactMap(\.first)).uppercased() }
-        return String(name.prefix(5))
     }
 }

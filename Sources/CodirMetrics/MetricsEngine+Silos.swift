@@ -27,14 +27,7 @@ extension MetricsEngine {
         var reachedPairs: [UInt64] = []
         var crossInteractions = [Int](repeating: 0, count: dataset.people.count)
 
-        var index = 0
-        while index < keys.count {
-            let key = keys[index]
-            var weight = 0
-            while index < keys.count && keys[index] == key {
-                weight += 1
-                index += 1
-            }
+        forEachRun(of: keys) { key, weight in
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
             let da = partition.of[a], db = partition.of[b]
             totalWeight += weight
@@ -101,14 +94,7 @@ extension MetricsEngine {
             var internalTies = 0, externalTies = 0, total = 0
             var inside = [Int](repeating: 0, count: partition.names.count)
             var outgoing = inside, incoming = inside
-            var index = 0
-            while index < keys.count {
-                let key = keys[index]
-                var weight = 0
-                while index < keys.count && keys[index] == key {
-                    weight += 1
-                    index += 1
-                }
+            forEachRun(of: keys) { key, weight in
                 let da = partition.of[Int(key >> 32)], db = partition.of[Int(key & 0xFFFF_FFFF)]
                 total += weight
                 outgoing[da] += weight
@@ -124,6 +110,20 @@ extension MetricsEngine {
                 start: first.adding(seconds: Int64(week) * weekSeconds), internalTies: internalTies,
                 externalTies: externalTies,
                 modularity: modularity(inside: inside, outgoing: outgoing, incoming: incoming, total: total))
+        }
+    }
+
+    /// Calls `body` once per distinct value of sorted `keys`, with how many times it occurs.
+    static func forEachRun(of keys: [UInt64], _ body: (UInt64, Int) -> Void) {
+        var index = 0
+        while index < keys.count {
+            let key = keys[index]
+            var count = 0
+            while index < keys.count && keys[index] == key {
+                count += 1
+                index += 1
+            }
+            body(key, count)
         }
     }
 

@@ -161,3 +161,16 @@ public func sparkline(_ values: [Int64], ascii: Bool = false) -> String {
 public func plural(_ count: Int, _ noun: String) -> String {
     "\(HumanFormat.grouped(count)) \(noun)\(count == 1 ? "" : "s")"
 }
+
+/// `Isabelle Moreau` → `IM`: the first letters of the first two words.
+public func initials(of name: String) -> String {
+    String(name.split(separator: " ").prefix(2).compactMap(\.first))
+}
+
+/// A short column label for a department: the initials of its main words (`Ressources humaines` → `RH`),
+/// or its first five characters when it is one word.
+public func abbreviation(of department: String) -> String {
+    let words = department.split(whereSeparator: { $0 == " " || $0 == "'" }).filter { $0.count > 2 || $0.contains("&") }
+    if words.count >= 2 { return String(words.prefix(3).compactMap(\.first)).uppercased() }
+    return String(department.prefix(5))
+}

@@ -88,7 +88,7 @@ struct TextReport {
         if committee.leaders.count <= 12 && !committee.leaders.isEmpty {
             lines.append("")
             lines.append("Who engages with whose posts (row: engaging leader; column: post author)")
-            let tags = committee.leaders.map { initials(name($0)) }
+            let tags = committee.leaders.map { initials(of: name($0)) }
             lines.append(fitted("", 20) + tags.map { fitted($0, 5, alignRight: true) }.joined())
             for (i, leader) in committee.leaders.enumerated() {
                 let cells = committee.counts[i].enumerated().map { j, count in
@@ -133,7 +133,7 @@ struct TextReport {
         if matrix.departments.count <= 9 && !matrix.departments.isEmpty {
             lines.append("")
             lines.append("Interactions from department (row) to department (column)")
-            let tags = matrix.departments.map { abbreviation(sanitized($0)) }
+            let tags = matrix.departments.map { abbreviation(of: sanitized($0)) }
             lines.append(fitted("", 14) + tags.map { fitted($0, 7, alignRight: true) }.joined())
             for (i, row) in matrix.counts.enumerated() {
                 lines.append(
@@ -156,15 +156,6 @@ struct TextReport {
         }
     }
 
-    private func initials(_ name: String) -> String {
-        String(name.split(separator: " ").prefix(2).compactMap(\.first))
-    }
-
-    private func abbreviation(_ name: String) -> String {
-        let words = name.split(whereSeparator: { $0 == " " || $0 == "'" }).filter { $0.count > 2 || $0 == "R&D" }
-        if words.count >= 2 { return String(words.prefix(3).compactMap(\.first)).uppercased() }
-        return String(name.prefix(5))
-    }
 }
 
 extension String {

@@ -83,36 +83,28 @@ struct DashboardTmuxTests {
         #expect(piped.stderr.contains("needs a terminal"))
         #expect(piped.stderr.contains("codir report"))
 
-        let session = "codir-dumb-\(UUID().uuidString.prefix(8))"
-        defer { _ = try? tmux("kill-session", "-t", session) }
-        let out = cli.path("out")
-        try tmux(
-            "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
-            "TERM=dumb '\(CommandRunner.executable.path)' --db '\(db)' dash 2> '\(out)'; echo $? >> '\(out)'; sleep 5")
-        let deadline = Date().addingTimeInterval(10)
-        var text = ""
-        while Date() < deadline {
-            text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
-            if text.hasSuffix("\n"), text.split(separator: "\n").count >= 2 { break }
-            Thread.sleep(forTimeInterval: 0.1)
+        /// Runs `codir dash` in a tmux pane with this TERM; returns its stderr and exit status.
+        func dash(term: String) throws -> String {
+            let session = "codir-term-\(UUID().uuidString.prefix(8))"
+            defer { _ = try? tmux("kill-session", "-t", session) }
+            let out = cli.path("out-\(session)")
+            try tmux(
+                "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+                "TERM=\(term) '\(CommandRunner.executable.path)' --db '\(db)' dash 2> '\(out)'; echo $? >> '\(out)'; sleep 5")
+            let deadline = Date().addingTimeInterval(10)
+            var text = ""
+            while Date() < deadline {
+                text = (try? String(contentsOfFile: out, encoding: .utf8)) ?? ""
+                if text.hasSuffix("\n"), text.split(separator: "\n").count >= 2 { break }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return text
         }
-        #expect(text.contains("cannot move the cursor"), "\(text)")
-        #expect(text.hasSuffix("1\n"))
-        try tmux("kill-session", "-t", session)
-        let unknown = "codir-unknown-\(UUID().uuidString.prefix(8))"
-        defer { _ = try? tmux("kill-session", "-t", unknown) }
-        let out2 = cli.path("out2")
-        try tmux(
-            "new-session", "-d", "-s", unknown, "-x", "80", "-y", "24",
-            "TERM=no-such-terminal '\(CommandRunner.executable.path)' --db '\(db)' dash 2> '\(out2)'; echo $? >> '\(out2)'; sleep 5")
-        let deadline2 = Date().addingTimeInterval(10)
-        var text2 = ""
-        while Date() < deadline2 {
-            text2 = (try? String(contentsOfFile: out2, encoding: .utf8)) ?? ""
-            if text2.split(separator: "\n").count >= 2 { break }
-            Thread.sleep(forTimeInterval: 0.1)
-        }
-        #expect(text2.contains("terminal type 'no-such-terminal' is unknown"), "\(text2)")
-        #expect(text2.hasSuffix("1\n"))
+        let dumb = try dash(term: "dumb")
+        #expect(dumb.contains("cannot move the cursor"), "\(dumb)")
+        #expect(dumb.hasSuffix("1\n"))
+        let unknown = try dash(term: "no-such-terminal")
+        #expect(unknown.contains("terminal type 'no-such-terminal' is unknown"), "\(unknown)")
+        #expect(unknown.hasSuffix("1\n"))
     }
 }
