@@ -79,7 +79,7 @@ struct ReachPane {
             y += 5
         } else if y < inner.maxY {
             let line =
-                "Committee: \(HumanFormat.count(total)) impressions (\(HumanFormat.change(change)) vs previous \(state.window))"
+                "Committee: \(HumanFormat.count(total)) impressions (\(HumanFormat.change(change)))"
                 + " \(context.glyphs.separator) \(posts) posts \(context.glyphs.separator) "
                 + "\(HumanFormat.percent(activeShare)) of employees active"
             buffer.text(line, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)

@@ -50,9 +50,12 @@ struct CSVReport {
                 ])
             }
         case .weekly:
-            rows.append(["week_start", "ei_index", "internal_ties", "external_ties"])
+            rows.append(["week_start", "ei_index", "internal_ties", "external_ties", "modularity"])
             for week in report.silo.weekly {
-                rows.append([week.start.iso8601, cell(week.eiIndex), "\(week.internalTies)", "\(week.externalTies)"])
+                rows.append([
+                    week.start.iso8601, cell(week.eiIndex), "\(week.internalTies)", "\(week.externalTies)",
+                    cell(week.modularity),
+                ])
             }
         }
         return rows.map { $0.map(escaped).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -87,6 +87,7 @@ struct JSONReport {
                             silo.weekly.map {
                                 .object([
                                     ("week_start", .string($0.start.iso8601)), ("ei_index", .double($0.eiIndex)),
+                                    ("modularity", .double($0.modularity)),
                                     ("internal_ties", .int($0.internalTies)),
                                     ("external_ties", .int($0.externalTies)),
                                 ])

@@ -34,8 +34,8 @@ extension Codir {
 
         @OptionGroup var windowOptions: WindowOptions
 
-        @Option(help: "The report's format when standard output is not a terminal: text, json, csv or md.")
-        var format: ReportFormat = .text
+        @Option(help: "Print the report in this format (text, json, csv or md) instead of opening the dashboard.")
+        var format: ReportFormat?
 
         @Flag(help: "No colour in the dashboard (also with $NO_COLOR set).")
         var noColor = false
@@ -69,9 +69,10 @@ extension Codir {
             } catch let error as StoreError {
                 throw fail(error)
             }
-            guard Platform.stdoutIsTerminal, windowOptions.asOf == nil else {
+            guard Platform.stdoutIsTerminal, windowOptions.asOf == nil, format == nil else {
                 let output = try Report.render(
-                    path: path, length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format)
+                    path: path, length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(),
+                    format: format ?? .text)
                 FileHandle.standardOutput.write(Data(output.utf8))
                 return
             }
