@@ -32,7 +32,7 @@ public struct DashboardView {
 
     public func render(size: Size) -> CellBuffer {
         var buffer = compose(size: size)
-        if context.isASCII { buffer.foldSymbolsToASCII() }
+        if context.isASCII || context.foldsLetters { buffer.foldSymbolsToASCII(lettersToo: context.foldsLetters) }
         return buffer
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One screen cell: the character drawn there (one column, or the first column of a wide glyph, whose
 /// second column holds an empty continuation cell) and its style.
 public struct Cell: Sendable, Hashable {
@@ -140,16 +142,25 @@ public struct CellBuffer: Sendable, Hashable {
     }
 
     /// For a terminal that only shows ASCII: every symbol outside ASCII becomes its nearest ASCII look-alike
-    /// (`–` `-`, `→` `>`, `…` `~`, `★` `*`, `·` `|`), or `?`. Letters are left to the terminal's character set.
-    public mutating func foldSymbolsToASCII() {
+    /// (`–` `-`, `→` `>`, `…` `~`, `★` `*`, `·` `|`), or `?`. Letters are left to the terminal's character set,
+    /// unless `lettersToo`, for a locale that cannot show them: then `é` becomes `e`.
+    public mutating func foldSymbolsToASCII(lettersToo: Bool = false) {
         let fallbacks: [Character: Character] = [
             "–": "-", "—": "-", "−": "-", "→": ">", "←": "<", "…": "~", "★": "*", "·": "|", "×": "x",
             "▲": "^", "▼": "v", "▶": ">", "•": "*", "’": "'", "“": "\"", "”": "\"",
         ]
         for index in cells.indices {
-            guard let character = cells[index].character, !character.isASCII, !character.isLetter,
-                !character.isNumber
-            else { continue }
+            guard let character = cells[index].character, !character.isASCII else { continue }
+            if character.isLetter || character.isNumber {
+                guard lettersToo else { continue }
+                // é → e, Ç → C: the base letter of the canonical decomposition, when it is ASCII.
+                let base = String(character).decomposedStringWithCanonicalMapping.unicodeScalars.first
+                cells[index].character = base.flatMap { $0.isASCII ? Character($0) : nil } ?? "?"
+                if TextWidth.columns(of: character) == 2, index + 1 < cells.count, cells[index + 1].character == nil {
+                    cells[index + 1].character = " "
+                }
+                continue
+            }
             if TextWidth.columns(of: character) == 2, index + 1 < cells.count, cells[index + 1].character == nil {
                 cells[index + 1].character = " "  // the glyph's second column, now a plain space
             }

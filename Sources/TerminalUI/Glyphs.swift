@@ -28,10 +28,13 @@ public struct RenderContext: Sendable, Hashable {
     public var glyphs: Glyphs
     /// Without colour, heat maps use shades and selections use reverse video.
     public var hasColour: Bool
+    /// The locale cannot show letters outside ASCII: `é` is drawn as `e`.
+    public var foldsLetters: Bool
 
-    public init(glyphs: Glyphs = .unicode, hasColour: Bool = true) {
+    public init(glyphs: Glyphs = .unicode, hasColour: Bool = true, foldsLetters: Bool = false) {
         self.glyphs = glyphs
         self.hasColour = hasColour
+        self.foldsLetters = foldsLetters
     }
 
     public var isASCII: Bool { glyphs == .ascii }

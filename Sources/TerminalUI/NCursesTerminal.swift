@@ -41,6 +41,8 @@ public enum TerminalStartError: Error, Sendable, Equatable {
 public final class NCursesTerminal: Terminal {
     public private(set) var size: Size
     public let supportsUnicode: Bool
+    /// Whether the locale's character set is UTF-8 (else only ASCII text can be shown).
+    public let localeIsUTF8: Bool
     public let colourMode: ColourMode
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -73,6 +75,7 @@ public final class NCursesTerminal: Terminal {
         self.screen = screen
         self.window = window
         supportsUnicode = utf8 && !ascii
+        localeIsUTF8 = utf8
         cbreak()
         noecho()
         nonl()

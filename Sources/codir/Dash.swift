@@ -64,7 +64,8 @@ func runDashboard(path: String, window: WindowLength, refresh: Double, noColor: 
     }
     defer { terminal.restore() }
     let context = RenderContext(
-        glyphs: terminal.supportsUnicode ? .unicode : .ascii, hasColour: terminal.colourMode != .monochrome)
+        glyphs: terminal.supportsUnicode ? .unicode : .ascii, hasColour: terminal.colourMode != .monochrome,
+        foldsLetters: !terminal.localeIsUTF8)
     let app = DashboardApp(
         terminal: terminal, source: DashboardSource(path: path), state: DashboardState(window: window),
         context: context, refresh: refresh, stopRequested: { Platform.stopRequested })

@@ -83,3 +83,19 @@ struct TestTerminalTests {
         #expect(terminal.nextEvent(timeout: 0) == nil)
     }
 }
+
+@Suite("ASCII folding")
+struct ASCIIFoldingTests {
+    init() { TextWidth.prepareLocaleForTests() }
+
+    @Test func symbolsFoldAndLettersStayUnlessTheLocaleCannotShowThem() {
+        var buffer = CellBuffer(size: Size(width: 20, height: 1))
+        buffer.write("Émilie → 3 – ★", x: 0, y: 0)
+        var symbols = buffer
+        symbols.foldSymbolsToASCII()
+        #expect(symbols.lines == ["Émilie > 3 - *"])
+        buffer.foldSymbolsToASCII(lettersToo: true)
+        #expect(buffer.lines == ["Emilie > 3 - *"])
+        #expect(buffer.lines[0].allSatisfy(\.isASCII))
+    }
+}
