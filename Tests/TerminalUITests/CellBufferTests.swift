@@ -96,6 +96,6 @@ struct ASCIIFoldingTests {
         #expect(symbols.lines == ["Émilie > 3 - *"])
         buffer.foldSymbolsToASCII(lettersToo: true)
         #expect(buffer.lines == ["Emilie > 3 - *"])
-        #expect(buffer.lines[0].allSatisfy(\.isASCII))
+        #expect(buffer.lines[0].allSatisfy { $0.isASCII })
     }
 }
