@@ -14,16 +14,20 @@ public struct CSVRecord: Sendable {
 /// the caller can report it and carry on with the next one.
 public struct CSVReader: Sequence, Sendable {
     private let bytes: [UInt8]
+    private let backslashEscapes: Bool
 
-    public init(bytes: [UInt8]) {
+    /// `backslashEscapes` also reads `\"` inside a quoted field as a quote, as LinkedIn's `Comments.csv`
+    /// writes them.
+    public init(bytes: [UInt8], backslashEscapes: Bool = false) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             self.bytes = Array(bytes.dropFirst(3))
         } else {
             self.bytes = bytes
         }
+        self.backslashEscapes = backslashEscapes
     }
 
-    public func makeIterator() -> Iterator { Iterator(bytes: bytes) }
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes, backslashEscapes: backslashEscapes) }
 
     /// The record's text as it stands in the file, to keep a rejected line verbatim.
     public func text(of record: CSVRecord) -> String {
@@ -39,7 +43,12 @@ public struct CSVReader: Sequence, Sendable {
         private var position = 0
         private var line = 1
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        private let backslashEscapes: Bool
+
+        init(bytes: [UInt8], backslashEscapes: Bool) {
+            self.bytes = bytes
+            self.backslashEscapes = backslashEscapes
+        }
 
         public mutating func next() -> CSVRecord? {
             let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
@@ -64,6 +73,13 @@ public struct CSVReader: Sequence, Sendable {
                     var closed = false
                     while position < bytes.count {
                         let b = bytes[position]
+                        if backslashEscapes, b == UInt8(ascii: "\\"), position + 1 < bytes.count,
+                            bytes[position + 1] == quote
+                        {
+                            field.append(quote)
+                            position += 2
+                            continue
+                        }
                         if b == quote {
                             if position + 1 < bytes.count, bytes[position + 1] == quote {
                                 field.append(quote)
