@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Value types shared by every layer; no I/O.
@@ -30,7 +31,9 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // Parsers and importers of the input formats.
-        .target(name: "CodirIngest", dependencies: ["CodirModel", "CodirStore"]),
+        .target(
+            name: "CodirIngest",
+            dependencies: ["CodirModel", "CodirStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The synthetic demo organisation and the live simulator.
         .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore"]),
         // Renders a metrics report as text, JSON, CSV or Markdown.
@@ -59,7 +62,11 @@ let package = Package(
         .testTarget(name: "CodirModelTests", dependencies: ["CodirModel"]),
         .testTarget(name: "CodirMetricsTests", dependencies: ["CodirMetrics"], exclude: ["Fixtures"]),
         .testTarget(name: "CodirStoreTests", dependencies: ["CodirStore"]),
-        .testTarget(name: "CodirIngestTests", dependencies: ["CodirIngest", "CodirStore"]),
+        .testTarget(
+            name: "CodirIngestTests",
+            dependencies: [
+                "CodirIngest", "CodirStore", "CodirMetrics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
         .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -103,6 +103,25 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v2-linkedin-archives") { db in
+            try db.execute(
+                sql: """
+                    -- The numeric id of a post's share or ugcPost URN, for matching LinkedIn's activity ids.
+                    ALTER TABLE posts ADD COLUMN linkedin_id INTEGER;
+                    CREATE INDEX posts_by_linkedin_id ON posts(linkedin_id) WHERE linkedin_id IS NOT NULL;
+                    -- Reactions and comments from members' archives whose post is not known yet: they are
+                    -- matched, and become interactions, when an archive brings the post.
+                    CREATE TABLE pending_interactions (
+                        id INTEGER PRIMARY KEY,
+                        actor INTEGER NOT NULL REFERENCES people(id),
+                        kind INTEGER NOT NULL,
+                        activity_id INTEGER NOT NULL,
+                        at INTEGER NOT NULL,
+                        source INTEGER REFERENCES imports(id),
+                        UNIQUE (actor, kind, activity_id, at)
+                    );
+                    """)
+        }
         return migrator
     }
 }

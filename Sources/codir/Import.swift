@@ -28,6 +28,9 @@ extension Codir {
         @Option(help: "Set the organisation's display name.")
         var organisation: String?
 
+        @Option(help: ArgumentHelp("Whose LinkedIn data archive a folder is (default: the name in its Profile.csv).", valueName: "id"))
+        var person: String?
+
         @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
         var files: [String]
 
@@ -54,6 +57,12 @@ extension Codir {
             var rejectsFile = try RejectsFile(path: rejects)
             var status = ExitCode.success
             for file in files {
+                var isFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
+                if exists && (isFolder.boolValue || file.lowercased().hasSuffix(".zip")) {
+                    status = importArchive(file, with: importer, status: status)
+                    continue
+                }
                 let result: FileImport
                 do {
                     result = try importer.importFile(at: file, format: format)
@@ -76,6 +85,26 @@ extension Codir {
                 if result.counts.rejected > 0 && status == .success { status = ExitStatus.rejectedInput }
             }
             if status != .success { throw status }
+        }
+
+        /// Imports a LinkedIn member data archive: its zip, or the folder it unpacks to.
+        private func importArchive(_ folder: String, with importer: Importer, status: ExitCode) -> ExitCode {
+            do {
+                let result = try importer.importArchive(at: folder, person: person)
+                for diagnostic in result.diagnostics { printError(diagnostic.description) }
+                print(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
+                return result.diagnostics.isEmpty || status != .success ? status : ExitStatus.rejectedInput
+            } catch {
+                switch error {
+                case .unreadable:
+                    printError(error.description)
+                    return ExitStatus.unreadableInput
+                case .unrecognised:
+                    printError(error.description)
+                    return status == .success ? ExitStatus.rejectedInput : status
+                case .store(let storeError): return fail(storeError)
+                }
+            }
         }
     }
 }

@@ -119,6 +119,28 @@ struct CommandLineTests {
         #expect(try cli.run("--db", db, "import", cli.resource("events.jsonl")).status == 0)
     }
 
+    @Test func aLinkedInArchiveFolderImportsWithItsSummary() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        let folder = cli.path("Basic_LinkedInDataExport_11-09-2026")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let share: UInt64 = (UInt64(1_793_610_000) * 1000) << 22 | 5
+        try Data("Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 09:00:00,https://www.linkedin.com/feed/update/urn:li:share:\(share),Hi,,,PUBLIC\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/Shares.csv"))
+        try Data("Date,Type,Link\nbad date,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:1\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/Reactions.csv"))
+        let result = try cli.run("--db", db, "import", "--person", "ceo", folder)
+        #expect(result.status == 65)
+        #expect(result.stdout.contains("ceo's archive: 1 posts"))
+        #expect(result.stdout.contains("used Shares.csv, Reactions.csv"))
+        #expect(result.stderr.contains("Reactions.csv:2: error: bad date 'bad date'"))
+        let unknown = try cli.run("--db", db, "import", "--person", "nobody", folder)
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("--person 'nobody' is not in the directory"))
+    }
+
     @Test func dryRunWritesNothing() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }

@@ -1,0 +1,271 @@
+import CodirModel
+import CodirStore
+import Foundation
+import ZIPFoundation
+
+/// What importing one member's data archive did.
+public struct ArchiveImport: Sendable {
+    public struct Engagement: Sendable, Hashable {
+        /// Matched to a known post by its URN.
+        public var matched = 0
+        /// Matched by the time rule (an activity id minted within seconds of the post's id).
+        public var matchedByTime = 0
+        /// Kept until an archive brings their post.
+        public var waiting = 0
+        /// Already imported before.
+        public var duplicates = 0
+    }
+
+    public var file: String
+    /// The directory id of the archive's owner.
+    public var person: String
+    public var posts = 0
+    public var postDuplicates = 0
+    public var reactions = Engagement()
+    public var comments = Engagement()
+    /// Reactions to comments, which are not engagement with a post.
+    public var reactionsToComments = 0
+    /// Interactions from earlier archives that this one's posts resolved.
+    public var resolvedFromEarlier = 0
+    public var filesUsed: [String] = []
+    public var filesIgnored = 0
+    public var diagnostics: [Diagnostic] = []
+
+    /// One line per archive, for the import's output.
+    public var summary: String {
+        func engagement(_ e: Engagement) -> String {
+            "\(e.matched + e.matchedByTime) matched (\(e.matchedByTime) by time), \(e.waiting) waiting for their post"
+                + (e.duplicates > 0 ? ", \(e.duplicates) already imported" : "")
+        }
+        var text =
+            "\(file): \(person)'s archive: \(posts) posts" + (postDuplicates > 0 ? " (\(postDuplicates) already imported)" : "")
+            + "; reactions: \(engagement(reactions)); comments: \(engagement(comments))"
+        if reactionsToComments > 0 { text += "; \(reactionsToComments) reactions to comments left out" }
+        if resolvedFromEarlier > 0 { text += "; \(resolvedFromEarlier) earlier interactions matched" }
+        text += "; used \(filesUsed.joined(separator: ", ")), ignored \(filesIgnored) other files"
+        return text
+    }
+}
+
+extension Importer {
+    /// Imports a member data archive, as downloaded (`.zip`) or unpacked in a folder, as one transaction. The
+    /// owner is `person`, else the directory entry named as in `Profile.csv`.
+    public func importArchive(at path: String, person: String?) throws(ImportFailure) -> ArchiveImport {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
+        var contents: [LinkedInArchive.File: (name: String, bytes: [UInt8])] = [:]
+        var ignored = 0
+        func take(_ name: String, _ bytes: () throws(ImportFailure) -> [UInt8]) throws(ImportFailure) {
+            let base = (name as NSString).lastPathComponent
+            // Connections.csv is read by LinkedInArchive.connections but not used by the import yet.
+            guard let kind = LinkedInArchive.File(fileName: base), kind != .connections, contents[kind] == nil else {
+                ignored += 1
+                return
+            }
+            contents[kind] = (base, try bytes())
+        }
+        if isFolder.boolValue {
+            let files: [String]
+            do {
+                files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+            } catch {
+                throw .unreadable(file: path, reason: "the folder cannot be listed")
+            }
+            for name in files {
+                try take(name) { () throws(ImportFailure) -> [UInt8] in
+                    guard let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(name))
+                    else { throw .unreadable(file: "\(path)/\(name)", reason: "permission denied") }
+                    return [UInt8](data)
+                }
+            }
+        } else {
+            let archive: Archive
+            do {
+                archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            } catch {
+                throw .unrecognised(file: path, line: nil, reason: "not a readable zip archive (\(error)); download it again")
+            }
+            for entry in archive.sorted(by: { $0.path < $1.path }) where entry.type == .file {
+                try take(entry.path) { () throws(ImportFailure) -> [UInt8] in
+                    var data = Data()
+                    do {
+                        _ = try archive.extract(entry) { data.append($0) }
+                    } catch {
+                        throw .unrecognised(file: "\(path):\(entry.path)", line: nil, reason: "cannot be extracted (\(error)); the zip is damaged")
+                    }
+                    return [UInt8](data)
+                }
+            }
+        }
+        let folder = path
+        guard contents[.shares] != nil || contents[.reactions] != nil || contents[.comments] != nil else {
+            throw .unrecognised(
+                file: folder, line: nil,
+                reason: "no Shares.csv, Reactions.csv or Comments.csv here: is this a LinkedIn data archive?")
+        }
+        do {
+            let (result, _) = try store.importFile(
+                file: folder, sha256: "", format: "linkedin-archive", commit: !dryRun
+            ) { writer in
+                try ArchiveJob(folder: folder, contents: contents, ignored: ignored, person: person).run(writer)
+            }
+            return result
+        } catch let error as ImportFailure {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.io(path: store.path, reason: "\(error)"))
+        }
+    }
+}
+
+/// The work of importing one archive inside its transaction.
+private struct ArchiveJob {
+    let folder: String
+    let contents: [LinkedInArchive.File: (name: String, bytes: [UInt8])]
+    let ignored: Int
+    let person: String?
+
+    func run(_ writer: ImportWriter) throws -> ArchiveImport {
+        let owner = try self.owner(writer)
+        var result = ArchiveImport(file: folder, person: owner)
+        result.filesIgnored = ignored
+        result.filesUsed = LinkedInArchive.File.allCases.compactMap { contents[$0]?.name }
+
+        func problem(_ file: LinkedInArchive.File, _ line: Int?, _ reason: String) {
+            let name = contents[file].map { "\(folder)/\($0.name)" } ?? folder
+            result.diagnostics.append(Diagnostic(file: name, line: line, severity: .error, message: reason))
+        }
+        func rows<Row>(_ file: LinkedInArchive.File, _ read: ([UInt8]) -> Result<ArchiveRows<Row>, LinkedInArchive.FileError>) -> [Row] {
+            guard let bytes = contents[file]?.bytes else { return [] }
+            switch read(bytes) {
+            case .success(let rows):
+                for (line, reason) in rows.problems { problem(file, line, reason) }
+                return rows.rows
+            case .failure(let error):
+                problem(file, nil, error.reason)
+                return []
+            }
+        }
+
+        // Posts first, so that the owner's own engagement can match them.
+        for share in rows(.shares, LinkedInArchive.shares) {
+            let post = PostEvent(id: share.reference.urn, author: owner, at: share.date, url: share.link)
+            switch try writer.write(.post(post)) {
+            case .success(.duplicate): result.postDuplicates += 1
+            case .success: result.posts += 1
+            case .failure(let rejection): problem(.shares, share.line, rejection.reason)
+            }
+            try writer.setLinkedInID(share.reference.id, ofPost: post.id)
+        }
+
+        let known = try writer.linkedInPosts()
+        let matcher = LinkedInPostMatcher(postIDs: known.keys)
+
+        enum Outcome { case matched, matchedByTime, waiting, duplicate, rejected }
+
+        /// Writes one reaction or comment, matched to its post or kept waiting.
+        func engage(_ kind: InteractionKind, _ reference: LinkedInReference, at: Timestamp, line: Int, file: LinkedInArchive.File)
+            throws -> Outcome
+        {
+            let postID: UInt64
+            var byTime = false
+            switch matcher.match(reference) {
+            case .exact(let id): postID = id
+            case .byTime(let id):
+                postID = id
+                byTime = true
+            case .unmatched:
+                return try writer.keepPending(actor: owner, kind: kind, activityID: reference.id, at: at) ? .waiting : .duplicate
+            }
+            guard let key = known[postID] else { return .rejected }
+            let event = InteractionEvent(
+                id: "linkedin:\(owner):\(kind.rawValue):\(reference.id):\(at.seconds)", kind: kind, actor: owner,
+                post: key, at: at)
+            switch try writer.write(.interaction(event)) {
+            case .success(.duplicate): return .duplicate
+            case .success: return byTime ? .matchedByTime : .matched
+            case .failure(let rejection):
+                problem(file, line, rejection.reason)
+                return .rejected
+            }
+        }
+        func tally(_ e: inout ArchiveImport.Engagement, _ outcome: Outcome) {
+            switch outcome {
+            case .matched: e.matched += 1
+            case .matchedByTime: e.matchedByTime += 1
+            case .waiting: e.waiting += 1
+            case .duplicate: e.duplicates += 1
+            case .rejected: break
+            }
+        }
+
+        for reaction in rows(.reactions, LinkedInArchive.reactions) {
+            if reaction.reference.isComment {
+                result.reactionsToComments += 1
+                continue
+            }
+            tally(&result.reactions, try engage(.reaction, reaction.reference, at: reaction.date, line: reaction.line, file: .reactions))
+        }
+        for comment in rows(.comments, LinkedInArchive.comments) {
+            // Without a date, the comment's own id (or its activity's) says when it was written.
+            let at = comment.date ?? comment.reference.minted
+            tally(&result.comments, try engage(.comment, comment.reference, at: at, line: comment.line, file: .comments))
+        }
+
+        // Earlier archives' engagement whose post this archive brought.
+        for pending in try writer.pendingInteractions() {
+            guard let reference = LinkedInReference(link: "urn:li:activity:\(pending.activityID)") else { continue }
+            let postID: UInt64
+            switch matcher.match(reference) {
+            case .exact(let id), .byTime(let id): postID = id
+            case .unmatched: continue
+            }
+            guard let key = known[postID] else { continue }
+            let event = InteractionEvent(
+                id: "linkedin:\(pending.actor):\(pending.kind.rawValue):\(pending.activityID):\(pending.at.seconds)",
+                kind: pending.kind, actor: pending.actor, post: key, at: pending.at)
+            if case .success = try writer.write(.interaction(event)) {
+                try writer.removePending(pending)
+                // What this run kept waiting did not match the same posts: these come from earlier archives.
+                result.resolvedFromEarlier += 1
+            }
+        }
+        return result
+    }
+
+    /// The archive's owner: `--person`, else the one directory entry named as in Profile.csv.
+    private func owner(_ writer: ImportWriter) throws -> String {
+        if let person {
+            guard writer.knowsPerson(person) else {
+                throw ImportFailure.unrecognised(
+                    file: folder, line: nil,
+                    reason: "--person '\(person)' is not in the directory; import the people file first")
+            }
+            return person
+        }
+        guard let profile = contents[.profile] else {
+            throw ImportFailure.unrecognised(
+                file: folder, line: nil, reason: "no Profile.csv to say whose archive this is; name the person with --person ID")
+        }
+        let name: (first: String, last: String)
+        switch LinkedInArchive.profileName(profile.bytes) {
+        case .success(let found): name = found
+        case .failure(let error):
+            throw ImportFailure.unrecognised(file: "\(folder)/\(profile.name)", line: nil, reason: error.reason)
+        }
+        let full = "\(name.first) \(name.last)"
+        let keys = try writer.personKeys(named: full)
+        guard keys.count == 1, let key = keys.first else {
+            throw ImportFailure.unrecognised(
+                file: folder, line: nil,
+                reason: keys.isEmpty
+                    ? "nobody named '\(full)' (from Profile.csv) in the directory; name the person with --person ID"
+                    : "\(keys.count) people named '\(full)' in the directory (\(keys.joined(separator: ", "))); name the person with --person ID")
+        }
+        return key
+    }
+}
