@@ -122,6 +122,22 @@ enum Schema {
                     );
                     """)
         }
+        migrator.registerMigration("v3-creator-analytics") { db in
+            try db.execute(
+                sql: """
+                    -- Audience and content demographics from creator analytics exports, for the leader detail.
+                    CREATE TABLE demographics (
+                        person INTEGER NOT NULL REFERENCES people(id),
+                        as_of INTEGER NOT NULL,
+                        sheet TEXT NOT NULL,
+                        category TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        percentage TEXT NOT NULL,
+                        source INTEGER REFERENCES imports(id),
+                        PRIMARY KEY (person, as_of, sheet, category, value)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -63,6 +63,10 @@ extension Codir {
                     status = importArchive(file, with: importer, status: status)
                     continue
                 }
+                if exists && file.lowercased().hasSuffix(".xlsx") {
+                    status = importAnalytics(file, with: importer, status: status)
+                    continue
+                }
                 let result: FileImport
                 do {
                     result = try importer.importFile(at: file, format: format)
@@ -85,6 +89,26 @@ extension Codir {
                 if result.counts.rejected > 0 && status == .success { status = ExitStatus.rejectedInput }
             }
             if status != .success { throw status }
+        }
+
+        /// Imports a LinkedIn creator analytics export (xlsx).
+        private func importAnalytics(_ file: String, with importer: Importer, status: ExitCode) -> ExitCode {
+            do {
+                let result = try importer.importAnalytics(at: file, person: person)
+                for diagnostic in result.diagnostics { printError(diagnostic.description) }
+                print(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
+                return result.diagnostics.isEmpty || status != .success ? status : ExitStatus.rejectedInput
+            } catch {
+                switch error {
+                case .unreadable:
+                    printError(error.description)
+                    return ExitStatus.unreadableInput
+                case .unrecognised:
+                    printError(error.description)
+                    return status == .success ? ExitStatus.rejectedInput : status
+                case .store(let storeError): return fail(storeError)
+                }
+            }
         }
 
         /// Imports a LinkedIn member data archive: its zip, or the folder it unpacks to.

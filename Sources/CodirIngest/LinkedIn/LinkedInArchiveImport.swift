@@ -135,9 +135,11 @@ private struct ArchiveJob {
         result.filesIgnored = ignored
         result.filesUsed = LinkedInArchive.File.allCases.compactMap { contents[$0]?.name }
 
+        // Kept apart from `result`, whose counters are passed inout while problems are noted.
+        var diagnostics: [Diagnostic] = []
         func problem(_ file: LinkedInArchive.File, _ line: Int?, _ reason: String) {
             let name = contents[file].map { "\(folder)/\($0.name)" } ?? folder
-            result.diagnostics.append(Diagnostic(file: name, line: line, severity: .error, message: reason))
+            diagnostics.append(Diagnostic(file: name, line: line, severity: .error, message: reason))
         }
         func rows<Row>(_ file: LinkedInArchive.File, _ read: ([UInt8]) -> Result<ArchiveRows<Row>, LinkedInArchive.FileError>) -> [Row] {
             guard let bytes = contents[file]?.bytes else { return [] }
@@ -208,12 +210,14 @@ private struct ArchiveJob {
                 result.reactionsToComments += 1
                 continue
             }
-            tally(&result.reactions, try engage(.reaction, reaction.reference, at: reaction.date, line: reaction.line, file: .reactions))
+            let outcome = try engage(.reaction, reaction.reference, at: reaction.date, line: reaction.line, file: .reactions)
+            tally(&result.reactions, outcome)
         }
         for comment in rows(.comments, LinkedInArchive.comments) {
             // Without a date, the comment's own id (or its activity's) says when it was written.
             let at = comment.date ?? comment.reference.minted
-            tally(&result.comments, try engage(.comment, comment.reference, at: at, line: comment.line, file: .comments))
+            let outcome = try engage(.comment, comment.reference, at: at, line: comment.line, file: .comments)
+            tally(&result.comments, outcome)
         }
 
         // Earlier archives' engagement whose post this archive brought.
@@ -234,6 +238,7 @@ private struct ArchiveJob {
                 result.resolvedFromEarlier += 1
             }
         }
+        result.diagnostics = diagnostics
         return result
     }
 

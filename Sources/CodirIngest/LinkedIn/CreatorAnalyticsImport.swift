@@ -1,0 +1,286 @@
+import CodirModel
+import CodirStore
+import Foundation
+
+/// What importing one creator analytics export did.
+public struct AnalyticsImport: Sendable {
+    public var file: String
+    public var person: String
+    /// The export's range, when it says it.
+    public var range: ClosedRange<Day>?
+    public var days = 0
+    public var followerSnapshots = 0
+    public var postStats = 0
+    /// Posts listed by engagements but not by impressions: no counters are written for them.
+    public var postsWithoutImpressions = 0
+    public var demographics = 0
+    public var unchanged = 0
+    public var sheetsUsed: [String] = []
+    public var diagnostics: [Diagnostic] = []
+
+    public var summary: String {
+        var text = "\(file): \(person)'s analytics"
+        if let range { text += " \(range.lowerBound.iso8601) to \(range.upperBound.iso8601)" }
+        text += ": \(days) days, \(followerSnapshots) follower count, \(postStats) post counters"
+        if postsWithoutImpressions > 0 { text += " (\(postsWithoutImpressions) posts listed without impressions)" }
+        text += ", \(demographics) demographics rows"
+        if unchanged > 0 { text += ", \(unchanged) unchanged" }
+        return text + "; dates read as M/D/YYYY (en-US); sheets \(sheetsUsed.joined(separator: ", "))"
+    }
+}
+
+extension Importer {
+    /// Imports a creator analytics export (`Content_…xlsx` or `AggregateAnalytics_…xlsx`) for `person`, as one
+    /// transaction. Days and posts already imported from an overlapping export are updated, never added twice.
+    public func importAnalytics(at path: String, person: String?) throws(ImportFailure) -> AnalyticsImport {
+        guard let person else {
+            throw .unrecognised(file: path, line: nil, reason: "whose analytics these are is not in the file; name the person with --person ID")
+        }
+        let workbook: XLSXWorkbook
+        do {
+            workbook = try XLSXWorkbook(path: path)
+        } catch {
+            throw .unrecognised(file: path, line: nil, reason: error.reason)
+        }
+        do {
+            let (result, _) = try store.importFile(file: path, sha256: "", format: "linkedin-analytics", commit: !dryRun) {
+                writer in try AnalyticsJob(file: path, workbook: workbook, person: person).run(writer)
+            }
+            return result
+        } catch let error as ImportFailure {
+            throw error
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.io(path: store.path, reason: "\(error)"))
+        }
+    }
+}
+
+/// Reading the sheets of one export inside its transaction.
+private struct AnalyticsJob {
+    let file: String
+    let workbook: XLSXWorkbook
+    let person: String
+
+    func run(_ writer: ImportWriter) throws -> AnalyticsImport {
+        guard writer.knowsPerson(person) else {
+            throw ImportFailure.unrecognised(
+                file: file, line: nil, reason: "--person '\(person)' is not in the directory; import the people file first")
+        }
+        var result = AnalyticsImport(file: file, person: person)
+        // Kept apart from `result`, whose counters are passed inout while these are written.
+        var diagnostics: [Diagnostic] = []
+        var unchanged = 0
+        func problem(_ sheet: String, _ row: Int?, _ reason: String) {
+            diagnostics.append(Diagnostic(file: "\(file):\(sheet)", line: row, severity: .error, message: reason))
+        }
+        func tally(_ outcome: Result<WriteOutcome, RecordRejection>, _ counter: inout Int, sheet: String, row: Int) {
+            switch outcome {
+            case .success(.duplicate): unchanged += 1
+            case .success: counter += 1
+            case .failure(let rejection): problem(sheet, row, rejection.reason)
+            }
+        }
+
+        result.range = range()
+        // ENGAGEMENT: one row a day.
+        if let rows = workbook.rows(of: "ENGAGEMENT") {
+            result.sheetsUsed.append("ENGAGEMENT")
+            if let (header, columns) = header(in: rows, first: "Date", needing: ["Impressions", "Engagements"], sheet: "ENGAGEMENT", problem: problem) {
+                for (index, row) in rows.enumerated().dropFirst(header + 1) where !row.isEmpty {
+                    guard let day = day(row[0]) else {
+                        problem("ENGAGEMENT", index + 1, "bad date '\(row[0]?.text ?? "")'")
+                        continue
+                    }
+                    let event = DailyStatsEvent(
+                        person: person, day: day, impressions: count(row[columns["Impressions"] ?? -1]),
+                        engagements: count(row[columns["Engagements"] ?? -1]))
+                    guard event.impressions != nil || event.engagements != nil else { continue }
+                    let outcome = try writer.write(.daily(event))
+                    tally(outcome, &result.days, sheet: "ENGAGEMENT", row: index + 1)
+                }
+            }
+        } else {
+            problem("ENGAGEMENT", nil, "sheet missing")
+        }
+
+        // FOLLOWERS: the total on the first row, then new followers a day.
+        if let rows = workbook.rows(of: "FOLLOWERS") {
+            result.sheetsUsed.append("FOLLOWERS")
+            if let first = rows.first, let label = first[0]?.text, label.lowercased().hasPrefix("total followers on"),
+                let total = count(first[1])
+            {
+                let dateText = label.dropFirst("total followers on".count).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
+                if let day = Self.day(text: dateText) {
+                    let event = FollowersEvent(person: person, at: day.advanced(by: 1).start.adding(seconds: -1), count: total)
+                    let outcome = try writer.write(.followers(event))
+                    tally(outcome, &result.followerSnapshots, sheet: "FOLLOWERS", row: 1)
+                } else {
+                    problem("FOLLOWERS", 1, "bad date '\(dateText)' in the total")
+                }
+            }
+            if let (header, columns) = header(in: rows, first: "Date", needing: ["New followers"], sheet: "FOLLOWERS", problem: problem) {
+                var newDays = 0
+                for (index, row) in rows.enumerated().dropFirst(header + 1) where !row.isEmpty {
+                    guard let day = day(row[0]), let added = count(row[columns["New followers"] ?? -1]) else {
+                        problem("FOLLOWERS", index + 1, "bad row")
+                        continue
+                    }
+                    let outcome = try writer.write(.daily(DailyStatsEvent(person: person, day: day, newFollowers: added)))
+                    tally(outcome, &newDays, sheet: "FOLLOWERS", row: index + 1)
+                }
+                result.days = max(result.days, newDays)
+            }
+        } else {
+            problem("FOLLOWERS", nil, "sheet missing")
+        }
+
+        // TOP POSTS: two side-by-side lists, by engagements and by impressions.
+        if let rows = workbook.rows(of: "TOP POSTS") {
+            result.sheetsUsed.append("TOP POSTS")
+            try topPosts(rows, writer: writer, result: &result, unchanged: &unchanged, problem: problem)
+        }
+
+        // Demographics, as rows of category, value, percentage.
+        for sheet in ["DEMOGRAPHICS", "AUDIENCE DEMOGRAPHICS", "CONTENT DEMOGRAPHICS"] {
+            guard let rows = workbook.rows(of: sheet) else { continue }
+            result.sheetsUsed.append(sheet)
+            let asOf = result.range?.upperBound ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970)).day
+            for (index, row) in rows.enumerated().dropFirst() where row.count >= 3 {
+                guard let category = row[0]?.text, let value = row[1]?.text, let share = row[2] else { continue }
+                let percentage = share.text.hasSuffix("%") || share.text.hasPrefix("<") ? share.text : Self.percent(share)
+                let outcome = try writer.writeDemographic(
+                    person: person, asOf: asOf, sheet: sheet, category: category, value: value, percentage: percentage)
+                tally(outcome, &result.demographics, sheet: sheet, row: index + 1)
+            }
+        }
+        result.diagnostics = diagnostics
+        result.unchanged = unchanged
+        return result
+    }
+
+    private func topPosts(
+        _ rows: [[Int: XLSXValue]], writer: ImportWriter, result: inout AnalyticsImport, unchanged: inout Int,
+        problem: (String, Int?, String) -> Void
+    ) throws {
+        guard let header = rows.firstIndex(where: { $0.values.contains(.text("Post URL")) }) else {
+            problem("TOP POSTS", nil, "no 'Post URL' header")
+            return
+        }
+        var byEngagements: [String: (day: Day?, value: Int64)] = [:]
+        var byImpressions: [String: (day: Day?, value: Int64)] = [:]
+        for (column, value) in rows[header] where value == .text("Post URL") {
+            let metric = rows[header][column + 2]?.text.lowercased() ?? ""
+            for row in rows.dropFirst(header + 1) {
+                guard let url = row[column]?.text, !url.isEmpty, let number = count(row[column + 2]) else { continue }
+                let entry = (day(row[column + 1]), number)
+                if metric.hasPrefix("impression") { byImpressions[url] = entry } else if metric.hasPrefix("engagement") { byEngagements[url] = entry }
+            }
+        }
+        let asOf = (result.range?.upperBound).map { $0.advanced(by: 1).start.adding(seconds: -1) }
+            ?? Timestamp(seconds: Int64(Date().timeIntervalSince1970))
+        result.postsWithoutImpressions = byEngagements.keys.filter { byImpressions[$0] == nil }.count
+        for (url, listed) in byImpressions.sorted(by: { $0.key < $1.key }) {
+            let reference = LinkedInReference(link: url)
+            let key = reference.map(\.urn) ?? url
+            if !writer.knowsPost(key) {
+                // A post the member's archive has not brought yet.
+                let at = (listed.day ?? asOf.day).noon
+                if case .failure(let rejection) = try writer.write(.post(PostEvent(id: key, author: person, at: at, url: url))) {
+                    problem("TOP POSTS", nil, rejection.reason)
+                    continue
+                }
+                if let reference, reference.kind != .activity { try writer.setLinkedInID(reference.id, ofPost: key) }
+            }
+            let stats = PostStatsEvent(post: key, at: asOf, impressions: listed.value, engagements: byEngagements[url]?.value)
+            switch try writer.write(.stats(stats)) {
+            case .success(.duplicate): unchanged += 1
+            case .success: result.postStats += 1
+            case .failure(let rejection): problem("TOP POSTS", nil, rejection.reason)
+            }
+        }
+    }
+
+    /// The export's range: from DISCOVERY's `Overall Performance` row, else from the file's name.
+    private func range() -> ClosedRange<Day>? {
+        if let rows = workbook.rows(of: "DISCOVERY") {
+            for row in rows {
+                for value in row.values {
+                    let parts = value.text.components(separatedBy: " - ")
+                    if parts.count == 2, let start = Self.day(text: parts[0]), let end = Self.day(text: parts[1]), start <= end {
+                        return start...end
+                    }
+                }
+            }
+        }
+        let days = (file as NSString).lastPathComponent.split(whereSeparator: { $0 == "_" || $0 == "." })
+            .compactMap { Day(iso8601: $0) }
+        return days.count >= 2 && days[0] <= days[1] ? days[0]...days[1] : nil
+    }
+
+    private func header(
+        in rows: [[Int: XLSXValue]], first: String, needing: [String], sheet: String,
+        problem: (String, Int?, String) -> Void
+    ) -> (Int, [String: Int])? {
+        guard let index = rows.firstIndex(where: { $0[0]?.text == first }) else {
+            problem(sheet, nil, "no header row starting with '\(first)'")
+            return nil
+        }
+        var columns: [String: Int] = [:]
+        for (column, value) in rows[index] { columns[value.text] = column }
+        // The 2026 exports capitalise some headers differently.
+        for name in needing where columns[name] == nil {
+            if let match = columns.keys.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
+                columns[name] = columns[match]
+            } else {
+                problem(sheet, index + 1, "column '\(name)' missing from the header")
+                return nil
+            }
+        }
+        return (index, columns)
+    }
+
+    private func day(_ value: XLSXValue?) -> Day? {
+        switch value {
+        case .number(let serial)?:
+            // Excel's day 0 is 1899-12-30 (counting its 1900 leap-year bug).
+            return Day(year: 1899, month: 12, day: 30).advanced(by: Int(serial))
+        case .text(let text)?: return Self.day(text: text)
+        case nil: return nil
+        }
+    }
+
+    /// `10/1/2025` (the en-US M/D/YYYY of the exports) or `2025-10-01`.
+    static func day(text: String) -> Day? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = Day(iso8601: trimmed) { return iso }
+        let parts = trimmed.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3, (1...12).contains(parts[0]), parts[2] > 1900 else { return nil }
+        let day = Day(year: parts[2], month: parts[0], day: parts[1])
+        return day.components.day == parts[1] ? day : nil
+    }
+
+    /// Numbers stored as numbers or as text with thousands separators (`5,537`).
+    private func count(_ value: XLSXValue?) -> Int64? {
+        switch value {
+        case .number(let number)?: return number >= 0 ? Int64(number.rounded()) : nil
+        case .text(let text)?:
+            let digits = text.filter { $0 != "," && $0 != " " && $0 != "\u{A0}" }
+            return Int64(digits).flatMap { $0 >= 0 ? $0 : nil }
+        case nil: return nil
+        }
+    }
+
+    private static func percent(_ value: XLSXValue) -> String {
+        if case .number(let fraction) = value { return HumanPercent.text(fraction) }
+        return value.text
+    }
+}
+
+private enum HumanPercent {
+    static func text(_ fraction: Double) -> String {
+        let percent = fraction <= 1 ? fraction * 100 : fraction
+        return "\((percent * 10).rounded() / 10)%"
+    }
+}
