@@ -2,6 +2,27 @@ import CodirModel
 import GRDB
 
 extension Store {
+    /// The directory, in the order people were added.
+    public func people() throws(StoreError) -> [Person] {
+        try read { db in
+            var people: [Person] = []
+            try RawStatement(
+                db,
+                sql: """
+                    SELECT p.key, p.name, d.name, p.role, p.login, p.linkedin
+                    FROM people p JOIN departments d ON d.id = p.department ORDER BY p.id
+                    """
+            ).forEachRow { row in
+                people.append(
+                    Person(
+                        id: row.string(0), name: row.string(1), department: row.string(2),
+                        role: Role(rawValue: row.string(3)) ?? .employee, login: row.optionalString(4),
+                        linkedin: row.optionalString(5)))
+            }
+            return people
+        }
+    }
+
     /// Loads what the metrics engine needs for `window`, its previous window and the weekly trend of
     /// `trendWeeks` weeks up to the window's end.
     ///

@@ -113,7 +113,9 @@ struct CreatorAnalyticsTests {
         try makeXLSX(at: file, sheets: Self.october())
         let store = try store()
 
-        let result = try Importer(store: store).importAnalytics(at: file.path, person: "ceo")
+        // Whose the export is comes from its file name.
+        let result = try Importer(store: store).importAnalytics(at: file.path, person: nil)
+        #expect(result.person == "ceo")
         #expect(result.range == Day(iso8601: "2026-10-01")!...Day(iso8601: "2026-10-31")!)
         #expect(result.days == 2)
         #expect(result.followerSnapshots == 1)
@@ -151,6 +153,9 @@ struct CreatorAnalyticsTests {
         try Data("not a zip".utf8).write(to: corrupt)
         #expect(throws: ImportFailure.self) { try Importer(store: store).importAnalytics(at: corrupt.path, person: "ceo") }
         #expect(throws: ImportFailure.self) { try Importer(store: store).importAnalytics(at: corrupt.path, person: nil) }
+        let stranger = folder.appendingPathComponent("AggregateAnalytics_Jean Inconnu_2026-10-01_2026-10-31.xlsx")
+        try makeXLSX(at: stranger, sheets: Self.october())
+        #expect(throws: ImportFailure.self) { try Importer(store: store).importAnalytics(at: stranger.path, person: nil) }
 
         let renamed = folder.appendingPathComponent("renamed.xlsx")
         try makeXLSX(at: renamed, sheets: [("ENGAGEMENT", [[.text("Date"), .text("Views"), .text("Engagements")], [.text("10/1/2026"), .number(1), .number(2)]])])

@@ -33,9 +33,8 @@ extension Importer {
     /// Imports a creator analytics export (`Content_…xlsx` or `AggregateAnalytics_…xlsx`) for `person`, as one
     /// transaction. Days and posts already imported from an overlapping export are updated, never added twice.
     public func importAnalytics(at path: String, person: String?) throws(ImportFailure) -> AnalyticsImport {
-        guard let person else {
-            throw .unrecognised(file: path, line: nil, reason: "whose analytics these are is not in the file; name the person with --person ID")
-        }
+        let owner: String
+        if let person { owner = person } else { owner = try self.owner(fromFileName: path) }
         let workbook: XLSXWorkbook
         do {
             workbook = try XLSXWorkbook(path: path)
@@ -44,7 +43,7 @@ extension Importer {
         }
         do {
             let (result, _) = try store.importFile(file: path, sha256: "", format: "linkedin-analytics", commit: !dryRun) {
-                writer in try AnalyticsJob(file: path, workbook: workbook, person: person).run(writer)
+                writer in try AnalyticsJob(file: path, workbook: workbook, person: owner).run(writer)
             }
             return result
         } catch let error as ImportFailure {
@@ -54,6 +53,36 @@ extension Importer {
         } catch {
             throw .store(.io(path: store.path, reason: "\(error)"))
         }
+    }
+}
+
+extension Importer {
+    /// The directory entry named in an export's file name: `Content_2026-10-01_2026-10-31_ClaireMartin.xlsx`,
+    /// `AggregateAnalytics_Claire Martin_2026-10-01_2026-10-31.xlsx`; names compare without spaces, accents or case.
+    func owner(fromFileName path: String) throws(ImportFailure) -> String {
+        let stem = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let words = stem.split(separator: "_").filter { Day(iso8601: $0) == nil }.dropFirst()  // drop the prefix
+        let wanted = Self.folded(words.joined())
+        let people: [Person]
+        do {
+            people = try store.people()
+        } catch {
+            throw .store(error)
+        }
+        let matches = people.filter { !wanted.isEmpty && Self.folded($0.name) == wanted }
+        guard matches.count == 1, let match = matches.first else {
+            throw .unrecognised(
+                file: path, line: nil,
+                reason: matches.isEmpty
+                    ? "no one in the directory matches the name in the file name; name the person with --person ID"
+                    : "\(matches.count) people match the name in the file name; name the person with --person ID")
+        }
+        return match.id
+    }
+
+    static func folded(_ name: some StringProtocol) -> String {
+        String(name).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .filter { $0.isLetter || $0.isNumber }
     }
 }
 
