@@ -51,10 +51,13 @@ public struct Importer {
     public let store: Store
     /// Validate and count without writing.
     public var dryRun: Bool
+    /// Called now and then during a file with the fraction done (0 to 1), to show progress.
+    public var progress: ((Double) -> Void)?
 
-    public init(store: Store, dryRun: Bool = false) {
+    public init(store: Store, dryRun: Bool = false, progress: ((Double) -> Void)? = nil) {
         self.store = store
         self.dryRun = dryRun
+        self.progress = progress
     }
 
     /// Reads and imports one file. `format` overrides recognition.
@@ -84,7 +87,7 @@ public struct Importer {
                     "unrecognised format: expected a people CSV (id,name,department,role,…), events as JSON Lines, or an events CSV with a 'type' column; name it with --format"
             )
         }
-        var job = ImportJob(file: file, bytes: bytes, format: format)
+        var job = ImportJob(file: file, bytes: bytes, format: format, progress: progress)
         try job.prepare()
         do {
             let (_, counts) = try store.importFile(file: file, sha256: "", format: format.rawValue, commit: !dryRun) {
@@ -130,10 +133,13 @@ private struct ImportJob {
     var headerText: String?
     private var columns: [String: Int] = [:]
 
-    init(file: String, bytes: [UInt8], format: InputFormat) {
+    let progress: ((Double) -> Void)?
+
+    init(file: String, bytes: [UInt8], format: InputFormat, progress: ((Double) -> Void)?) {
         self.file = file
         self.bytes = bytes
         self.format = format
+        self.progress = progress
     }
 
     /// Reads and checks the CSV header.
@@ -210,6 +216,7 @@ private struct ImportJob {
             let decoded = DecodedBatches.start(reader: reader, columns: columns, people: format == .people)
             defer { decoded.cancel() }
             while let batch = decoded.next() {
+                if let progress, let last = batch.last { progress(Double(last.range.upperBound) / Double(max(1, bytes.count))) }
                 for item in batch {
                     let text = { reader.text(of: item.range) }
                     switch item.content {
@@ -224,7 +231,9 @@ private struct ImportJob {
                 }
             }
         case .jsonl:
-            for line in JSONLines.lines(of: bytes) {
+            let lines = JSONLines.lines(of: bytes)
+            for (index, line) in lines.enumerated() {
+                if let progress, index % 4096 == 0 { progress(Double(index) / Double(max(1, lines.count))) }
                 switch line.object {
                 case .failure(let error): try reject(line.line, line.raw, error.reason)
                 case .success(let object):

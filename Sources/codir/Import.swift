@@ -53,7 +53,9 @@ extension Codir {
             } catch {
                 throw fail(error)
             }
-            let importer = Importer(store: store, dryRun: dryRun)
+            var importer = Importer(store: store, dryRun: dryRun)
+            let bar = ProgressBar()
+            if Platform.stderrIsTerminal { importer.progress = { bar.show($0) } }
             var rejectsFile = try RejectsFile(path: rejects)
             var status = ExitCode.success
             for file in files {
@@ -69,6 +71,8 @@ extension Codir {
                 }
                 let result: FileImport
                 do {
+                    bar.start(file)
+                    defer { bar.clear() }
                     result = try importer.importFile(at: file, format: format)
                 } catch {
                     switch error {
@@ -166,5 +170,38 @@ struct RejectsFile {
         }
         for line in result.rejectedLines { text += line.text + "\n" }
         handle.write(Data(text.utf8))
+    }
+}
+
+/// A one-line progress bar on stderr for files that take more than a moment; it erases itself.
+final class ProgressBar: @unchecked Sendable {
+    private var label = ""
+    private var started = Date()
+    private var shown = false
+    private var lastPercent = -1
+
+    func start(_ label: String) {
+        self.label = label
+        started = Date()
+        lastPercent = -1
+    }
+
+    func show(_ fraction: Double) {
+        // Only for imports that last: short ones finish before a bar would help.
+        guard Date().timeIntervalSince(started) > 0.5 else { return }
+        let percent = Int(max(0, min(1, fraction)) * 100)
+        guard percent != lastPercent else { return }
+        lastPercent = percent
+        let width = 30
+        let filled = percent * width / 100
+        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)% \((label as NSString).lastPathComponent)".utf8))
+        shown = true
+    }
+
+    func clear() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        shown = false
     }
 }
