@@ -39,6 +39,20 @@ struct LeaderDetailPane {
             buffer.text(label, in: columns[0], line: index, style: Style(.dim), context: context)
             buffer.text(value, in: columns[0], line: index, style: Style(.normal, [.bold]), align: .right, context: context)
         }
+        // The audience, from the leader's latest analytics export, under the figures when there is room.
+        let audience = snapshot.dataset.demographics.filter { Int($0.person) == person }
+        let left = columns[0]
+        if let first = audience.first, left.height >= figures.count + 4 {
+            let top = left.y + figures.count + 1
+            buffer.text(
+                "Audience (analytics of \(first.asOf.iso8601))", in: Rect(x: left.x, y: top, width: left.width, height: 1),
+                style: Style(.header, [.bold]), context: context)
+            for (index, row) in audience.prefix(left.maxY - top - 1).enumerated() {
+                let line = Rect(x: left.x, y: top + 1 + index, width: left.width, height: 1)
+                buffer.text("\(sanitized(row.category)): \(sanitized(row.value))", in: Rect(x: line.x, y: line.y, width: line.width - 6, height: 1), context: context)
+                buffer.text(sanitized(row.percentage), in: line, style: Style(.normal, [.bold]), align: .right, context: context)
+            }
+        }
         var right = columns[1]
         guard right.width >= 20 else { return }
         if let series = reach?.dailyImpressions, !series.isEmpty {

@@ -9,6 +9,8 @@ public struct Dataset: Sendable {
     public var postStats: [PostStatRecord]
     public var daily: [DailyRecord]
     public var followers: [FollowerRecord]
+    /// The latest demographics rows of each person's analytics exports, as of the window's end.
+    public var demographics: [DemographicRecord] = []
 
     public init(
         people: [Person] = [], posts: [PostRecord] = [], interactions: [InteractionRecord] = [],
@@ -96,5 +98,26 @@ public struct FollowerRecord: Sendable, Hashable {
         self.person = person
         self.at = at
         self.count = count
+    }
+}
+
+/// One row of a demographics sheet of a person's analytics export (`Job titles`, `Chef de projet`, `12%`).
+public struct DemographicRecord: Sendable, Hashable {
+    public var person: Int32
+    /// The end of the export's range.
+    public var asOf: Day
+    public var sheet: String
+    public var category: String
+    public var value: String
+    /// As the export wrote it, `< 1%` included.
+    public var percentage: String
+
+    public init(person: Int32, asOf: Day, sheet: String, category: String, value: String, percentage: String) {
+        self.person = person
+        self.asOf = asOf
+        self.sheet = sheet
+        self.category = category
+        self.value = value
+        self.percentage = percentage
     }
 }

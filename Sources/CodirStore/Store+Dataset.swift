@@ -140,6 +140,21 @@ extension Store {
                 guard let person = personIndex[row.int64(0)] else { return }
                 dataset.followers.append(FollowerRecord(person: person, at: row.int64(1), count: row.int64(2)))
             }
+            let demographics = try RawStatement(
+                db,
+                sql: """
+                    SELECT d.person, d.as_of, d.sheet, d.category, d.value, d.percentage FROM demographics d
+                    WHERE d.as_of = (SELECT max(as_of) FROM demographics e WHERE e.person = d.person AND e.as_of <= ?)
+                    ORDER BY d.person, d.sheet, d.category, d.value
+                    """)
+            demographics.bind(1, Int64(window.end.day.number))
+            try demographics.forEachRow { row in
+                guard let person = personIndex[row.int64(0)] else { return }
+                dataset.demographics.append(
+                    DemographicRecord(
+                        person: person, asOf: Day(number: Int(row.int64(1))), sheet: row.string(2),
+                        category: row.string(3), value: row.string(4), percentage: row.string(5)))
+            }
             return dataset
         }
     }

@@ -135,3 +135,31 @@ struct DashboardAppTests {
         #expect(!terminal.frame.cells.contains { $0.character?.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E } == true })
     }
 }
+
+@Suite("Leader detail with analytics")
+struct LeaderDetailAudienceTests {
+    @Test func theLatestDemographicsShowUnderTheFigures() throws {
+        TextWidth.prepareLocaleForTests()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-audience-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.sqlite").path
+        let writer = try Store.open(path: path, access: .readWrite)
+        _ = try writer.importFile(file: "t", sha256: "", format: "t") { w in
+            _ = try w.write(Person(id: "a", name: "Ada First", department: "X", role: .leader))
+            _ = try w.writeDemographic(person: "a", asOf: Day(iso8601: "2026-09-30")!, sheet: "DEMOGRAPHICS", category: "Locations", value: "Paris", percentage: "40%")
+            _ = try w.writeDemographic(person: "a", asOf: Day(iso8601: "2026-10-31")!, sheet: "DEMOGRAPHICS", category: "Job titles", value: "Chef de projet", percentage: "12%")
+            _ = try w.writeDemographic(person: "a", asOf: Day(iso8601: "2026-10-31")!, sheet: "DEMOGRAPHICS", category: "Locations", value: "Lyon", percentage: "< 1%")
+        }
+        let source = DashboardSource(path: path)
+        source.load(length: .days(30), asOf: DashboardFixture.now)
+        var state = DashboardState()
+        state.detail = "a"
+        let view = DashboardView(snapshot: source.snapshot, staleReason: nil, state: state, context: RenderContext(), now: DashboardFixture.now)
+        let text = view.render(size: Size(width: 120, height: 40)).lines.joined(separator: "\n")
+        #expect(text.contains("Audience (analytics of 2026-10-31)"))
+        #expect(text.contains("Job titles: Chef de projet"))
+        #expect(text.contains("< 1%"))
+        #expect(!text.contains("Paris"))  // an older export
+    }
+}
