@@ -137,6 +137,21 @@ public final class ImportWriter {
 
     // MARK: - LinkedIn archives
 
+    /// The whole directory, as it stands in this transaction.
+    public func directory() throws -> [Person] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.key, p.name, d.name, p.role, p.login, p.linkedin FROM people p
+                JOIN departments d ON d.id = p.department ORDER BY p.id
+                """
+        ).map { row in
+            Person(
+                id: row[0], name: row[1], department: row[2], role: Role(rawValue: row[3]) ?? .employee, login: row[4],
+                linkedin: row[5])
+        }
+    }
+
     /// The directory entries whose name is `name`, ignoring case: how an archive's owner is found.
     public func personKeys(named name: String) throws -> [String] {
         try String.fetchAll(

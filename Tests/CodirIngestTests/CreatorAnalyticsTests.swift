@@ -72,7 +72,7 @@ struct CreatorAnalyticsTests {
     /// October's export: LinkedIn writes dates as M/D/YYYY text or Excel serials, counts as numbers or `5,537`.
     static func october() -> [(String, [[XLSXValue?]])] {
         [
-            ("DISCOVERY", [[.text("Overall Performance"), .text("10/1/2026 - 10/31/2026")], [.text("Impressions"), .text("5,537")], [.text("Members reached"), .number(3210)]]),
+            ("DISCOVERY", [[.text("Overall Performance"), .text("10/1/2026 - 10/31/2026")], [.text("Impressions"), .text("2,537")], [.text("Members reached"), .number(3210)]]),
             ("ENGAGEMENT", [
                 [.text("Date"), .text("Impressions"), .text("Engagements")],
                 [.text("10/1/2026"), .number(1200), .number(40)],
@@ -122,6 +122,7 @@ struct CreatorAnalyticsTests {
         #expect(result.postStats == 1)
         #expect(result.postsWithoutImpressions == 1)  // listed by engagements only: not taken as zero impressions
         #expect(result.demographics == 2)
+        #expect(result.rangeImpressions == 2537 && result.membersReached == 3210)
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
 
         let asOf = Timestamp(iso8601: "2026-11-01T00:00:00Z")!
@@ -136,6 +137,7 @@ struct CreatorAnalyticsTests {
         // Next month's export overlaps: the same days are updated, not added.
         var november = Self.october()
         november[1].1[2] = [.number(46_297), .text("1,500"), .number(45)]
+        november[0].1[1] = [.text("Impressions"), .text("2,700")]
         try makeXLSX(at: file, sheets: november)
         let again = try Importer(store: store).importAnalytics(at: file.path, person: "ceo")
         #expect(again.days == 1)

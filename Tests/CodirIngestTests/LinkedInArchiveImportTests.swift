@@ -33,6 +33,17 @@ struct ArchiveFixture {
             claire, "Reactions.csv",
             "Date,Type,Link\n2026-11-03 11:00:00,PRAISE,https://www.linkedin.com/feed/update/urn:li:activity:\(linkedInID("2026-11-03T10:00:03Z", low: 7))\n")
         try write(claire, "Ad_Targeting.csv", "Member Age\n25 to 34\n")
+        try write(
+            claire, "Connections.csv",
+            """
+            Notes:
+            "When exporting your connection data, you may notice that some of the email addresses are missing."
+
+            First Name,Last Name,URL,Email Address,Company,Position,Connected On
+            Paul,Durand,https://www.linkedin.com/in/paul-durand-example,,Exemple SA,CFO,16 Jun 2026
+            Zoé,Inconnue,https://www.linkedin.com/in/zoe-inconnue,,Ailleurs,CTO,2 Jan 2025
+
+            """)
         // Paul: his post, a reaction to Claire's by time, a comment on it by URN with no date, a reaction to a comment.
         try write(paul, "Profile.csv", "First Name,Last Name\nPaul,Durand\n")
         try write(
@@ -59,7 +70,7 @@ struct LinkedInArchiveImportTests {
     func storeWithLeaders() throws -> Store {
         let store = try Store.inMemory()
         _ = try Importer(store: store).importBytes(
-            Array("id,name,department,role\nceo,Claire Martin,Direction,leader\ncfo,Paul Durand,Finance,leader\n".utf8),
+            Array("id,name,department,role,login,linkedin\nceo,Claire Martin,Direction,leader,,\ncfo,Paul Durand,Finance,leader,,https://www.linkedin.com/in/Paul-Durand-Example/\n".utf8),
             file: "people.csv")
         return store
     }
@@ -74,7 +85,9 @@ struct LinkedInArchiveImportTests {
         #expect(first.person == "ceo")
         #expect(first.posts == 1)
         #expect(first.reactions.waiting == 1)
-        #expect(first.filesUsed == ["Shares_17529409.csv", "Reactions.csv", "Profile.csv"])
+        #expect(first.filesUsed == ["Shares_17529409.csv", "Reactions.csv", "Connections.csv", "Profile.csv"])
+        #expect(first.connections == 2)
+        #expect(first.connectionsInDirectoryByURL == 1)  // Paul, by the URL the directory has for him
         #expect(first.filesIgnored == 1)
         #expect(try store.counts().interactions == 0)
 

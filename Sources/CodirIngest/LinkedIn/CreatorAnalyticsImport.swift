@@ -15,6 +15,9 @@ public struct AnalyticsImport: Sendable {
     public var postsWithoutImpressions = 0
     public var demographics = 0
     public var unchanged = 0
+    /// DISCOVERY's totals for the whole range.
+    public var rangeImpressions: Int64?
+    public var membersReached: Int64?
     public var sheetsUsed: [String] = []
     public var diagnostics: [Diagnostic] = []
 
@@ -25,6 +28,8 @@ public struct AnalyticsImport: Sendable {
         if postsWithoutImpressions > 0 { text += " (\(postsWithoutImpressions) posts listed without impressions)" }
         text += ", \(demographics) demographics rows"
         if unchanged > 0 { text += ", \(unchanged) unchanged" }
+        if let rangeImpressions { text += "; range totals: \(rangeImpressions) impressions" }
+        if let membersReached { text += ", \(membersReached) members reached" }
         return text + "; dates read as M/D/YYYY (en-US); sheets \(sheetsUsed.joined(separator: ", "))"
     }
 }
@@ -113,6 +118,17 @@ private struct AnalyticsJob {
         }
 
         result.range = range()
+        if let rows = workbook.rows(of: "DISCOVERY") {
+            result.sheetsUsed.append("DISCOVERY")
+            for row in rows {
+                switch row[0]?.text.lowercased() {
+                case "impressions"?: result.rangeImpressions = count(row[1])
+                case "members reached"?: result.membersReached = count(row[1])
+                default: break
+                }
+            }
+        }
+        var dailyImpressions: Int64 = 0
         // ENGAGEMENT: one row a day.
         if let rows = workbook.rows(of: "ENGAGEMENT") {
             result.sheetsUsed.append("ENGAGEMENT")
@@ -126,9 +142,16 @@ private struct AnalyticsJob {
                         person: person, day: day, impressions: count(row[columns["Impressions"] ?? -1]),
                         engagements: count(row[columns["Engagements"] ?? -1]))
                     guard event.impressions != nil || event.engagements != nil else { continue }
+                    dailyImpressions += event.impressions ?? 0
                     let outcome = try writer.write(.daily(event))
                     tally(outcome, &result.days, sheet: "ENGAGEMENT", row: index + 1)
                 }
+            }
+            if let total = result.rangeImpressions, total != dailyImpressions, dailyImpressions > 0 {
+                diagnostics.append(
+                    Diagnostic(
+                        file: "\(file):ENGAGEMENT", line: nil, severity: .warning,
+                        message: "the days add up to \(dailyImpressions) impressions, DISCOVERY says \(total) for the range"))
             }
         } else {
             problem("ENGAGEMENT", nil, "sheet missing")

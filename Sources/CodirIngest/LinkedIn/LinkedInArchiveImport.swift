@@ -27,6 +27,11 @@ public struct ArchiveImport: Sendable {
     public var reactionsToComments = 0
     /// Interactions from earlier archives that this one's posts resolved.
     public var resolvedFromEarlier = 0
+    /// The owner's connections (`Connections.csv`), and those found in the directory by profile URL, or by
+    /// name for directory entries without a URL.
+    public var connections = 0
+    public var connectionsInDirectoryByURL = 0
+    public var connectionsInDirectoryByName = 0
     public var filesUsed: [String] = []
     public var filesIgnored = 0
     public var diagnostics: [Diagnostic] = []
@@ -42,6 +47,10 @@ public struct ArchiveImport: Sendable {
             + "; reactions: \(engagement(reactions)); comments: \(engagement(comments))"
         if reactionsToComments > 0 { text += "; \(reactionsToComments) reactions to comments left out" }
         if resolvedFromEarlier > 0 { text += "; \(resolvedFromEarlier) earlier interactions matched" }
+        if connections > 0 {
+            text += "; \(connections) connections, \(connectionsInDirectoryByURL + connectionsInDirectoryByName) in the directory"
+                + " (\(connectionsInDirectoryByURL) by profile URL, \(connectionsInDirectoryByName) by name)"
+        }
         text += "; used \(filesUsed.joined(separator: ", ")), ignored \(filesIgnored) other files"
         return text
     }
@@ -59,8 +68,7 @@ extension Importer {
         var ignored = 0
         func take(_ name: String, _ bytes: () throws(ImportFailure) -> [UInt8]) throws(ImportFailure) {
             let base = (name as NSString).lastPathComponent
-            // Connections.csv is read by LinkedInArchive.connections but not used by the import yet.
-            guard let kind = LinkedInArchive.File(fileName: base), kind != .connections, contents[kind] == nil else {
+            guard let kind = LinkedInArchive.File(fileName: base), contents[kind] == nil else {
                 ignored += 1
                 return
             }
@@ -238,8 +246,33 @@ private struct ArchiveJob {
                 result.resolvedFromEarlier += 1
             }
         }
+        // Connections: who of the owner's network is in the directory, by profile URL first.
+        let connections = rows(.connections, LinkedInArchive.connections)
+        if !connections.isEmpty {
+            let people = try writer.directory()
+            let byURL = Dictionary(
+                people.compactMap { person in person.linkedin.map { (Self.normalisedProfile($0), person.id) } },
+                uniquingKeysWith: { first, _ in first })
+            let byName = Dictionary(grouping: people.filter { $0.linkedin == nil }, by: { $0.name.lowercased() })
+            result.connections = connections.count
+            for connection in connections {
+                if byURL[Self.normalisedProfile(connection.url)] != nil {
+                    result.connectionsInDirectoryByURL += 1
+                } else if byName["\(connection.firstName) \(connection.lastName)".lowercased()]?.count == 1 {
+                    result.connectionsInDirectoryByName += 1
+                }
+            }
+        }
         result.diagnostics = diagnostics
         return result
+    }
+
+    /// `https://www.linkedin.com/in/claire-martin/` and `linkedin.com/in/Claire-Martin` are the same profile.
+    static func normalisedProfile(_ url: String) -> String {
+        var text = url.lowercased()
+        for prefix in ["https://", "http://", "www."] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        while text.hasSuffix("/") { text.removeLast() }
+        return text
     }
 
     /// The archive's owner: `--person`, else the one directory entry named as in Profile.csv.
