@@ -28,6 +28,8 @@ public final class DashboardApp {
     private let stopRequested: () -> Bool
     /// Frames shown so far.
     public private(set) var frames = 0
+    /// For the wall display: seconds between two panes when they do not all fit; nil for the dashboard.
+    public var wallRotation: Double?
 
     public init(
         terminal: any Terminal, source: DashboardSource, state: DashboardState, context: RenderContext,
@@ -50,6 +52,7 @@ public final class DashboardApp {
         var loadedMinute: Int64 = -1
         var lastPoll = Date()
         var shownStale = source.staleReason
+        var lastRotation = Date()
         while true {
             if stopRequested() { return .stopRequested }
             let now = clock()
@@ -64,14 +67,30 @@ public final class DashboardApp {
                 shownStale = source.staleReason
                 needsDraw = true
             }
+            if let rotation = wallRotation, Date().timeIntervalSince(lastRotation) >= rotation {
+                lastRotation = Date()
+                if !WallView.showsAllPanes(terminal.size) {
+                    rotatePane()
+                    needsDraw = true
+                }
+            }
             if needsDraw {
-                let view = DashboardView(
-                    snapshot: source.snapshot, staleReason: source.staleReason, state: state, context: context, now: now)
-                terminal.show(view.render(size: terminal.size))
+                if let rotation = wallRotation {
+                    let view = WallView(
+                        snapshot: source.snapshot, staleReason: source.staleReason, state: state, context: context,
+                        now: now, rotate: rotation)
+                    terminal.show(view.render(size: terminal.size))
+                } else {
+                    let view = DashboardView(
+                        snapshot: source.snapshot, staleReason: source.staleReason, state: state, context: context,
+                        now: now)
+                    terminal.show(view.render(size: terminal.size))
+                }
                 frames += 1
                 needsDraw = false
             }
-            let wait = max(0.02, refresh - Date().timeIntervalSince(lastPoll))
+            var wait = max(0.02, refresh - Date().timeIntervalSince(lastPoll))
+            if let rotation = wallRotation { wait = min(wait, max(0.02, rotation - Date().timeIntervalSince(lastRotation))) }
             if let event = terminal.nextEvent(timeout: wait) {
                 switch handle(event) {
                 case .exit(let reason): return reason
@@ -152,6 +171,11 @@ public final class DashboardApp {
         case .resize: return .redraw
         default: return .nothing
         }
+    }
+
+    /// The next pane, for the wall's rotation.
+    func rotatePane() {
+        state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count) ?? .reach
     }
 
     private func leaders() -> [String] {

@@ -99,7 +99,7 @@ public struct DashboardView {
         ]
     }
 
-    private func header(into buffer: inout CellBuffer, _ rect: Rect) {
+    func header(into buffer: inout CellBuffer, _ rect: Rect) {
         buffer.fill(rect, style: Style(.header, [.reverse]))
         let sep = " \(context.glyphs.separator) "
         var left = " codir"

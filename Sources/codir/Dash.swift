@@ -46,9 +46,12 @@ extension Codir {
 
 /// Takes over the terminal and runs the dashboard until the user quits; the terminal is restored on
 /// every way out.
-func runDashboard(path: String, window: WindowLength, refresh: Double, noColor: Bool, ascii: Bool) throws {
+func runDashboard(
+    path: String, window: WindowLength, refresh: Double, noColor: Bool, ascii: Bool, wallRotation: Double? = nil
+) throws {
     guard Platform.stdoutIsTerminal else {
-        printError("error: codir dash needs a terminal on standard output; for text, use 'codir report'")
+        printError(
+            "error: codir \(wallRotation == nil ? "dash" : "wall") needs a terminal on standard output; for text, use 'codir report'")
         throw ExitCode(1)
     }
     Platform.catchStopSignals()
@@ -69,5 +72,6 @@ func runDashboard(path: String, window: WindowLength, refresh: Double, noColor: 
     let app = DashboardApp(
         terminal: terminal, source: DashboardSource(path: path), state: DashboardState(window: window),
         context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
+    app.wallRotation = wallRotation
     _ = app.run()
 }

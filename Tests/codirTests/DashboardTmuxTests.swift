@@ -8,6 +8,11 @@ struct DashboardTmuxTests {
 
     @discardableResult
     func tmux(_ arguments: String...) throws -> String {
+        try tmux(arguments)
+    }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
         let tmux = try #require(Self.tmux, "tmux is needed: apt-get install tmux")
         return try spawnAndWait(tmux, arguments).stdout
     }
@@ -106,5 +111,43 @@ struct DashboardTmuxTests {
         let unknown = try dash(term: "no-such-terminal")
         #expect(unknown.contains("terminal type 'no-such-terminal' is unknown"), "\(unknown)")
         #expect(unknown.hasSuffix("1\n"))
+    }
+}
+
+@Suite("codir wall in tmux", .serialized)
+struct WallTmuxTests {
+    let tmuxTests = DashboardTmuxTests()
+
+    @Test func panesRotateAndTheWallSurvivesItsDatabaseGoingAway() throws {
+        let cli = try CommandRunner()
+        let session = "codir-wall-\(UUID().uuidString.prefix(8))"
+        defer {
+            _ = try? tmuxTests.tmux("kill-session", "-t", session)
+            cli.remove()
+        }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"))
+        try tmuxTests.tmux(
+            "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+            "TERM=xterm-256color LANG=C.UTF-8 '\(CommandRunner.executable.path)' --db '\(db)' wall --rotate 1 --refresh 0.3; sleep 5")
+        let (first, started) = try tmuxTests.screen(session, within: 10) { $0.contains("committee") }
+        #expect(started, "no first frame:\n\(first)")
+        // The pane boxes' titles rotate by themselves.
+        for title in ["─ Colleague engagement", "─ Silos", "─ Reach"] {
+            let (screen, seen) = try tmuxTests.screen(session, within: 4) { $0.contains(title) }
+            #expect(seen, "\(title) never showed:\n\(screen)")
+        }
+        // The database goes away: the last data stays, marked stale; it comes back: recovered.
+        try FileManager.default.moveItem(atPath: db, toPath: db + ".away")
+        let (stale, marked) = try tmuxTests.screen(session, within: 4) { $0.contains("STALE") }
+        #expect(marked, "not marked stale:\n\(stale)")
+        #expect(stale.contains("Claire Martin") || stale.contains("committee"))
+        try FileManager.default.moveItem(atPath: db + ".away", toPath: db)
+        let (back, recovered) = try tmuxTests.screen(session, within: 4) { !$0.contains("STALE") && $0.contains("committee") }
+        #expect(recovered, "did not recover:\n\(back)")
+        // Still the same process, which q ends.
+        try tmuxTests.tmux("send-keys", "-t", session, "q")
+        let (after, ended) = try tmuxTests.screen(session, within: 3) { !$0.contains("committee") }
+        #expect(ended, "q did not end the wall:\n\(after)")
     }
 }

@@ -1,0 +1,131 @@
+import CodirMetrics
+import CodirModel
+import CodirReport
+import TerminalUI
+
+/// The wall display: big tiles readable from across a room, a ticker of the latest interactions, and the
+/// panes (all of them on a large screen, else one at a time, rotating).
+public struct WallView {
+    public var snapshot: DashboardSnapshot?
+    public var staleReason: String?
+    public var state: DashboardState
+    public var context: RenderContext
+    public var now: Timestamp
+    /// Seconds between two panes when they rotate.
+    public var rotate: Double
+
+    public init(
+        snapshot: DashboardSnapshot?, staleReason: String?, state: DashboardState, context: RenderContext,
+        now: Timestamp, rotate: Double
+    ) {
+        self.snapshot = snapshot
+        self.staleReason = staleReason
+        self.state = state
+        self.context = context
+        self.now = now
+        self.rotate = rotate
+    }
+
+    /// Whether the screen holds every pane at once under the tiles and ticker.
+    public static func showsAllPanes(_ size: Size) -> Bool {
+        size.width >= DashboardView.wideSize.width && size.height >= DashboardView.wideSize.height + 9
+    }
+
+    public func render(size: Size) -> CellBuffer {
+        let dashboard = DashboardView(snapshot: snapshot, staleReason: staleReason, state: state, context: context, now: now)
+        guard size.width >= DashboardView.minimumSize.width, size.height >= DashboardView.minimumSize.height,
+            let snapshot
+        else { return dashboard.render(size: size) }
+        var buffer = CellBuffer(size: size)
+        let tall = size.height >= 30
+        let rows = buffer.bounds.split(
+            .vertical, [.fixed(1), .fixed(tall ? 8 : 4), .fixed(1), .ratio(1, min: 4), .fixed(1)])
+        dashboard.header(into: &buffer, rows[0])
+        tiles(into: &buffer, rows[1], big: tall, snapshot: snapshot)
+        ticker(into: &buffer, rows[2], snapshot: snapshot)
+        var body = rows[3]
+        if Self.showsAllPanes(size) {
+            let parts = body.split(.vertical, [.ratio(0.55, min: 14), .ratio(0.45, min: 12)])
+            let top = parts[0].split(.horizontal, [.ratio(0.55, min: 60), .ratio(0.45, min: 50)])
+            ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[0], focused: false)
+            EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[1], focused: false)
+            SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, parts[1], focused: false)
+        } else {
+            let split = body.split(.vertical, [.fixed(1), .ratio(1, min: 1)])
+            buffer.tabs(Pane.allCases.map(\.title), active: state.pane.rawValue, in: split[0], context: context)
+            body = split[1]
+            switch state.pane {
+            case .reach: ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: false)
+            case .engagement: EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: false)
+            case .silos: SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: false)
+            }
+        }
+        let note = Self.showsAllPanes(size) ? "" : "  panes rotate every \(Int(rotate)) s"
+        buffer.keyBar([(key: "q", label: " quit\(note)")], in: rows[4], context: context)
+        if context.isASCII || context.foldsLetters { buffer.foldSymbolsToASCII(lettersToo: context.foldsLetters) }
+        return buffer
+    }
+
+    private func tiles(into buffer: inout CellBuffer, _ rect: Rect, big: Bool, snapshot: DashboardSnapshot) {
+        let report = snapshot.report
+        let total = report.reach.compactMap(\.impressions).reduce(0, +)
+        let previous = report.reach.compactMap(\.previousImpressions).reduce(0, +)
+        let change: Double? = previous > 0 ? Double(total - previous) / Double(previous) : nil
+        let weekly = report.silo.weekly.compactMap(\.eiIndex)
+        let trend: Double? = weekly.count >= 2 ? weekly[weekly.count - 1] - weekly[0] : nil
+        let items: [(caption: String, value: String, detail: String, good: Bool?)] = [
+            ("committee reach, \(report.length)", HumanFormat.count(total), "impressions", nil),
+            ("change vs previous \(report.length)", HumanFormat.change(change), "of impressions", change.map { $0 >= 0 }),
+            ("E-I index (silos)", HumanFormat.index(report.silo.eiIndex),
+             trend.map { "\($0 >= 0 ? "opening" : "closing") over 12 weeks (\(HumanFormat.index($0)))" } ?? "no trend yet",
+             trend.map { $0 >= 0 }),
+            ("employees active", HumanFormat.percent(report.summary.activeEmployeeShare),
+             "\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees))", nil),
+        ]
+        let cells = rect.split(.horizontal, Array(repeating: .ratio(1, min: 10), count: items.count), spacing: 1)
+        for (item, cell) in zip(items, cells) {
+            let inner = buffer.box(cell, title: item.caption, context: context)
+            let style = Style(item.good.map { $0 ? .good : .bad } ?? .accent, [.bold])
+            if big, buffer.bigText(item.value, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 5), style: style, context: context) {
+                buffer.text(item.detail, in: inner, line: 5, style: Style(.dim), align: .center, context: context)
+            } else {
+                buffer.text(item.value, in: inner, line: 0, style: style, align: .center, context: context)
+                buffer.text(item.detail, in: inner, line: 1, style: Style(.dim), align: .center, context: context)
+            }
+        }
+    }
+
+    /// The latest interactions, newest first, as many as fit on the line.
+    private func ticker(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let people = snapshot.report.people
+        let latest = snapshot.dataset.interactions.lazy.filter { $0.actor != $0.target && $0.at <= now.seconds }
+            .sorted { $0.at > $1.at }.prefix(6)
+        var line = ""
+        for interaction in latest {
+            let actor = people[Int(interaction.actor)], target = people[Int(interaction.target)]
+            let verb: String
+            switch interaction.kind {
+            case .reaction: verb = "reacted to \(sanitized(target.name))'s post"
+            case .comment: verb = "commented on \(sanitized(target.name))'s post"
+            case .share: verb = "shared \(sanitized(target.name))'s post"
+            case .message: verb = "wrote to \(sanitized(target.name))"
+            case .mention: verb = "mentioned \(sanitized(target.name))"
+            }
+            let item = "\(sanitized(actor.name)) (\(sanitized(actor.department))) \(verb) \(context.glyphs.separator) \(ago(interaction.at))"
+            let candidate = line.isEmpty ? item : line + "   " + item
+            if TextWidth.columns(of: candidate) > rect.width - 2 && !line.isEmpty { break }
+            line = candidate
+        }
+        buffer.text(line.isEmpty ? "No interactions yet in this window." : line, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1), style: Style(.normal), context: context)
+    }
+
+    private func ago(_ seconds: Int64) -> String {
+        let delta = max(0, now.seconds - seconds)
+        switch delta {
+        case ..<60: return "just now"
+        case ..<3600: return "\(delta / 60) min ago"
+        case ..<86_400: return "\(delta / 3600) h ago"
+        default: return "\(delta / 86_400) d ago"
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import CodirModel
+import Foundation
+import Testing
+import TerminalUI
+
+@testable import CodirDashboard
+
+@Suite("Wall display", .serialized)
+struct WallTests {
+    func frame(_ size: Size, pane: Pane = .reach) throws -> [String] {
+        let snapshot = try #require(DashboardFixture.snapshot())
+        var state = DashboardState()
+        state.pane = pane
+        let view = WallView(
+            snapshot: snapshot, staleReason: nil, state: state, context: RenderContext(), now: DashboardFixture.now,
+            rotate: 20)
+        return view.render(size: size).lines
+    }
+
+    @Test func tilesTickerAndPanes() throws {
+        let small = try frame(Size(width: 80, height: 24), pane: .engagement)
+        assertSnapshot(small, named: "wall-80x24")
+        #expect(small.joined().contains("committee re"))
+        #expect(small.joined().contains("panes rotate every 20 s"))
+        let large = try frame(Size(width: 200, height: 60))
+        assertSnapshot(large, named: "wall-200x60")
+        let text = large.joined(separator: "\n")
+        for title in ["─ Reach", "─ Colleague engagement", "─ Silos", "committee reach, 30d", "employees active"] {
+            #expect(text.contains(title))
+        }
+        #expect(text.contains("███"))  // big figures
+        #expect(!text.contains("panes rotate"))
+    }
+
+    @Test func panesRotateOnlyWhenTheyDoNotAllFit() {
+        let small = TestTerminal(size: Size(width: 80, height: 24))
+        let app = DashboardApp(
+            terminal: small, source: DashboardSource(path: DashboardFixture.path), state: DashboardState(),
+            context: RenderContext(), refresh: 1, clock: { DashboardFixture.now })
+        app.wallRotation = 20
+        app.rotatePane()
+        #expect(app.state.pane == .engagement)
+        app.rotatePane()
+        app.rotatePane()
+        #expect(app.state.pane == .reach)
+        #expect(WallView.showsAllPanes(Size(width: 200, height: 60)))
+        #expect(!WallView.showsAllPanes(Size(width: 160, height: 48)))
+    }
+
+    @Test func aMissingDatabaseShowsWhereItLooked() {
+        let view = WallView(
+            snapshot: nil, staleReason: "no database at /srv/codir.sqlite; waiting for it", state: DashboardState(),
+            context: RenderContext(), now: DashboardFixture.now, rotate: 20)
+        #expect(view.render(size: Size(width: 100, height: 30)).lines.joined().contains("/srv/codir.sqlite"))
+    }
+}
