@@ -2,7 +2,7 @@
 # Dashboard benchmark in a real terminal (docs/benchmarks.md): time to the first frame, idle CPU and bytes
 # written over 60 s next to `top -d 1` in the same run, and the delay from an event's commit to the screen.
 #
-# Usage: scripts/bench-dashboard.sh DATABASE [CODIR]
+# Usage: [COMMAND=wall] scripts/bench-dashboard.sh DATABASE [CODIR]
 #   DATABASE  a codir database, e.g. the scale one kept by `.build/release/codir-bench --keep DIR`
 #   CODIR     the codir executable (default .build/release/codir)
 set -euo pipefail
@@ -25,7 +25,7 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # 1. Start to first frame: until the leaderboard's first rank shows.
 start=$(now)
-tmux new-session -d -s bench-dash -x 200 -y 60 "TERM=xterm-256color LANG=C.UTF-8 '$codir' --db '$db' dash"
+tmux new-session -d -s bench-dash -x 200 -y 60 "TERM=xterm-256color LANG=C.UTF-8 '$codir' --db '$db' ${COMMAND:-dash}"
 wait_for bench-dash 'Daily impressions'
 first=$(echo "$(now) - $start" | bc -l)
 printf 'start to first frame (200x60): %.0f ms\n' "$(echo "$first * 1000" | bc -l)"
@@ -46,7 +46,7 @@ for name in dash top; do
     before=${name}_before; after=${name}_after
     ticks=$(( ${!after} - ${!before} ))
     bytes=$(stat -c %s "$work/$name.out")
-    printf 'idle %s over %ss: %.2f %% of a core, %.1f bytes/s\n' "$([ $name = dash ] && echo "codir dash" || echo "top -d 1")" "$idle" \
+    printf 'idle %s over %ss: %.2f %% of a core, %.1f bytes/s\n' "$([ $name = dash ] && echo "codir ${COMMAND:-dash}" || echo "top -d 1")" "$idle" \
         "$(echo "$ticks * 100 / $hz / $idle" | bc -l)" "$(echo "$bytes / $idle" | bc -l)"
 done
 

@@ -32,7 +32,7 @@ extension Codir {
         var person: String?
 
         @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
-        var files: [String]
+        var files: [String] = []
 
         func validate() throws {
             if files.isEmpty && organisation == nil {
