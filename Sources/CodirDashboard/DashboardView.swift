@@ -47,7 +47,7 @@ public struct DashboardView {
         let rows = buffer.bounds.split(.vertical, [.fixed(1), .ratio(1, min: 1), .fixed(1)])
         header(into: &buffer, rows[0])
         keyBar(into: &buffer, rows[2])
-        var body = rows[1]
+        let body = rows[1]
         guard let snapshot else {
             let lines = [
                 staleReason ?? "Loading…",
@@ -62,26 +62,41 @@ public struct DashboardView {
         }
         if let detail = state.detail, let person = snapshot.report.people.firstIndex(where: { $0.id == detail }) {
             LeaderDetailPane(snapshot: snapshot, person: person, context: context).draw(into: &buffer, body)
-        } else if Self.showsAllPanes(size) {
-            let parts = body.split(.vertical, [.ratio(0.55, min: 14), .ratio(0.45, min: 12)])
-            let top = parts[0].split(.horizontal, [.ratio(0.55, min: 60), .ratio(0.45, min: 50)])
-            ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[0], focused: state.pane == .reach)
-            EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[1], focused: state.pane == .engagement)
-            SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, parts[1], focused: state.pane == .silos)
         } else {
-            let split = body.split(.vertical, [.fixed(1), .ratio(1, min: 1)])
-            buffer.tabs(Pane.allCases.map(\.title), active: state.pane.rawValue, in: split[0], context: context)
-            body = split[1]
-            switch state.pane {
-            case .reach: ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: true)
-            case .engagement: EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: true)
-            case .silos: SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: true)
-            }
+            Self.drawPanes(
+                snapshot: snapshot, state: state, context: context, into: &buffer, body, all: Self.showsAllPanes(size),
+                focus: true)
         }
         if state.showsHelp {
             buffer.modal(title: "Keys", lines: Self.helpLines(context), in: rows[1], context: context)
         }
         return buffer
+    }
+
+    /// The three panes side by side (`all`), else the current one under a tab bar; `focus` marks the current
+    /// pane and its selection.
+    static func drawPanes(
+        snapshot: DashboardSnapshot, state: DashboardState, context: RenderContext, into buffer: inout CellBuffer,
+        _ body: Rect, all: Bool, focus: Bool
+    ) {
+        let reach = ReachPane(snapshot: snapshot, state: state, context: context)
+        let engagement = EngagementPane(snapshot: snapshot, state: state, context: context)
+        let silos = SiloPane(snapshot: snapshot, state: state, context: context)
+        if all {
+            let parts = body.split(.vertical, [.ratio(0.55, min: 14), .ratio(0.45, min: 12)])
+            let top = parts[0].split(.horizontal, [.ratio(0.55, min: 60), .ratio(0.45, min: 50)])
+            reach.draw(into: &buffer, top[0], focused: focus && state.pane == .reach)
+            engagement.draw(into: &buffer, top[1], focused: focus && state.pane == .engagement)
+            silos.draw(into: &buffer, parts[1], focused: focus && state.pane == .silos)
+            return
+        }
+        let split = body.split(.vertical, [.fixed(1), .ratio(1, min: 1)])
+        buffer.tabs(Pane.allCases.map(\.title), active: state.pane.rawValue, in: split[0], context: context)
+        switch state.pane {
+        case .reach: reach.draw(into: &buffer, split[1], focused: focus)
+        case .engagement: engagement.draw(into: &buffer, split[1], focused: focus)
+        case .silos: silos.draw(into: &buffer, split[1], focused: focus)
+        }
     }
 
     static func helpLines(_ context: RenderContext) -> [String] {

@@ -43,23 +43,9 @@ public struct WallView {
         dashboard.header(into: &buffer, rows[0])
         tiles(into: &buffer, rows[1], big: tall, snapshot: snapshot)
         ticker(into: &buffer, rows[2], snapshot: snapshot)
-        var body = rows[3]
-        if Self.showsAllPanes(size) {
-            let parts = body.split(.vertical, [.ratio(0.55, min: 14), .ratio(0.45, min: 12)])
-            let top = parts[0].split(.horizontal, [.ratio(0.55, min: 60), .ratio(0.45, min: 50)])
-            ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[0], focused: false)
-            EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, top[1], focused: false)
-            SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, parts[1], focused: false)
-        } else {
-            let split = body.split(.vertical, [.fixed(1), .ratio(1, min: 1)])
-            buffer.tabs(Pane.allCases.map(\.title), active: state.pane.rawValue, in: split[0], context: context)
-            body = split[1]
-            switch state.pane {
-            case .reach: ReachPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: false)
-            case .engagement: EngagementPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: false)
-            case .silos: SiloPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, body, focused: false)
-            }
-        }
+        DashboardView.drawPanes(
+            snapshot: snapshot, state: state, context: context, into: &buffer, rows[3], all: Self.showsAllPanes(size),
+            focus: false)
         let note = Self.showsAllPanes(size) ? "" : "  panes rotate every \(Int(rotate)) s"
         buffer.keyBar([(key: "q", label: " quit\(note)")], in: rows[4], context: context)
         if context.isASCII || context.foldsLetters { buffer.foldSymbolsToASCII(lettersToo: context.foldsLetters) }

@@ -97,31 +97,30 @@ extension Codir {
 
         /// Imports a LinkedIn creator analytics export (xlsx).
         private func importAnalytics(_ file: String, with importer: Importer, status: ExitCode) -> ExitCode {
-            do {
+            report(status) { () throws(ImportFailure) in
                 let result = try importer.importAnalytics(at: file, person: person)
-                for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                print(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
-                return result.diagnostics.isEmpty || status != .success ? status : ExitStatus.rejectedInput
-            } catch {
-                switch error {
-                case .unreadable:
-                    printError(error.description)
-                    return ExitStatus.unreadableInput
-                case .unrecognised:
-                    printError(error.description)
-                    return status == .success ? ExitStatus.rejectedInput : status
-                case .store(let storeError): return fail(storeError)
-                }
+                return (result.summary, result.diagnostics)
             }
         }
 
         /// Imports a LinkedIn member data archive: its zip, or the folder it unpacks to.
         private func importArchive(_ folder: String, with importer: Importer, status: ExitCode) -> ExitCode {
-            do {
+            report(status) { () throws(ImportFailure) in
                 let result = try importer.importArchive(at: folder, person: person)
-                for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                print(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
-                return result.diagnostics.isEmpty || status != .success ? status : ExitStatus.rejectedInput
+                return (result.summary, result.diagnostics)
+            }
+        }
+
+        /// Prints what an import of a LinkedIn export did and returns the exit status so far.
+        private func report(
+            _ status: ExitCode, _ body: () throws(ImportFailure) -> (summary: String, diagnostics: [Diagnostic])
+        ) -> ExitCode {
+            do {
+                let (summary, diagnostics) = try body()
+                for diagnostic in diagnostics { printError(diagnostic.description) }
+                print(summary + (dryRun ? " (dry run: nothing written)" : ""))
+                let rejected = diagnostics.contains { $0.severity == .error }
+                return !rejected || status != .success ? status : ExitStatus.rejectedInput
             } catch {
                 switch error {
                 case .unreadable:
