@@ -123,6 +123,37 @@ public struct Importer {
     }
 }
 
+extension Importer {
+    /// Imports a piece of a growing file (`codir ingest --follow`) as one transaction of a long-running session,
+    /// and records `state` under `stateKey` in the same transaction, so that a restart resumes exactly there.
+    ///
+    /// `bytes` holds complete lines; for CSV it starts with the file's header line, which `lineOffset` (the
+    /// number of lines before this piece in the file, less the header) accounts for.
+    public func importPiece(
+        _ bytes: [UInt8], file: String, format: InputFormat, lineOffset: Int, session: Int64, stateKey: String,
+        state: String
+    ) throws(ImportFailure) -> FileImport {
+        var job = ImportJob(file: file, bytes: bytes, format: format, progress: nil)
+        job.lineOffset = lineOffset
+        try job.prepare()
+        do {
+            let (_, counts) = try store.append(toSession: session) { writer in
+                try job.run(writer)
+                try writer.setMetadata(stateKey, state)
+            }
+            job.rejected.sort { $0.line < $1.line }
+            job.diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
+            return FileImport(
+                file: file, format: format, sha256: "", counts: counts, diagnostics: job.diagnostics,
+                rejectedLines: job.rejected, header: job.headerText)
+        } catch let error as StoreError {
+            throw .store(error)
+        } catch {
+            throw .store(.io(path: store.path, reason: "\(error)"))
+        }
+    }
+}
+
 /// The work of importing one file: decoding its records and writing them through an `ImportWriter`.
 private struct ImportJob {
     let file: String
@@ -134,6 +165,8 @@ private struct ImportJob {
     private var columns: [String: Int] = [:]
 
     let progress: ((Double) -> Void)?
+    /// Added to every line number: a followed file is read a piece at a time.
+    var lineOffset = 0
 
     init(file: String, bytes: [UInt8], format: InputFormat, progress: ((Double) -> Void)?) {
         self.file = file
@@ -194,7 +227,9 @@ private struct ImportJob {
     mutating func run(_ writer: ImportWriter) throws {
         var waiting: [(line: Int, text: () -> String, event: Event)] = []
 
-        func reject(_ line: Int, _ text: String, _ reason: String) throws {
+        let lineOffset = self.lineOffset
+        func reject(_ pieceLine: Int, _ text: String, _ reason: String) throws {
+            let line = pieceLine + lineOffset
             try writer.reject(line: line, text: text, reason: reason)
             rejected.append(RejectedLine(line: line, text: text, reason: reason))
             diagnostics.append(Diagnostic(file: file, line: line, severity: .error, message: reason))

@@ -14,7 +14,7 @@ struct Codir: ParsableCommand {
             database is locked (try again); 1 anything else.
             """,
         version: "0.1.0",
-        subcommands: [Dash.self, Wall.self, Import.self, Report.self, Demo.self, Simulate.self]
+        subcommands: [Dash.self, Wall.self, Import.self, Ingest.self, Report.self, Demo.self, Simulate.self]
     )
 
     static func main() {

@@ -1,0 +1,148 @@
+import CodirStore
+import Foundation
+
+/// Follows a growing events file like `tail -F`: imports each new complete line once, surviving rotation and
+/// truncation, and resumes where it stopped after a restart (its position is saved in the database in the
+/// same transaction as the lines it imported).
+public final class FileFollower {
+    public let path: String
+    private let importer: Importer
+    private let stateKey: String
+    private var session: Int64?
+    private var state: State
+    private var handle: FileHandle?
+    /// Lines per transaction.
+    public var batchLines = 2000
+
+    struct State: Codable, Equatable {
+        var device: UInt64?
+        var inode: UInt64?
+        /// Bytes of the file already imported.
+        var offset: UInt64 = 0
+        /// Lines of the file already imported, its header included.
+        var lines = 0
+        /// The CSV header, once read.
+        var header: String?
+        var format: String?
+    }
+
+    public init(path: String, importer: Importer) throws(ImportFailure) {
+        self.path = (path as NSString).standardizingPath
+        self.importer = importer
+        stateKey = "follow:" + (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+        do {
+            let saved = try importer.store.metadata(stateKey)
+            state = saved.flatMap { try? JSONDecoder().decode(State.self, from: Data($0.utf8)) } ?? State()
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// Imports whatever complete lines are new; returns what each transaction did.
+    public func poll() throws(ImportFailure) -> [FileImport] {
+        var results: [FileImport] = []
+        // Finish the file we were reading, even if it was renamed away (rotation).
+        if let handle {
+            results += try readNew(from: handle)
+        }
+        guard let identity = FileIdentity.of(path) else { return results }
+        if identity.inode != state.inode || identity.device != state.device || handle == nil {
+            if state.inode != nil && (identity.inode != state.inode || identity.device != state.device) {
+                state = State()  // a new file under the same name
+            }
+            try? handle?.close()
+            guard let opened = FileHandle(forReadingAtPath: path) else {
+                throw .unreadable(file: path, reason: "permission denied")
+            }
+            handle = opened
+            state.device = identity.device
+            state.inode = identity.inode
+            results += try readNew(from: opened)
+        }
+        return results
+    }
+
+    private func readNew(from handle: FileHandle) throws(ImportFailure) -> [FileImport] {
+        let size: UInt64
+        do {
+            size = try handle.seekToEnd()
+        } catch {
+            throw .unreadable(file: path, reason: "it cannot be read any more")
+        }
+        if size < state.offset {
+            // Truncated: start again from the top; what was imported stays, and duplicates are recognised.
+            state.offset = 0
+            state.lines = 0
+            state.header = nil
+        }
+        guard size > state.offset else { return [] }
+        let data: Data
+        do {
+            try handle.seek(toOffset: state.offset)
+            data = try handle.read(upToCount: Int(size - state.offset)) ?? Data()
+        } catch {
+            throw .unreadable(file: path, reason: "it cannot be read any more")
+        }
+        var bytes = [UInt8](data)
+        // A partial last line waits for its newline.
+        guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
+        bytes.removeSubrange((lastNewline + 1)...)
+        var results: [FileImport] = []
+        var start = 0
+        while start < bytes.count {
+            // Up to `batchLines` lines a transaction.
+            var end = start, count = 0
+            while end < bytes.count, count < batchLines {
+                if bytes[end] == UInt8(ascii: "\n") { count += 1 }
+                end += 1
+            }
+            results.append(try importChunk(Array(bytes[start..<end]), lines: count))
+            start = end
+        }
+        return results
+    }
+
+    private func importChunk(_ chunk: [UInt8], lines: Int) throws(ImportFailure) -> FileImport {
+        let format: InputFormat
+        if let known = state.format.flatMap(InputFormat.init(rawValue:)) {
+            format = known
+        } else if let detected = InputFormat.detect(chunk) {
+            format = detected
+        } else {
+            throw .unrecognised(
+                file: path, line: state.lines + 1,
+                reason: "unrecognised format: expected events as JSON Lines or an events CSV with a 'type' column")
+        }
+        var piece = chunk
+        var lineOffset = state.lines
+        var next = state
+        if format != .jsonl {
+            if state.header == nil, let firstNewline = chunk.firstIndex(of: UInt8(ascii: "\n")) {
+                next.header = String(decoding: chunk[..<firstNewline], as: UTF8.self)
+            } else if let header = state.header {
+                piece = Array(header.utf8) + [UInt8(ascii: "\n")] + chunk
+                lineOffset -= 1
+            }
+        }
+        next.format = format.rawValue
+        next.offset += UInt64(chunk.count)
+        next.lines += lines
+        let encoded = (try? JSONEncoder().encode(next)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        let session: Int64
+        if let existing = self.session {
+            session = existing
+        } else {
+            do {
+                session = try importer.store.beginSession(label: path, format: "follow")
+            } catch {
+                throw .store(error)
+            }
+            self.session = session
+        }
+        let result = try importer.importPiece(
+            piece, file: path, format: format, lineOffset: lineOffset, session: session, stateKey: stateKey,
+            state: encoded)
+        state = next
+        return result
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+@Suite("codir ingest", .serialized)
+struct IngestTests {
+    /// Interactions in the database, as the report counts them.
+    func interactions(_ cli: CommandRunner, _ db: String) throws -> Int {
+        let report = try cli.run("--db", db, "report", "--format", "json", "--window", "all", "--as-of", "2026-12-31")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        return try #require((root["summary"] as? [String: Any])?["interactions"] as? Int)
+    }
+
+    func waitFor(_ seconds: Double, _ condition: () throws -> Bool) rethrows -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try condition() { return true }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        return try condition()
+    }
+
+    func line(_ n: Int) -> String {
+        #"{"type":"message","id":"m\#(n)","actor":"e01","target":"e02","at":"2026-11-02T10:00:00Z"}"# + "\n"
+    }
+
+    @Test func followImportsEachLineOnceAcrossARestart() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        let file = try cli.write("live.jsonl", line(1) + line(2))
+
+        let (first, _, _) = cli.process(["--db", db, "ingest", "--follow", file, "--interval", "0.1"])
+        try first.run()
+        #expect(try waitFor(10) { try interactions(cli, db) == 2 })
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        try handle.seekToEnd()
+        handle.write(Data((line(3) + String(line(4).dropLast(5))).utf8))
+        #expect(try waitFor(10) { try interactions(cli, db) == 3 })
+        first.interrupt()
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+
+        // The rest of the partial line arrives while nothing follows; a restart picks it up, once.
+        handle.write(Data((String(line(4).suffix(5)) + line(5)).utf8))
+        try handle.close()
+        let (second, _, _) = cli.process(["--db", db, "ingest", "--follow", file, "--interval", "0.1"])
+        try second.run()
+        #expect(try waitFor(10) { try interactions(cli, db) == 5 })
+        second.interrupt()
+        second.waitUntilExit()
+        #expect(second.terminationStatus == 0)
+        #expect(try interactions(cli, db) == 5)
+    }
+
+    @Test func watchImportsDroppedFilesOnceAndSortsThem() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let inbox = cli.path("inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.1"])
+        try watcher.run()
+        try FileManager.default.copyItem(atPath: cli.resource("people.csv"), toPath: inbox + "/people.csv")
+        #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/done/people.csv") })
+        try FileManager.default.copyItem(atPath: cli.resource("events.jsonl"), toPath: inbox + "/events.jsonl")
+        try Data("just some notes\n".utf8).write(to: URL(fileURLWithPath: inbox + "/notes.txt"))
+        #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/done/events.jsonl") })
+        #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/failed/notes.txt") })
+        watcher.interrupt()
+        watcher.waitUntilExit()
+        #expect(watcher.terminationStatus == 0)
+        #expect(try interactions(cli, db) == 13)  // every interaction of Resources/events.jsonl
+    }
+}
