@@ -46,6 +46,17 @@ public enum ImportFailure: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension ImportFailure {
+    /// Any failure of an import transaction as an `ImportFailure`.
+    init(_ error: any Error, store: Store) {
+        switch error {
+        case let failure as ImportFailure: self = failure
+        case let storeError as StoreError: self = .store(storeError)
+        default: self = .store(.io(path: store.path, reason: "\(error)"))
+        }
+    }
+}
+
 /// Imports canonical files into a store, one transaction per file.
 public struct Importer {
     public let store: Store

@@ -51,12 +51,8 @@ extension Importer {
                 writer in try AnalyticsJob(file: path, workbook: workbook, person: owner).run(writer)
             }
             return result
-        } catch let error as ImportFailure {
-            throw error
-        } catch let error as StoreError {
-            throw .store(error)
         } catch {
-            throw .store(.io(path: store.path, reason: "\(error)"))
+            throw ImportFailure(error, store: store)
         }
     }
 }

@@ -130,83 +130,65 @@ public enum LinkedInArchive {
         return record.fields[index]
     }
 
+    /// The records of an archive file that have a readable date and a LinkedIn URN in their link, made into
+    /// rows; the others become problems with their line.
+    private static func linkedRows<Row>(
+        _ records: [CSVRecord], _ columns: [String: Int], link linkColumn: String, dateRequired: Bool = true,
+        onlyPosts: Bool = false, _ make: (CSVRecord, Timestamp?, String, LinkedInReference) -> Row
+    ) -> ArchiveRows<Row> {
+        var result = ArchiveRows<Row>()
+        for record in records {
+            if let error = record.error {
+                result.problems.append((record.line, error))
+                continue
+            }
+            let dateText = cell(record, columns, "Date")
+            let parsed = date(dateText)
+            if parsed == nil && (dateRequired || !dateText.trimmingCharacters(in: .whitespaces).isEmpty) {
+                result.problems.append((record.line, "bad date '\(dateText)' (expected 2025-07-01 14:33:22)"))
+                continue
+            }
+            let link = cell(record, columns, linkColumn)
+            guard let reference = LinkedInReference(link: link), !onlyPosts || reference.kind != .activity else {
+                let wanted = onlyPosts ? "share or ugcPost URN" : "LinkedIn URN"
+                result.problems.append((record.line, "no \(wanted) in the link '\(link)'"))
+                continue
+            }
+            result.rows.append(make(record, parsed, link, reference))
+        }
+        return result
+    }
+
     /// `Shares.csv`: the owner's posts.
     public static func shares(_ bytes: [UInt8]) -> Result<ArchiveRows<ArchiveShare>, FileError> {
         table(bytes, required: ["Date", "ShareLink", "ShareCommentary"]).map { columns, records in
-            var result = ArchiveRows<ArchiveShare>()
-            for record in records {
-                if let error = record.error {
-                    result.problems.append((record.line, error))
-                    continue
-                }
-                guard let date = date(cell(record, columns, "Date")) else {
-                    result.problems.append((record.line, "bad date '\(cell(record, columns, "Date"))' (expected 2025-07-01 14:33:22)"))
-                    continue
-                }
-                let link = cell(record, columns, "ShareLink")
-                guard let reference = LinkedInReference(link: link), reference.kind != .activity else {
-                    result.problems.append((record.line, "no share or ugcPost URN in the link '\(link)'"))
-                    continue
-                }
-                result.rows.append(
-                    ArchiveShare(
-                        line: record.line, date: date, link: link, reference: reference,
-                        commentary: cleanedCommentary(cell(record, columns, "ShareCommentary")),
-                        visibility: cell(record, columns, "Visibility")))
+            linkedRows(records, columns, link: "ShareLink", onlyPosts: true) { record, date, link, reference in
+                ArchiveShare(
+                    line: record.line, date: date ?? Timestamp(seconds: 0), link: link, reference: reference,
+                    commentary: cleanedCommentary(cell(record, columns, "ShareCommentary")),
+                    visibility: cell(record, columns, "Visibility"))
             }
-            return result
         }
     }
 
     /// `Reactions.csv`: the reactions the owner gave.
     public static func reactions(_ bytes: [UInt8]) -> Result<ArchiveRows<ArchiveReaction>, FileError> {
         table(bytes, required: ["Date", "Type", "Link"]).map { columns, records in
-            var result = ArchiveRows<ArchiveReaction>()
-            for record in records {
-                if let error = record.error {
-                    result.problems.append((record.line, error))
-                    continue
-                }
-                guard let date = date(cell(record, columns, "Date")) else {
-                    result.problems.append((record.line, "bad date '\(cell(record, columns, "Date"))' (expected 2025-07-01 14:33:22)"))
-                    continue
-                }
-                let link = cell(record, columns, "Link")
-                guard let reference = LinkedInReference(link: link) else {
-                    result.problems.append((record.line, "no LinkedIn URN in the link '\(link)'"))
-                    continue
-                }
-                result.rows.append(
-                    ArchiveReaction(line: record.line, date: date, type: cell(record, columns, "Type"), reference: reference))
+            linkedRows(records, columns, link: "Link") { record, date, _, reference in
+                ArchiveReaction(
+                    line: record.line, date: date ?? Timestamp(seconds: 0), type: cell(record, columns, "Type"),
+                    reference: reference)
             }
-            return result
         }
     }
 
     /// `Comments.csv`: the comments the owner wrote. Quotes in messages are escaped with a backslash.
     public static func comments(_ bytes: [UInt8]) -> Result<ArchiveRows<ArchiveComment>, FileError> {
         table(bytes, required: ["Date", "Link", "Message"], backslashEscapes: true).map { columns, records in
-            var result = ArchiveRows<ArchiveComment>()
-            for record in records {
-                if let error = record.error {
-                    result.problems.append((record.line, error))
-                    continue
-                }
-                let dateText = cell(record, columns, "Date")
-                let date = date(dateText)
-                if date == nil && !dateText.trimmingCharacters(in: .whitespaces).isEmpty {
-                    result.problems.append((record.line, "bad date '\(dateText)' (expected 2025-07-01 14:33:22)"))
-                    continue
-                }
-                let link = cell(record, columns, "Link")
-                guard let reference = LinkedInReference(link: link) else {
-                    result.problems.append((record.line, "no LinkedIn URN in the link '\(link)'"))
-                    continue
-                }
-                result.rows.append(
-                    ArchiveComment(line: record.line, date: date, reference: reference, message: cell(record, columns, "Message")))
+            linkedRows(records, columns, link: "Link", dateRequired: false) { record, date, _, reference in
+                ArchiveComment(
+                    line: record.line, date: date, reference: reference, message: cell(record, columns, "Message"))
             }
-            return result
         }
     }
 

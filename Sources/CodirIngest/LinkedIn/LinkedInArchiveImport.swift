@@ -120,12 +120,8 @@ extension Importer {
                 try ArchiveJob(folder: folder, contents: contents, ignored: ignored, person: person).run(writer)
             }
             return result
-        } catch let error as ImportFailure {
-            throw error
-        } catch let error as StoreError {
-            throw .store(error)
         } catch {
-            throw .store(.io(path: store.path, reason: "\(error)"))
+            throw ImportFailure(error, store: store)
         }
     }
 }
