@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Value types shared by every layer; no I/O.
@@ -34,6 +35,8 @@ let package = Package(
         .target(
             name: "CodirIngest",
             dependencies: ["CodirModel", "CodirStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The installation's configuration file (TOML): who may see what.
+        .target(name: "CodirConfig", dependencies: ["CodirModel", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The synthetic demo organisation and the live simulator.
         .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore"]),
         // Renders a metrics report as text, JSON, CSV or Markdown.
@@ -51,7 +54,7 @@ let package = Package(
             name: "codir",
             dependencies: [
                 "CodirModel", "CodirMetrics", "CodirStore", "CodirIngest", "CodirDemo", "CodirReport",
-                "CodirDashboard", "TerminalUI",
+                "CodirDashboard", "CodirConfig", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The scale benchmark (docs/benchmarks.md).
@@ -67,6 +70,7 @@ let package = Package(
             dependencies: [
                 "CodirIngest", "CodirStore", "CodirMetrics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .testTarget(name: "CodirConfigTests", dependencies: ["CodirConfig"]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
         .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

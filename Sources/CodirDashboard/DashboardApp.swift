@@ -30,6 +30,10 @@ public final class DashboardApp {
     public private(set) var frames = 0
     /// For the wall display: seconds between two panes when they do not all fit; nil for the dashboard.
     public var wallRotation: Double?
+    /// For `codir me`: the login whose personal view is shown; nil for the dashboard and the wall.
+    public var personalLogin: String?
+    /// The first line of the personal view's list of posts.
+    public private(set) var scroll = 0
 
     public init(
         terminal: any Terminal, source: DashboardSource, state: DashboardState, context: RenderContext,
@@ -75,7 +79,12 @@ public final class DashboardApp {
                 }
             }
             if needsDraw {
-                if let rotation = wallRotation {
+                if let login = personalLogin {
+                    let view = PersonalView(
+                        snapshot: source.snapshot, staleReason: source.staleReason, state: state, context: context,
+                        now: now, login: login, scroll: scroll)
+                    terminal.show(view.render(size: terminal.size))
+                } else if let rotation = wallRotation {
                     let view = WallView(
                         snapshot: source.snapshot, staleReason: source.staleReason, state: state, context: context,
                         now: now, rotate: rotation)
@@ -115,6 +124,7 @@ public final class DashboardApp {
 
     /// What a key does. An unknown key does nothing.
     func handle(_ event: TerminalEvent) -> Outcome {
+        if personalLogin != nil { return handlePersonal(event) }
         if state.showsHelp, event != .character("?") {
             switch event {
             case .character("q"), .control("c"): return .exit(.quit)
@@ -168,6 +178,30 @@ public final class DashboardApp {
         case .character("?"):
             state.showsHelp.toggle()
             return .redraw
+        case .resize: return .redraw
+        default: return .nothing
+        }
+    }
+
+    /// The personal view's keys: scroll the posts, change the window, refresh, quit.
+    private func handlePersonal(_ event: TerminalEvent) -> Outcome {
+        let posts = source.snapshot?.personal?.postsToEngage.count ?? 0
+        switch event {
+        case .character("q"), .control("c"): return .exit(.quit)
+        case .endOfInput: return .exit(.endOfInput)
+        case .up, .character("k"):
+            guard scroll > 0 else { return .nothing }
+            scroll -= 1
+            return .redraw
+        case .down, .character("j"):
+            guard scroll + 1 < posts else { return .nothing }
+            scroll += 1
+            return .redraw
+        case .character("w"):
+            state.cycleWindow()
+            scroll = 0
+            return .reload
+        case .character("r"): return .reload
         case .resize: return .redraw
         default: return .nothing
         }

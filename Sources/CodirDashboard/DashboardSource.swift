@@ -11,6 +11,9 @@ public struct DashboardSnapshot: Sendable {
     public var asOf: Timestamp
     /// When the data last changed (the end of the latest import or batch).
     public var lastChange: Timestamp?
+    /// For `codir me`: the person at the keyboard, when the source was asked for them and they are in the
+    /// directory.
+    public var personal: PersonalReport?
 }
 
 /// Reads the database for the dashboard, read-only, and tells when it changed.
@@ -26,8 +29,15 @@ public final class DashboardSource {
     /// Why the data on screen may be out of date; nil when it is current.
     public private(set) var staleReason: String?
 
-    public init(path: String) {
+    /// What the viewer may see: the snapshot's report holds only that.
+    public let disclosure: Disclosure
+    /// For `codir me`: the login whose personal report each load computes.
+    public let personalLogin: String?
+
+    public init(path: String, disclosure: Disclosure = .everything, personalLogin: String? = nil) {
         self.path = path
+        self.disclosure = disclosure
+        self.personalLogin = personalLogin
     }
 
     /// Whether the data changed since the last load (another process committed, or the file was replaced).
@@ -65,12 +75,19 @@ public final class DashboardSource {
             let version = try store.dataVersion()
             let window = TimeWindow(length: length, asOf: asOf)
             let dataset = try store.dataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
-            let report = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
+            let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
+            let personal = personalLogin.flatMap { login in
+                dataset.people.firstIndex { $0.login == login }.map {
+                    MetricsEngine.personal(for: $0, in: dataset, report: full)
+                }
+            }
+            let report = full.disclosed(to: disclosure)
             let name =
                 try store.metadata(Store.organisationKey)
                 ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             snapshot = DashboardSnapshot(
-                organisation: name, report: report, dataset: dataset, asOf: asOf, lastChange: try store.lastChange())
+                organisation: name, report: report, dataset: dataset, asOf: asOf, lastChange: try store.lastChange(),
+                personal: personal)
             self.version = version
             staleReason = nil
             return true

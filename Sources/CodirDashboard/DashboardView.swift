@@ -114,12 +114,14 @@ public struct DashboardView {
         ]
     }
 
-    func header(into buffer: inout CellBuffer, _ rect: Rect) {
+    /// The top line; `subject` (the person of `codir me`) follows the window.
+    func header(into buffer: inout CellBuffer, _ rect: Rect, subject: String? = nil) {
         buffer.fill(rect, style: Style(.header, [.reverse]))
         let sep = " \(context.glyphs.separator) "
         var left = " codir"
         if let snapshot { left += sep + sanitized(snapshot.organisation) }
         left += sep + "window \(state.window)"
+        if let subject { left += sep + subject }
         if let department = state.department { left += sep + sanitized(department) }
         let used = buffer.write(left, x: rect.x, y: rect.y, style: Style(.header, [.bold, .reverse]), clip: rect)
         // The longest account of the data's freshness that fits.
@@ -169,6 +171,15 @@ public struct DashboardView {
 }
 
 extension DashboardView {
+    /// The line that says individual rows were withheld, and why; nil when everything is shown.
+    static func withheldNote(_ report: MetricsReport) -> String? {
+        switch report.disclosure.visibility {
+        case .all: nil
+        case .self: "Only your own row: other leaders' numbers are not shown (\(report.disclosure.visibilityNote))."
+        case .aggregate: "Leaders' individual numbers are not shown (\(report.disclosure.visibilityNote))."
+        }
+    }
+
     /// The leaders in the Reach order for the current sort and department filter: the order ↑ and ↓ follow.
     public static func leaderRows(_ snapshot: DashboardSnapshot, _ state: DashboardState) -> [ReachRow] {
         let people = snapshot.report.people

@@ -48,6 +48,10 @@ struct EngagementPane {
             Table(columns: columns, rows: tableRows, selected: focused ? selected ?? 0 : nil, flexibleColumn: 0),
             in: Rect(x: inner.x, y: inner.y, width: tableWidth, height: tableHeight), context: context)
         var y = inner.y + tableHeight
+        if let note = DashboardView.withheldNote(report), y < inner.maxY {
+            buffer.text(note, in: Rect(x: inner.x, y: y, width: tableWidth, height: 1), style: Style(.dim), context: context)
+            y += 1
+        }
         let committee = report.committee
         let reciprocity =
             "Reciprocity \(HumanFormat.percent(committee.reciprocity)): \(committee.reciprocalPairs) of "

@@ -45,7 +45,7 @@ struct ReachPane {
             var changeText = HumanFormat.change(change)
             if let change, change != 0 { changeText = String(change > 0 ? context.glyphs.up : context.glyphs.down) + changeText.dropFirst() }
             return [
-                TableCell("\(rank + 1)", style: Style(.dim)),
+                TableCell(snapshot.report.withholdsIndividuals ? "" : "\(rank + 1)", style: Style(.dim)),
                 TableCell(sanitized(person.name), style: Style(.normal, [.bold])),
                 TableCell(sanitized(person.department), style: Style(.dim)),
                 TableCell(HumanFormat.count(row.impressions)),
@@ -62,18 +62,23 @@ struct ReachPane {
         let tableHeight = min(inner.height, tableRows.count + 1)
         buffer.table(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: tableHeight), context: context)
         var y = inner.y + tableHeight + 1
-        // The committee's totals, as big tiles on a tall pane, else as a line.
-        let total = rows.compactMap(\.impressions).reduce(0, +)
-        let previous = rows.compactMap(\.previousImpressions).reduce(0, +)
-        let change: Double? = previous > 0 ? Double(total - previous) / Double(previous) : nil
-        let posts = rows.reduce(0) { $0 + $1.posts }
+        if let note = DashboardView.withheldNote(snapshot.report), y <= inner.maxY {
+            buffer.text(note, in: Rect(x: inner.x, y: y - 1, width: inner.width, height: 1), style: Style(.dim), context: context)
+            y += 1
+        }
+        // The committee's totals (every leader, whatever the viewer may see of each), as big tiles on a tall
+        // pane, else as a line.
+        let committee = snapshot.report.committeeReach
+        let total = committee.impressions
+        let change = committee.impressionsChange
+        let posts = committee.posts
         let activeShare = snapshot.report.summary.activeEmployeeShare
         if inner.maxY - y >= 9 && inner.width >= 60 {
             let tiles = Rect(x: inner.x, y: y, width: inner.width, height: 4)
                 .split(.horizontal, [.ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14)], spacing: 1)
             let changeStyle = Style(change.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])
             buffer.tile(value: HumanFormat.count(total), caption: "committee impressions", detail: "\(HumanFormat.change(change)) vs previous \(state.window)", detailStyle: changeStyle, in: tiles[0], context: context)
-            buffer.tile(value: "\(posts)", caption: "posts by leaders", detail: "\(rows.filter { $0.posts > 0 }.count) of \(rows.count) leaders posted", in: tiles[1], context: context)
+            buffer.tile(value: "\(posts)", caption: "posts by leaders", detail: "\(committee.leadersWhoPosted) of \(committee.leaders) leaders posted", in: tiles[1], context: context)
             buffer.tile(value: HumanFormat.percent(activeShare), caption: "employees active", detail: "\(HumanFormat.grouped(snapshot.report.summary.activeEmployees)) of \(HumanFormat.grouped(snapshot.report.summary.employees))", in: tiles[2], context: context)
             buffer.tile(value: HumanFormat.index(snapshot.report.silo.eiIndex), caption: "E-I index (silos)", detail: "−1 closed, +1 open", in: tiles[3], context: context)
             y += 5

@@ -75,6 +75,11 @@ struct SiloPane {
             weeklyTable(into: &buffer, parts[1])
         }
         buffer.text("Bridges (other departments reached)", in: area, style: Style(.header, [.bold]), context: context)
+        if !snapshot.report.disclosure.namesIndividuals {
+            buffer.text(
+                "Not named here (\(snapshot.report.disclosure.visibilityNote)).", in: area, line: 1, style: Style(.dim),
+                context: context)
+        }
         for (rank, bridge) in silo.bridges.prefix(area.height - 1).enumerated() {
             let person = people[bridge.person]
             let line = Rect(x: area.x, y: area.y + 1 + rank, width: area.width, height: 1)

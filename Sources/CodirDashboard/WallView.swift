@@ -54,9 +54,8 @@ public struct WallView {
 
     private func tiles(into buffer: inout CellBuffer, _ rect: Rect, big: Bool, snapshot: DashboardSnapshot) {
         let report = snapshot.report
-        let total = report.reach.compactMap(\.impressions).reduce(0, +)
-        let previous = report.reach.compactMap(\.previousImpressions).reduce(0, +)
-        let change: Double? = previous > 0 ? Double(total - previous) / Double(previous) : nil
+        let total = report.committeeReach.impressions
+        let change = report.committeeReach.impressionsChange
         let weekly = report.silo.weekly.compactMap(\.eiIndex)
         let trend: Double? = weekly.count >= 2 ? weekly[weekly.count - 1] - weekly[0] : nil
         let items: [(caption: String, value: String, detail: String, good: Bool?)] = [
@@ -89,6 +88,22 @@ public struct WallView {
         var line = ""
         for interaction in latest {
             let actor = people[Int(interaction.actor)], target = people[Int(interaction.target)]
+            guard snapshot.report.disclosure.namesIndividuals else {
+                // Departments only: who did what is an individual's activity.
+                let what =
+                    switch interaction.kind {
+                    case .reaction: "reacted to a post from"
+                    case .comment: "commented on a post from"
+                    case .share: "shared a post from"
+                    case .message: "wrote to"
+                    case .mention: "mentioned someone in"
+                    }
+                let item = "\(sanitized(actor.department)) \(what) \(sanitized(target.department)) \(context.glyphs.separator) \(ago(interaction.at))"
+                let candidate = line.isEmpty ? item : line + "   " + item
+                if TextWidth.columns(of: candidate) > rect.width - 2 && !line.isEmpty { break }
+                line = candidate
+                continue
+            }
             let verb: String
             switch interaction.kind {
             case .reaction: verb = "reacted to \(sanitized(target.name))'s post"

@@ -12,6 +12,10 @@ public struct MetricsReport: Sendable {
     public var engagement: [EngagementRow]
     public var committee: CommitteeEngagement
     public var silo: SiloReport
+    /// The committee's reach, summed over every leader (kept whole when individual rows are withheld).
+    public var committeeReach: CommitteeReach
+    /// What the viewer may see; `reach`, `engagement`, `committee` and `silo.bridges` hold only that.
+    public private(set) var disclosure: Disclosure = .everything
 
     public init(
         length: WindowLength, window: TimeWindow, people: [Person], summary: ActivitySummary, reach: [ReachRow],
@@ -25,6 +29,51 @@ public struct MetricsReport: Sendable {
         self.engagement = engagement
         self.committee = committee
         self.silo = silo
+        self.committeeReach = CommitteeReach(reach)
+    }
+
+    /// The report as `disclosure` lets its viewer see it: the individual rows of the people whose numbers
+    /// they may not see are removed, the leader × leader matrix and the bridges are kept only when
+    /// individuals may be named. Aggregates (committee, departments, organisation) stay whole.
+    public func disclosed(to disclosure: Disclosure) -> MetricsReport {
+        var report = self
+        report.disclosure = disclosure
+        guard disclosure.visibility != .all else { return report }
+        report.reach = reach.filter { disclosure.showsNumbers(of: people[$0.person]) }
+        report.engagement = engagement.filter { disclosure.showsNumbers(of: people[$0.person]) }
+        report.committee = CommitteeEngagement(
+            leaders: [], counts: [], engagedPairs: committee.engagedPairs, reciprocalPairs: committee.reciprocalPairs)
+        report.silo.bridges = []
+        return report
+    }
+
+    /// Whether some leaders' rows were withheld from this report.
+    public var withholdsIndividuals: Bool { disclosure.visibility != .all }
+}
+
+/// The committee's reach over the window, summed over its leaders.
+public struct CommitteeReach: Sendable, Hashable {
+    public var leaders: Int
+    /// Leaders with at least one post in the window.
+    public var leadersWhoPosted: Int
+    public var posts: Int
+    /// Sum of the leaders' known impressions.
+    public var impressions: Int64
+    public var previousImpressions: Int64
+    public var engagements: Int64
+
+    public init(_ rows: [ReachRow]) {
+        leaders = rows.count
+        leadersWhoPosted = rows.count(where: { $0.posts > 0 })
+        posts = rows.reduce(0) { $0 + $1.posts }
+        impressions = rows.compactMap(\.impressions).reduce(0, +)
+        previousImpressions = rows.compactMap(\.previousImpressions).reduce(0, +)
+        engagements = rows.compactMap(\.engagements).reduce(0, +)
+    }
+
+    /// Relative change of impressions against the previous window; nil without a previous figure.
+    public var impressionsChange: Double? {
+        previousImpressions > 0 ? Double(impressions - previousImpressions) / Double(previousImpressions) : nil
     }
 }
 

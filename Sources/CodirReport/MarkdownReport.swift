@@ -20,6 +20,10 @@ struct MarkdownReport {
         out.append("")
         out.append("## Reach")
         out.append("")
+        if let note = document.withheldNote {
+            out.append("_\(note)_")
+            out.append("")
+        }
         table(
             &out,
             ["#", "Leader", "Department", "Impressions", "vs previous", "Engagement rate", "Posts", "Followers", "Growth"],
@@ -27,7 +31,7 @@ struct MarkdownReport {
             document.rankedReach.enumerated().map { rank, row in
                 let person = report.people[row.person]
                 return [
-                    "\(rank + 1)", person.name, person.department, HumanFormat.count(row.impressions),
+                    document.rankText(rank), person.name, person.department, HumanFormat.count(row.impressions),
                     HumanFormat.change(row.impressionsChange), HumanFormat.percent(row.engagementRate), "\(row.posts)",
                     HumanFormat.count(row.followers), HumanFormat.signedCount(row.followerGrowth),
                 ]

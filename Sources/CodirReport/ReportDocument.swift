@@ -13,6 +13,26 @@ public struct ReportDocument: Sendable {
 
     func person(_ index: Int) -> Person { report.people[index] }
 
+    /// The rank shown in the first column; empty when other leaders' rows are withheld (a rank among rows
+    /// that are not shown would mislead).
+    func rankText(_ rank: Int) -> String { report.withholdsIndividuals ? "" : "\(rank + 1)" }
+
+    /// The committee's totals in one line, over every leader.
+    var committeeLine: String {
+        let c = report.committeeReach
+        return "Committee: \(HumanFormat.count(c.impressions)) impressions (\(HumanFormat.change(c.impressionsChange)) "
+            + "vs previous \(report.length)) · \(plural(c.posts, "post")) · \(c.leadersWhoPosted) of \(c.leaders) leaders posted"
+    }
+
+    /// Why some rows are missing; nil when every row is shown.
+    var withheldNote: String? {
+        switch report.disclosure.visibility {
+        case .all: nil
+        case .self: "Only your own row is shown: this installation's configuration sets \(report.disclosure.visibilityNote)."
+        case .aggregate: "Leaders' individual numbers are not shown: this installation's configuration sets \(report.disclosure.visibilityNote)."
+        }
+    }
+
     /// Reach rows ranked by impressions, unknown last, then by name.
     var rankedReach: [ReachRow] {
         report.reach.sorted {

@@ -31,6 +31,20 @@ struct TextReport {
         lines.append("\(plural(s.interactions, "interaction")) · \(plural(s.posts, "post")) published")
     }
 
+    /// `text` cut into lines of at most 80 columns at spaces.
+    private func wrapped(_ text: String) -> [String] {
+        var lines: [String] = [], line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, displayWidth(line) + 1 + displayWidth(String(word)) > Self.width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
+
     private func section(_ title: String, _ lines: inout [String]) {
         lines.append("")
         lines.append(title)
@@ -39,8 +53,10 @@ struct TextReport {
 
     private func reach(_ lines: inout [String]) {
         section("REACH", &lines)
+        if let note = document.withheldNote { lines += wrapped(note) }
         guard !report.reach.isEmpty else {
-            lines.append("No leaders in the directory.")
+            if report.committeeReach.leaders == 0 { lines.append("No leaders in the directory.") }
+            lines += wrapped(document.committeeLine)
             return
         }
         lines.append(
@@ -50,7 +66,7 @@ struct TextReport {
                 + fitted("Growth", 8, alignRight: true))
         for (rank, row) in document.rankedReach.enumerated() {
             lines.append(
-                fitted("\(rank + 1)", 3) + fitted(name(row.person), 17) + " " + fitted(department(row.person), 13)
+                fitted(document.rankText(rank), 3) + fitted(name(row.person), 17) + " " + fitted(department(row.person), 13)
                     + " " + fitted(HumanFormat.count(row.impressions), 7, alignRight: true)
                     + fitted(HumanFormat.change(row.impressionsChange), 8, alignRight: true)
                     + fitted(HumanFormat.percent(row.engagementRate), 6, alignRight: true)
@@ -58,6 +74,7 @@ struct TextReport {
                     + fitted(HumanFormat.count(row.followers), 8, alignRight: true)
                     + fitted(HumanFormat.signedCount(row.followerGrowth), 8, alignRight: true))
         }
+        lines += wrapped(document.committeeLine)
         lines.append("Impr.: impressions; vs prev: against the previous \(report.length); Eng.: engagement rate.")
     }
 

@@ -1,6 +1,7 @@
 import CodirModel
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The codir database: one SQLite file in WAL mode, opened either to read or to write.
 ///
@@ -50,6 +51,13 @@ public final class Store: Sendable {
         configuration.foreignKeysEnabled = true
         if access == .readWrite { configuration.journalMode = .wal }
         configuration.prepareDatabase { db in
+            if access == .readWrite {
+                // Keep the -wal and -shm files when the last writer closes: a reader that may read but not
+                // write the database's folder cannot create them, and SQLite needs them to read a WAL
+                // database (see "Serving the committee over ssh" in the README).
+                var persist: Int32 = 1
+                sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+            }
             // A large page cache keeps a big import's index pages in memory instead of re-reading them.
             try db.execute(sql: "PRAGMA cache_size = -\(Store.cacheKibibytes)")
         }

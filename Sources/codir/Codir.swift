@@ -11,10 +11,11 @@ struct Codir: ParsableCommand {
 
             Exit status: 0 success; 64 bad arguments; 65 some input was rejected; 66 an input file cannot be \
             read; 69 no database; 73 the database cannot be created; 74 the database is unusable; 75 the \
-            database is locked (try again); 1 anything else.
+            database is locked (try again); 78 the configuration file is invalid; 1 anything else (an unknown \
+            login for codir me, --as refused).
             """,
         version: "0.1.0",
-        subcommands: [Dash.self, Wall.self, Import.self, Ingest.self, Report.self, Demo.self, Simulate.self]
+        subcommands: [Dash.self, Wall.self, Me.self, Import.self, Ingest.self, Report.self, Demo.self, Simulate.self]
     )
 
     static func main() {

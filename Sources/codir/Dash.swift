@@ -35,10 +35,11 @@ extension Codir {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: DashboardOptions
+        @OptionGroup var viewer: ViewerOptions
 
         func run() throws {
             try runDashboard(
-                path: global.databasePath(), window: options.window, refresh: options.refresh,
+                path: global.databasePath(), disclosure: viewer.disclosure(), window: options.window, refresh: options.refresh,
                 noColor: options.noColor, ascii: options.ascii)
         }
     }
@@ -47,11 +48,12 @@ extension Codir {
 /// Takes over the terminal and runs the dashboard until the user quits; the terminal is restored on
 /// every way out.
 func runDashboard(
-    path: String, window: WindowLength, refresh: Double, noColor: Bool, ascii: Bool, wallRotation: Double? = nil
+    path: String, disclosure: Disclosure = .everything, window: WindowLength, refresh: Double, noColor: Bool,
+    ascii: Bool, wallRotation: Double? = nil, personalLogin: String? = nil
 ) throws {
     guard Platform.stdoutIsTerminal else {
-        printError(
-            "error: codir \(wallRotation == nil ? "dash" : "wall") needs a terminal on standard output; for text, use 'codir report'")
+        let command = personalLogin != nil ? "me" : (wallRotation == nil ? "dash" : "wall")
+        printError("error: codir \(command) needs a terminal on standard output; for text, use 'codir report'")
         throw ExitCode(1)
     }
     Platform.catchStopSignals()
@@ -70,8 +72,10 @@ func runDashboard(
         glyphs: terminal.supportsUnicode ? .unicode : .ascii, hasColour: terminal.colourMode != .monochrome,
         foldsLetters: !terminal.localeIsUTF8)
     let app = DashboardApp(
-        terminal: terminal, source: DashboardSource(path: path), state: DashboardState(window: window),
+        terminal: terminal,
+        source: DashboardSource(path: path, disclosure: disclosure, personalLogin: personalLogin), state: DashboardState(window: window),
         context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
     app.wallRotation = wallRotation
+    app.personalLogin = personalLogin
     _ = app.run()
 }

@@ -11,6 +11,7 @@ enum ExitStatus {
     static let cannotCreate = ExitCode(73)
     static let unusableDatabase = ExitCode(74)
     static let databaseLocked = ExitCode(75)
+    static let badConfiguration = ExitCode(78)
 
     static func of(_ error: StoreError) -> ExitCode {
         switch error {

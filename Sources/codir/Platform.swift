@@ -38,6 +38,18 @@ enum Platform {
         sigprocmask(SIG_UNBLOCK, &set, nil)
     }
 
+    /// The process's real user: its id and its login from the password database. The environment
+    /// (`$USER`, `$LOGNAME`) is not consulted: anyone can set it.
+    static func realUser() -> (uid: UInt32, login: String?) {
+        let uid = getuid()
+        var entry = passwd()
+        var result: UnsafeMutablePointer<passwd>?
+        var storage = [CChar](repeating: 0, count: 16_384)
+        let status = getpwuid_r(uid, &entry, &storage, storage.count, &result)
+        guard status == 0, result != nil, let name = entry.pw_name else { return (uid, nil) }
+        return (uid, String(cString: name))
+    }
+
     /// Sleeps up to `seconds`, waking early when a stop is requested.
     static func sleep(_ seconds: Double) {
         var left = seconds

@@ -41,6 +41,7 @@ extension Codir {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var windowOptions: WindowOptions
+        @OptionGroup var viewer: ViewerOptions
 
         @Option(help: "text (80 columns), json, csv or md (for the committee memo).")
         var format: ReportFormat = .text
@@ -58,14 +59,14 @@ extension Codir {
         func run() throws {
             let path = global.databasePath()
             let output = try Self.render(
-                path: path, length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format,
+                path: path, disclosure: viewer.disclosure(), length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format,
                 table: table, bridges: bridges)
             FileHandle.standardOutput.write(Data(output.utf8))
         }
 
         /// Opens the database read-only and renders its report.
         static func render(
-            path: String, length: WindowLength, asOf: Timestamp, format: ReportFormat, table: CSVTable = .leaders,
+            path: String, disclosure: Disclosure = .everything, length: WindowLength, asOf: Timestamp, format: ReportFormat, table: CSVTable = .leaders,
             bridges: Int = 10
         ) throws -> String {
             do {
@@ -73,6 +74,7 @@ extension Codir {
                 let window = TimeWindow(length: length, asOf: asOf)
                 let dataset = try store.dataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
                 let report = MetricsEngine.report(for: dataset, length: length, asOf: asOf, bridgeLimit: bridges)
+                    .disclosed(to: disclosure)
                 let name =
                     try store.metadata(Store.organisationKey)
                     ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension

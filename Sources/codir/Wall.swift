@@ -13,6 +13,7 @@ extension Codir {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: DashboardOptions
+        @OptionGroup var viewer: ViewerOptions
 
         @Option(help: "Seconds between two panes when the screen cannot hold them all.")
         var rotate: Double = 20
@@ -23,7 +24,7 @@ extension Codir {
 
         func run() throws {
             try runDashboard(
-                path: global.databasePath(), window: options.window, refresh: options.refresh,
+                path: global.databasePath(), disclosure: viewer.disclosure(), window: options.window, refresh: options.refresh,
                 noColor: options.noColor, ascii: options.ascii, wallRotation: rotate)
         }
     }

@@ -1,0 +1,146 @@
+import CodirModel
+import Foundation
+import TOMLKit
+
+/// The installation's settings, from a TOML file: who may see what.
+///
+/// ```toml
+/// visibility = "self"            # "all" (default), "self" or "aggregate"
+/// admins = ["comms-lead"]        # logins that see everything and may use `codir me --as`
+/// ```
+public struct Configuration: Sendable, Hashable {
+    public var visibility: Visibility
+    /// The logins that see everything, whatever `visibility` says.
+    public var admins: [String]
+    /// The file it was read from; nil when no file was found and the defaults apply.
+    public var file: String?
+
+    public init(visibility: Visibility = .all, admins: [String] = [], file: String? = nil) {
+        self.visibility = visibility
+        self.admins = admins
+        self.file = file
+    }
+
+    /// The keys a configuration file may hold.
+    public static let keys = ["visibility", "admins"]
+
+    /// Whether `login` sees everything. Root does too: it could read the database file anyway.
+    public func isAdmin(login: String?, uid: UInt32) -> Bool {
+        uid == 0 || login.map(admins.contains) == true
+    }
+
+    /// What the person logged in as `login` may see.
+    public func disclosure(login: String?, uid: UInt32) -> Disclosure {
+        isAdmin(login: login, uid: uid) ? .everything : Disclosure(visibility: visibility, viewerLogin: login)
+    }
+
+    // MARK: Finding and reading the file
+
+    /// The files looked at, in order, and whether each must exist: `explicit` (--config), else
+    /// `$CODIR_CONFIG`, else `/etc/codir/config.toml`, else `$XDG_CONFIG_HOME/codir/config.toml`.
+    public static func candidates(explicit: String?, environment: [String: String]) -> [(path: String, required: Bool)] {
+        if let explicit { return [(explicit, true)] }
+        if let path = environment["CODIR_CONFIG"], !path.isEmpty { return [(path, true)] }
+        let configHome =
+            environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+        return [("/etc/codir/config.toml", false), (configHome + "/codir/config.toml", false)]
+    }
+
+    /// Reads the first configuration file found; the defaults when there is none.
+    public static func load(
+        explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ConfigurationError) -> Configuration {
+        for (path, required) in candidates(explicit: explicit, environment: environment) {
+            guard FileManager.default.fileExists(atPath: path) else {
+                if required { throw ConfigurationError("\(path): no such configuration file") }
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ConfigurationError("\(path): cannot read the configuration file (check its permissions)")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw ConfigurationError("\(path): the configuration file is not UTF-8 text")
+            }
+            return try parse(text, file: path)
+        }
+        return Configuration()
+    }
+
+    /// Parses a configuration file's text; every error names the file, the line and the key.
+    public static func parse(_ text: String, file: String) throws(ConfigurationError) -> Configuration {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigurationError("\(file):\(error.source.begin.line): \(error.description.lowercasedFirst)")
+        } catch {
+            throw ConfigurationError("\(file): not a TOML file (\(error))")
+        }
+        func line(of key: String) -> Int { Self.line(of: key, in: text) }
+        for key in table.keys.sorted(by: { line(of: $0) < line(of: $1) }) where !keys.contains(key) {
+            throw ConfigurationError(
+                "\(file):\(line(of: key)): unknown key '\(key)' (expected \(keys.map { "'\($0)'" }.joined(separator: " or ")))")
+        }
+        var configuration = Configuration(file: file)
+        if let value = table["visibility"] {
+            let allowed = Visibility.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            guard let name = value.string, let visibility = Visibility(rawValue: name) else {
+                throw ConfigurationError("\(file):\(line(of: "visibility")): 'visibility' must be one of \(allowed)")
+            }
+            configuration.visibility = visibility
+        }
+        if let value = table["admins"] {
+            guard let array = value.array else {
+                throw ConfigurationError(
+                    "\(file):\(line(of: "admins")): 'admins' must be a list of logins, like admins = [\"comms-lead\"]")
+            }
+            for element in array {
+                guard let login = element.string, isLogin(login) else {
+                    throw ConfigurationError(
+                        "\(file):\(line(of: "admins")): 'admins' holds \(element.debugDescription), which is not a unix login")
+                }
+                configuration.admins.append(login)
+            }
+        }
+        return configuration
+    }
+
+    /// The 1-based line where `key` is set at the top level; 1 when it cannot be found.
+    static func line(of key: String, in text: String) -> Int {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line.drop { $0 == " " || $0 == "\t" }
+            for quote in ["\"", "'"] where rest.hasPrefix(quote) { rest = rest.dropFirst() }
+            guard rest.hasPrefix(key) else { continue }
+            let after = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" }
+            if after.hasPrefix("=") { return index + 1 }
+        }
+        return 1
+    }
+
+    /// A unix login: letters, digits, '.', '_', '-', not starting with '-', at most 32 characters.
+    static func isLogin(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first != "-", text.unicodeScalars.count <= 32 else { return false }
+        return text.unicodeScalars.allSatisfy {
+            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "." || $0 == "_" || $0 == "-"
+        }
+    }
+}
+
+/// A configuration file that cannot be used: one sentence naming the file, the line and the key.
+public struct ConfigurationError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+extension String {
+    fileprivate var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

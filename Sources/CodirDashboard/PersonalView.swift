@@ -1,0 +1,270 @@
+import CodirMetrics
+import CodirModel
+import CodirReport
+import TerminalUI
+
+/// `codir me`: one person's numbers, made for an ssh session at 80×24. Their reach and rank, their
+/// engagement with colleagues by role and by department, the colleagues' posts they have not engaged with
+/// yet (what to go and like or comment), and how their department does on silos.
+///
+/// What the configuration's visibility withholds is not drawn: under `self` the rank, under `aggregate`
+/// every individual number (the committee's figures take their place).
+public struct PersonalView {
+    public var snapshot: DashboardSnapshot?
+    public var staleReason: String?
+    public var state: DashboardState
+    public var context: RenderContext
+    public var now: Timestamp
+    /// The login the view is for, to say who is missing when they are not in the directory.
+    public var login: String
+    /// The first post of the "to engage with" list shown (↑ ↓ scroll it).
+    public var scroll: Int
+
+    public init(
+        snapshot: DashboardSnapshot?, staleReason: String?, state: DashboardState, context: RenderContext,
+        now: Timestamp, login: String, scroll: Int = 0
+    ) {
+        self.snapshot = snapshot
+        self.staleReason = staleReason
+        self.state = state
+        self.context = context
+        self.now = now
+        self.login = login
+        self.scroll = scroll
+    }
+
+    public func render(size: Size) -> CellBuffer {
+        let dashboard = DashboardView(snapshot: snapshot, staleReason: staleReason, state: state, context: context, now: now)
+        guard size.width >= DashboardView.minimumSize.width, size.height >= DashboardView.minimumSize.height,
+            let snapshot
+        else { return dashboard.render(size: size) }
+        var buffer = CellBuffer(size: size)
+        let rows = buffer.bounds.split(.vertical, [.fixed(1), .ratio(1, min: 1), .fixed(1)])
+        let person = snapshot.personal.map { snapshot.report.people[$0.person] }
+        dashboard.header(
+            into: &buffer, rows[0], subject: person.map { "\(sanitized($0.name)) (\(sanitized($0.department)))" })
+        var keys: [(key: String, label: String)] = [("q", " quit"), ("w", " window"), ("r", " refresh")]
+        keys.insert((context.isASCII ? "j/k" : "↑↓", " scroll posts"), at: 1)
+        buffer.keyBar(keys, in: rows[2], context: context)
+        guard let personal = snapshot.personal, let person else {
+            let lines = [
+                "The login '\(sanitized(login))' is no longer in the people directory.",
+                "Ask the comms lead to add it to the 'login' column of the people CSV and import it.",
+            ]
+            for (i, line) in lines.enumerated() {
+                buffer.text(
+                    line, in: Rect(x: rows[1].x, y: rows[1].y + rows[1].height / 2 - 1 + i, width: rows[1].width, height: 1),
+                    style: Style(i == 0 ? .warning : .dim), align: .center, context: context)
+            }
+            return finished(buffer)
+        }
+        let body = rows[1]
+        let halves = body.split(.vertical, [.fixed(min(10, max(8, body.height / 2 - 1))), .ratio(1, min: 4)])
+        let top = halves[0].split(.horizontal, [.ratio(0.48, min: 34), .ratio(0.52, min: 30)])
+        let bottom = halves[1].split(.horizontal, [.ratio(0.56, min: 36), .ratio(0.44, min: 26)])
+        if snapshot.report.disclosure.showsNumbers(of: person) {
+            reach(personal, into: &buffer, top[0])
+            engagement(personal, into: &buffer, top[1], snapshot: snapshot)
+        } else {
+            committee(into: &buffer, top[0], snapshot: snapshot)
+            withheld(into: &buffer, top[1], snapshot: snapshot)
+        }
+        postsToEngage(personal, into: &buffer, bottom[0], snapshot: snapshot)
+        department(personal, into: &buffer, bottom[1], snapshot: snapshot)
+        return finished(buffer)
+    }
+
+    private func finished(_ buffer: CellBuffer) -> CellBuffer {
+        var buffer = buffer
+        if context.isASCII || context.foldsLetters { buffer.foldSymbolsToASCII(lettersToo: context.foldsLetters) }
+        return buffer
+    }
+
+    // MARK: Boxes
+
+    private func reach(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect) {
+        let inner = buffer.box(rect, title: "Your reach, \(state.window)", context: context)
+        guard !inner.isEmpty else { return }
+        let row = personal.reach
+        let change = row.impressionsChange
+        var changeText = HumanFormat.change(change)
+        if let change, change != 0 { changeText = String(change > 0 ? context.glyphs.up : context.glyphs.down) + changeText.dropFirst() }
+        var lines: [(String, String, Style)] = [
+            ("Impressions", HumanFormat.count(row.impressions), Style(.normal, [.bold])),
+            ("vs previous \(state.window)", changeText, Style(change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .dim, [.bold])),
+            ("Engagement rate", HumanFormat.percent(row.engagementRate), Style(.normal, [.bold])),
+            ("Posts", "\(row.posts)", Style(.normal, [.bold])),
+            ("Followers", "\(HumanFormat.count(row.followers)) (\(HumanFormat.signedCount(row.followerGrowth)))", Style(.normal, [.bold])),
+        ]
+        if snapshot?.report.disclosure.namesIndividuals == true {
+            let rank = personal.rank.map { "\(ordinal($0.place)) of \($0.of) leaders" } ?? HumanFormat.missing
+            lines.append(("Rank by impressions", rank, Style(.accent, [.bold])))
+        } else {
+            lines.append(("Rank", "not shown", Style(.dim)))
+        }
+        for (index, line) in lines.prefix(inner.height).enumerated() {
+            buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
+            buffer.text(line.1, in: inner, line: index, style: line.2, align: .right, context: context)
+        }
+        if inner.height >= lines.count + 2, !row.dailyImpressions.isEmpty {
+            let series = row.dailyImpressions.map { Optional(Double($0)) }
+            let factor = max(1, inner.width / max(1, series.count))
+            buffer.text("Daily impressions", in: inner, line: lines.count, style: Style(.dim), context: context)
+            buffer.sparkline(
+                series.flatMap { Array(repeating: $0, count: factor) },
+                in: Rect(x: inner.x, y: inner.y + lines.count + 1, width: inner.width, height: 1), context: context)
+        }
+    }
+
+    private func engagement(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let inner = buffer.box(rect, title: "Your engagement with colleagues", context: context)
+        guard !inner.isEmpty else { return }
+        let column = max(9, (inner.width - 14) / 2)
+        func row(_ label: String, _ a: String, _ b: String, line: Int, style: Style) {
+            buffer.text(label, in: inner, line: line, style: Style(.dim), context: context)
+            buffer.text(a, in: Rect(x: inner.x + 12, y: inner.y, width: column, height: inner.height), line: line, style: style, align: .right, context: context)
+            buffer.text(b, in: Rect(x: inner.x + 12 + column, y: inner.y, width: column, height: inner.height), line: line, style: style, align: .right, context: context)
+        }
+        row("", "leaders", "employees", line: 0, style: Style(.header, [.bold]))
+        row("Given", "\(personal.givenToLeaders)", "\(personal.givenToEmployees)", line: 1, style: Style(.normal, [.bold]))
+        row("Received", "\(personal.receivedFromLeaders)", "\(personal.receivedFromEmployees)", line: 2, style: Style(.normal, [.bold]))
+        guard inner.height >= 5 else { return }
+        buffer.text("By department", in: inner, line: 4, style: Style(.header, [.bold]), context: context)
+        buffer.text("given  received", in: inner, line: 4, style: Style(.dim), align: .right, context: context)
+        let shown = personal.byDepartment.prefix(max(0, inner.height - 5))
+        for (index, exchange) in shown.enumerated() {
+            let line = 5 + index
+            buffer.text(sanitized(exchange.department), in: Rect(x: inner.x, y: inner.y, width: max(0, inner.width - 16), height: inner.height), line: line, context: context)
+            buffer.text("\(exchange.given)", in: Rect(x: inner.maxX - 16, y: inner.y, width: 5, height: inner.height), line: line, style: Style(.normal, [.bold]), align: .right, context: context)
+            buffer.text("\(exchange.received)", in: inner, line: line, style: Style(.normal, [.bold]), align: .right, context: context)
+        }
+        if personal.byDepartment.isEmpty {
+            buffer.text("No exchange with colleagues in this window.", in: inner, line: 5, style: Style(.dim), context: context)
+        }
+    }
+
+    /// In place of the person's own figures when only aggregates may be shown.
+    private func committee(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let inner = buffer.box(rect, title: "The committee's reach, \(state.window)", context: context)
+        guard !inner.isEmpty else { return }
+        let committee = snapshot.report.committeeReach
+        let summary = snapshot.report.summary
+        let lines: [(String, String)] = [
+            ("Impressions", HumanFormat.count(committee.impressions)),
+            ("vs previous \(state.window)", HumanFormat.change(committee.impressionsChange)),
+            ("Posts by leaders", "\(committee.posts)"),
+            ("Leaders who posted", "\(committee.leadersWhoPosted) of \(committee.leaders)"),
+            ("Employees active", HumanFormat.percent(summary.activeEmployeeShare)),
+            ("Leader pairs engaging both ways", HumanFormat.percent(snapshot.report.committee.reciprocity)),
+        ]
+        for (index, line) in lines.prefix(inner.height).enumerated() {
+            buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
+            buffer.text(line.1, in: inner, line: index, style: Style(.normal, [.bold]), align: .right, context: context)
+        }
+    }
+
+    private func withheld(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let inner = buffer.box(rect, title: "Your numbers", context: context)
+        guard !inner.isEmpty else { return }
+        let lines = [
+            "Individual numbers are not shown",
+            "here: \(snapshot.report.disclosure.visibilityNote).",
+            "",
+            "The committee's figures and your",
+            "department's are shown instead.",
+        ]
+        for (index, line) in lines.prefix(inner.height).enumerated() {
+            buffer.text(line, in: inner, line: index, style: Style(.dim), context: context)
+        }
+    }
+
+    private func postsToEngage(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let count = personal.postsToEngage.count
+        let title =
+            count == 0
+            ? "Colleagues' posts to engage with"
+            : "Posts to engage with: \(count) of \(personal.colleaguePosts)"
+        let inner = buffer.box(rect, title: title, focused: true, context: context)
+        guard !inner.isEmpty else { return }
+        guard count > 0 else {
+            let text =
+                personal.colleaguePosts == 0
+                ? "No colleague posted in this window."
+                : "You engaged with all \(plural(personal.colleaguePosts, "colleague post")) of this window."
+            buffer.text(text, in: inner, line: 0, style: Style(.good), context: context)
+            return
+        }
+        let first = max(0, min(scroll, count - inner.height))
+        let people = snapshot.report.people
+        for (index, post) in personal.postsToEngage.dropFirst(first).prefix(inner.height).enumerated() {
+            let record = snapshot.dataset.posts[post]
+            let author = people[Int(record.author)]
+            let when = ago(record.at)
+            let line = Rect(x: inner.x, y: inner.y + index, width: inner.width, height: 1)
+            buffer.text(when, in: Rect(x: line.x, y: line.y, width: 8, height: 1), style: Style(.dim), align: .right, context: context)
+            let role = author.isLeader ? Style(.accent, [.bold]) : Style(.normal)
+            buffer.text(
+                "\(sanitized(author.name)) \(context.glyphs.separator) \(sanitized(author.department))",
+                in: Rect(x: line.x + 9, y: line.y, width: line.width - 9, height: 1), style: role, context: context)
+        }
+        // What is above and below, on the box's bottom border.
+        var position: [String] = []
+        if first > 0 { position.append("\(first) above \(context.glyphs.up)") }
+        if first + inner.height < count { position.append("\(count - first - inner.height) more \(context.glyphs.down)") }
+        if !position.isEmpty {
+            buffer.text(
+                " \(position.joined(separator: " \(context.glyphs.separator) ")) ",
+                in: Rect(x: rect.x + 2, y: rect.maxY - 1, width: rect.width - 4, height: 1), style: Style(.dim),
+                align: .right, context: context)
+        }
+    }
+
+    private func department(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let silo = personal.department
+        let inner = buffer.box(rect, title: "Your department: \(sanitized(silo.department))", context: context)
+        guard !inner.isEmpty else { return }
+        let ei = silo.eiIndex
+        let previous = personal.previousDepartment?.eiIndex
+        var trend = "no previous \(state.window)"
+        var trendStyle = Style(.dim)
+        if let ei, let previous {
+            let delta = ei - previous
+            trend = delta > 0.005 ? "opening (\(HumanFormat.index(previous)) before)" : delta < -0.005 ? "closing (\(HumanFormat.index(previous)) before)" : "steady"
+            trendStyle = Style(delta > 0.005 ? .good : (delta < -0.005 ? .bad : .normal))
+        }
+        let lines: [(String, String, Style)] = [
+            ("E-I index", HumanFormat.index(ei), Style(ei.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])),
+            ("Trend", trend, trendStyle),
+            ("Ties inside", "\(silo.internalTies)", Style(.normal, [.bold])),
+            ("Ties across", "\(silo.externalTies)", Style(.normal, [.bold])),
+            ("Rank", personal.departmentRank.map { "\(ordinal($0.place)) of \($0.of) by E-I" } ?? HumanFormat.missing, Style(.accent, [.bold])),
+            ("Organisation E-I", HumanFormat.index(snapshot.report.silo.eiIndex), Style(.normal, [.bold])),
+        ]
+        for (index, line) in lines.prefix(inner.height).enumerated() {
+            buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
+            buffer.text(line.1, in: Rect(x: inner.x + 12, y: inner.y, width: inner.width - 12, height: inner.height), line: index, style: line.2, align: .right, context: context)
+        }
+        if inner.height >= lines.count + 2 {
+            buffer.bar(((ei ?? -1) + 1) / 2, in: Rect(x: inner.x, y: inner.y + lines.count + 1, width: inner.width, height: 1), style: Style(ei.map { $0 >= 0 ? .good : .bad } ?? .dim), context: context)
+            if inner.height >= lines.count + 3 {
+                buffer.text("-1 closed", in: inner, line: lines.count + 2, style: Style(.dim), context: context)
+                buffer.text("+1 open", in: inner, line: lines.count + 2, style: Style(.dim), align: .right, context: context)
+            }
+        }
+    }
+
+    private func ago(_ seconds: Int64) -> String {
+        let delta = max(0, now.seconds - seconds)
+        switch delta {
+        case ..<60: return "now"
+        case ..<3600: return "\(delta / 60) min"
+        case ..<86_400: return "\(delta / 3600) h"
+        default: return "\(delta / 86_400) d"
+        }
+    }
+
+    private func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
+        return "\(n)\(suffix)"
+    }
+}

@@ -1,0 +1,135 @@
+import CodirModel
+
+/// What `codir me` shows one person: their reach, their engagement with colleagues split by role and by
+/// department, the colleagues' posts they have not engaged with yet, and how their department does on silos.
+public struct PersonalReport: Sendable, Hashable {
+    public var person: Int
+    public var reach: ReachRow
+    /// Their place among the leaders by impressions (1 = most), and the number of leaders ranked; nil for
+    /// an employee or without impressions.
+    public var rank: (place: Int, of: Int)?
+    /// Reactions, comments and shares given to colleagues' posts in the window.
+    public var givenToLeaders: Int
+    public var givenToEmployees: Int
+    /// Reactions, comments and shares received on their posts in the window.
+    public var receivedFromLeaders: Int
+    public var receivedFromEmployees: Int
+    /// Given and received per other party's department, busiest first.
+    public var byDepartment: [DepartmentExchange]
+    /// Colleagues' posts of the window they have not reacted to, commented on or shared, newest first.
+    public var postsToEngage: [Int]
+    /// Colleagues' posts of the window, in all.
+    public var colleaguePosts: Int
+    /// Their department's ties in the window and in the previous one.
+    public var department: DepartmentSilo
+    public var previousDepartment: DepartmentSilo?
+    /// Their department's place among the departments by E-I index (1 = most open), and how many are ranked.
+    public var departmentRank: (place: Int, of: Int)?
+
+    public static func == (lhs: PersonalReport, rhs: PersonalReport) -> Bool {
+        lhs.person == rhs.person && lhs.reach == rhs.reach && lhs.rank?.place == rhs.rank?.place
+            && lhs.rank?.of == rhs.rank?.of && lhs.givenToLeaders == rhs.givenToLeaders
+            && lhs.givenToEmployees == rhs.givenToEmployees && lhs.receivedFromLeaders == rhs.receivedFromLeaders
+            && lhs.receivedFromEmployees == rhs.receivedFromEmployees && lhs.byDepartment == rhs.byDepartment
+            && lhs.postsToEngage == rhs.postsToEngage && lhs.colleaguePosts == rhs.colleaguePosts
+            && lhs.department == rhs.department && lhs.previousDepartment == rhs.previousDepartment
+            && lhs.departmentRank?.place == rhs.departmentRank?.place
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(person) }
+}
+
+/// Engagement exchanged with one department.
+public struct DepartmentExchange: Sendable, Hashable {
+    public var department: String
+    /// By the person on posts of this department's people.
+    public var given: Int
+    /// By this department's people on the person's posts.
+    public var received: Int
+
+    public init(department: String, given: Int, received: Int) {
+        self.department = department
+        self.given = given
+        self.received = received
+    }
+}
+
+extension MetricsEngine {
+    /// The personal view of `person` over `report`'s window. `report` must have been computed from
+    /// `dataset` with every row (not a disclosed copy): the rank is taken from its reach rows.
+    public static func personal(for person: Int, in dataset: Dataset, report: MetricsReport) -> PersonalReport {
+        let window = report.window
+        let people = dataset.people
+        let p = Int32(person)
+        let reach = report.reach.first { $0.person == person } ?? reachRow(for: person, in: dataset, window: window)
+
+        var rank: (Int, Int)?
+        if people[person].isLeader, let mine = reach.impressions {
+            let ranked = report.reach.compactMap(\.impressions)
+            rank = (ranked.count(where: { $0 > mine }) + 1, ranked.count)
+        }
+
+        var givenToLeaders = 0, givenToEmployees = 0, receivedFromLeaders = 0, receivedFromEmployees = 0
+        var given: [String: Int] = [:], received: [String: Int] = [:]
+        var engagedPosts = Set<Int32>()
+        for i in dataset.interactions where i.kind.isPostBased && i.actor != i.target {
+            if i.actor == p, i.post >= 0, i.at <= window.end.seconds { engagedPosts.insert(i.post) }
+            guard window.contains(seconds: i.at) else { continue }
+            if i.actor == p {
+                let other = people[Int(i.target)]
+                if other.isLeader { givenToLeaders += 1 } else { givenToEmployees += 1 }
+                given[other.department, default: 0] += 1
+            } else if i.target == p {
+                let other = people[Int(i.actor)]
+                if other.isLeader { receivedFromLeaders += 1 } else { receivedFromEmployees += 1 }
+                received[other.department, default: 0] += 1
+            }
+        }
+        let byDepartment = Set(given.keys).union(received.keys)
+            .map { DepartmentExchange(department: $0, given: given[$0] ?? 0, received: received[$0] ?? 0) }
+            .sorted { ($0.given + $0.received, $1.department) > ($1.given + $1.received, $0.department) }
+
+        let colleaguePosts = dataset.posts.indices.filter {
+            dataset.posts[$0].author != p && window.contains(seconds: dataset.posts[$0].at)
+        }
+        let postsToEngage = colleaguePosts.filter { !engagedPosts.contains(Int32($0)) }
+            .sorted { (dataset.posts[$0].at, $1) > (dataset.posts[$1].at, $0) }
+
+        let name = people[person].department
+        let department =
+            report.silo.departments.first { $0.department == name }
+            ?? DepartmentSilo(department: name, members: 0, internalTies: 0, externalTies: 0)
+        var previous: DepartmentSilo?
+        // The previous window's interactions are loaded only as far back as the weekly trend goes.
+        let loadedFrom = window.end.adding(days: -7 * trendWeeks).seconds
+        if let before = window.previous, let start = before.start, start.seconds >= loadedFrom {
+            previous = departmentTies(of: name, in: dataset, window: before)
+        }
+        var departmentRank: (Int, Int)?
+        if let mine = department.eiIndex {
+            let ranked = report.silo.departments.compactMap(\.eiIndex)
+            departmentRank = (ranked.count(where: { $0 > mine }) + 1, ranked.count)
+        }
+        return PersonalReport(
+            person: person, reach: reach, rank: rank, givenToLeaders: givenToLeaders,
+            givenToEmployees: givenToEmployees, receivedFromLeaders: receivedFromLeaders,
+            receivedFromEmployees: receivedFromEmployees, byDepartment: byDepartment, postsToEngage: postsToEngage,
+            colleaguePosts: colleaguePosts.count, department: department, previousDepartment: previous,
+            departmentRank: departmentRank)
+    }
+
+    /// One department's ties (distinct ordered pairs that interacted) in a window, as `silos` counts them.
+    static func departmentTies(of department: String, in dataset: Dataset, window: TimeWindow) -> DepartmentSilo {
+        let inside = dataset.people.map { $0.department == department }
+        var pairs = Set<UInt64>()
+        var internalTies = 0, externalTies = 0
+        for i in dataset.interactions where i.actor != i.target && window.contains(seconds: i.at) {
+            let a = inside[Int(i.actor)], b = inside[Int(i.target)]
+            guard a || b, pairs.insert(UInt64(UInt32(i.actor)) << 32 | UInt64(UInt32(i.target))).inserted else { continue }
+            if a && b { internalTies += 1 } else { externalTies += 1 }
+        }
+        return DepartmentSilo(
+            department: department, members: inside.count(where: { $0 }), internalTies: internalTies,
+            externalTies: externalTies)
+    }
+}

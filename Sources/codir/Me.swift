@@ -1,0 +1,65 @@
+import ArgumentParser
+import CodirConfig
+import CodirModel
+import CodirStore
+import Foundation
+
+extension Codir {
+    struct Me: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Your own numbers: reach, engagement with colleagues, posts to engage with, your department's silos.",
+            discussion: """
+                You are the login of the process's real user (not $USER), matched to the 'login' column of the \
+                people directory. Made for an ssh session (ForceCommand codir me): 80×24, any TERM with a \
+                terminfo entry, ASCII in a non-UTF-8 locale; it exits when the connection drops. Keys: ↑ ↓ or \
+                j k scroll the posts, w window, r refresh, q quit.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: DashboardOptions
+        @OptionGroup var viewer: ViewerOptions
+
+        @Option(
+            name: .customLong("as"),
+            help: ArgumentHelp("Show this login's view (only for the configuration's admins).", valueName: "login"))
+        var asLogin: String?
+
+        func run() throws {
+            let configuration = try viewer.configuration()
+            let user = Platform.realUser()
+            guard let login = user.login else {
+                printError("error: user id \(user.uid) has no entry in the password database, so codir cannot tell who you are")
+                throw ExitCode(1)
+            }
+            var subject = login
+            if let asLogin {
+                guard configuration.isAdmin(login: login, uid: user.uid) else {
+                    let file = configuration.file.map { " in \($0)" } ?? " (no configuration file was found)"
+                    printError("error: only the admins named in the configuration\(file) may use --as; you are '\(login)'")
+                    throw ExitCode(1)
+                }
+                subject = asLogin
+            }
+            let path = global.databasePath()
+            let people: [Person]
+            do {
+                people = try Store.open(path: path, access: .readOnly).people()
+            } catch {
+                throw fail(error)
+            }
+            guard people.contains(where: { $0.login == subject }) else {
+                printError(
+                    "error: the login '\(subject)' is not in the people directory of \(path); add it to the 'login' "
+                        + "column of your row in the people CSV and run 'codir import people.csv'")
+                throw ExitCode(1)
+            }
+            // An admin looking through someone's eyes sees what that person sees.
+            let disclosure =
+                configuration.admins.contains(subject)
+                ? Disclosure.everything : Disclosure(visibility: configuration.visibility, viewerLogin: subject)
+            try runDashboard(
+                path: path, disclosure: disclosure, window: options.window, refresh: options.refresh,
+                noColor: options.noColor, ascii: options.ascii, personalLogin: subject)
+        }
+    }
+}

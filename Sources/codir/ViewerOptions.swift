@@ -1,0 +1,30 @@
+import ArgumentParser
+import CodirConfig
+import CodirModel
+import Foundation
+
+/// The options of the commands that show data (dash, wall, report, me): which configuration decides who
+/// may see what.
+struct ViewerOptions: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The configuration file (default: $CODIR_CONFIG, else /etc/codir/config.toml, else $XDG_CONFIG_HOME/codir/config.toml).",
+            valueName: "path"))
+    var config: String?
+
+    /// The configuration in force; an unusable file is one sentence on stderr and exit status 78.
+    func configuration() throws -> Configuration {
+        do {
+            return try Configuration.load(explicit: config)
+        } catch {
+            printError("error: \(error.message)")
+            throw ExitStatus.badConfiguration
+        }
+    }
+
+    /// What the person running this process may see.
+    func disclosure() throws -> Disclosure {
+        let user = Platform.realUser()
+        return try configuration().disclosure(login: user.login, uid: user.uid)
+    }
+}
