@@ -59,7 +59,9 @@ public struct PersonalView {
             return finished(buffer)
         }
         let body = rows[1]
-        let halves = body.split(.vertical, [.fixed(min(10, max(8, body.height / 2 - 1))), .ratio(1, min: 4)])
+        // The figures on top (taller screens list more departments), the list of posts below.
+        let topHeight = max(min(10, body.height / 2), min(16, body.height * 45 / 100))
+        let halves = body.split(.vertical, [.fixed(topHeight), .ratio(1, min: 4)])
         let top = halves[0].split(.horizontal, [.ratio(0.48, min: 34), .ratio(0.52, min: 30)])
         let bottom = halves[1].split(.horizontal, [.ratio(0.56, min: 36), .ratio(0.44, min: 26)])
         if snapshot.report.disclosure.showsNumbers(of: person) {

@@ -1,0 +1,132 @@
+import CodirModel
+import Foundation
+import Testing
+import TerminalUI
+
+@testable import CodirDashboard
+
+/// `codir me` and what each visibility leaves on the screen.
+@Suite("Personal view and visibility", .serialized)
+struct PersonalViewTests {
+    /// Nathalie Lefèvre (Commercial) in the demo organisation.
+    static let login = "nlefevre"
+
+    func snapshot(_ disclosure: Disclosure, personal: Bool = true) throws -> DashboardSnapshot {
+        let source = DashboardSource(
+            path: DashboardFixture.path, disclosure: disclosure, personalLogin: personal ? Self.login : nil)
+        source.load(length: .days(30), asOf: DashboardFixture.now)
+        var snapshot = try #require(source.snapshot)
+        snapshot.lastChange = DashboardFixture.now.adding(seconds: -180)
+        return snapshot
+    }
+
+    func me(_ disclosure: Disclosure, size: Size = Size(width: 80, height: 24), context: RenderContext = RenderContext(), scroll: Int = 0) throws -> [String] {
+        let view = PersonalView(
+            snapshot: try snapshot(disclosure), staleReason: nil, state: DashboardState(), context: context,
+            now: DashboardFixture.now, login: Self.login, scroll: scroll)
+        return view.render(size: size).lines
+    }
+
+    @Test func showsThePersonsNumbersPostsToEngageAndDepartment() throws {
+        let lines = try me(.everything)
+        assertSnapshot(lines, named: "me-80x24")
+        let text = lines.joined(separator: "\n")
+        for expected in [
+            "Nathalie Lefèvre (Commercial)", "Your reach, 30d", "Rank by impressions", "Your engagement with colleagues",
+            "Posts to engage with:", "Your department: Commercial", "E-I index",
+        ] {
+            #expect(text.contains(expected), "\(expected) missing:\n\(text)")
+        }
+        #expect(lines.count == 24 && lines.allSatisfy { TextWidth.columns(of: $0) <= 80 })
+        assertSnapshot(try me(.everything, size: Size(width: 120, height: 40)), named: "me-120x40")
+    }
+
+    @Test func inANonUTF8LocaleEverythingIsASCII() throws {
+        let lines = try me(.everything, context: RenderContext(glyphs: .ascii, hasColour: false, foldsLetters: true))
+        assertSnapshot(lines, named: "me-ascii-80x24")
+        #expect(lines.joined().unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(lines.joined().contains("Nathalie Lefevre"))
+    }
+
+    @Test func theListScrollsAndSaysWhatIsAboveAndBelow() throws {
+        let top = try me(.everything).joined(separator: "\n")
+        #expect(top.contains("more ▼"))
+        #expect(!top.contains("above ▲"))
+        let scrolled = try me(.everything, scroll: 3).joined(separator: "\n")
+        #expect(scrolled.contains("3 above ▲"))
+    }
+
+    @Test func visibilitySelfHidesTheRank() throws {
+        let text = try me(Disclosure(visibility: .self, viewerLogin: Self.login)).joined(separator: "\n")
+        #expect(text.contains("Impressions"))
+        #expect(!text.contains("Rank by impressions"))
+        #expect(text.contains("not shown"))
+    }
+
+    @Test func visibilityAggregateShowsTheCommitteeInsteadOfThePerson() throws {
+        let lines = try me(Disclosure(visibility: .aggregate, viewerLogin: Self.login))
+        assertSnapshot(lines, named: "me-aggregate-80x24")
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("The committee's reach, 30d"))
+        #expect(text.contains("visibility = \"aggregate\""))
+        #expect(!text.contains("Your reach"))
+    }
+
+    @Test func dashboardUnderSelfShowsOnlyTheViewersRow() throws {
+        let snapshot = try snapshot(Disclosure(visibility: .self, viewerLogin: Self.login), personal: false)
+        for pane in Pane.allCases {
+            var state = DashboardState()
+            state.pane = pane
+            let lines = DashboardView(snapshot: snapshot, staleReason: nil, state: state, context: RenderContext(), now: DashboardFixture.now)
+                .render(size: Size(width: 200, height: 60)).lines
+            let text = lines.joined(separator: "\n")
+            if pane == .reach { assertSnapshot(lines, named: "self-200x60") }
+            #expect(text.contains("Nathalie Lefèvre"))
+            for other in ["Isabelle Moreau", "Thomas Bernard", "Philippe Garnier"] {
+                #expect(!text.contains(other), "\(other) shown under visibility = self:\n\(text)")
+            }
+            #expect(text.contains("Only your own row"))
+            #expect(text.contains("committee impressions"))
+        }
+    }
+
+    @Test func wallUnderAggregateNamesDepartmentsNotPeople() throws {
+        let snapshot = try snapshot(Disclosure(visibility: .aggregate), personal: false)
+        let lines = WallView(
+            snapshot: snapshot, staleReason: nil, state: DashboardState(), context: RenderContext(), now: DashboardFixture.now,
+            rotate: 20
+        ).render(size: Size(width: 200, height: 60)).lines
+        let text = lines.joined(separator: "\n")
+        for leader in ["Isabelle Moreau", "Nathalie Lefèvre", "Thomas Bernard"] { #expect(!text.contains(leader)) }
+        #expect(text.contains("a post from"))
+        #expect(text.contains("committee reach, 30d"))
+    }
+
+    @Test func keysScrollChangeTheWindowAndQuit() {
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        let app = DashboardApp(
+            terminal: terminal, source: DashboardSource(path: DashboardFixture.path, personalLogin: Self.login),
+            state: DashboardState(), context: RenderContext(), refresh: 0.05, clock: { DashboardFixture.now })
+        app.personalLogin = Self.login
+        terminal.send(.character("j"))
+        terminal.send(.character("j"))
+        terminal.send(.character("k"))
+        terminal.send(.character("w"))
+        terminal.send(.character("q"))
+        #expect(app.run() == .quit)
+        #expect(app.scroll == 0)  // w starts the new window's list at the top
+        #expect(app.state.window == .days(90))
+        #expect(terminal.text.contains("Your reach, 90d"))
+        #expect(terminal.text.contains("Nathalie Lefèvre"))
+    }
+
+    @Test func aLoginThatLeftTheDirectorySaysSo() throws {
+        let source = DashboardSource(path: DashboardFixture.path, personalLogin: "gone")
+        source.load(length: .days(30), asOf: DashboardFixture.now)
+        let view = PersonalView(
+            snapshot: source.snapshot, staleReason: nil, state: DashboardState(), context: RenderContext(),
+            now: DashboardFixture.now, login: "gone")
+        let text = view.render(size: Size(width: 80, height: 24)).lines.joined(separator: "\n")
+        #expect(text.contains("The login 'gone' is no longer in the people directory."))
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `codir me` as the executives use it: their own unix login, a database they may read but not write, a
+/// writer filling it meanwhile. The tests that need a second unix user create one, and so run only as root
+/// (as CI does); the others run as anyone.
+@Suite("codir me", .serialized)
+struct MeTests {
+    static let isRoot = getuid() == 0
+    /// The executive's unix account and the read-only group of the database.
+    static let user = "codir-test-exec"
+    static let group = "codir-test-readers"
+    let tmux = DashboardTmuxTests()
+
+    static var currentLogin: String {
+        guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "?" }
+        return String(cString: name)
+    }
+
+    /// The demo organisation in `folder/shared/codir.sqlite`, with Nathalie Lefèvre's login set to `login`.
+    func demoDatabase(_ cli: CommandRunner, login: String) throws -> String {
+        let shared = cli.path("shared")
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        let db = shared + "/codir.sqlite"
+        #expect(try cli.run("--db", db, "demo").status == 0)
+        let people = try cli.write(
+            "people.csv", "id,name,department,role,login,linkedin\nL03,Nathalie Lefèvre,Commercial,leader,\(login),\n")
+        #expect(try cli.run("--db", db, "import", people).status == 0)
+        return db
+    }
+
+    /// The set-up of the README: the database folder and files belong to a group the executive is in,
+    /// readable, not writable, by that group; nothing for others.
+    func shareReadOnly(_ db: String) throws {
+        try run("/usr/sbin/groupadd", "-f", Self.group)
+        if getpwnam(Self.user) == nil {
+            try run("/usr/sbin/useradd", "-M", "-N", "-g", Self.group, "-s", "/usr/sbin/nologin", Self.user)
+        }
+        let folder = (db as NSString).deletingLastPathComponent
+        for path in [folder, db, db + "-wal", db + "-shm"] where FileManager.default.fileExists(atPath: path) {
+            try run("/bin/chgrp", Self.group, path)
+            try run("/bin/chmod", path == folder ? "750" : "640", path)
+        }
+    }
+
+    func run(_ executable: String, _ arguments: String...) throws {
+        let result = try spawnAndWait(executable, arguments)
+        try #require(result.status == 0, "\(executable) \(arguments.joined(separator: " ")): \(result.stderr)")
+    }
+
+    /// The built codir, copied where the executive's account can run it.
+    func binary(_ cli: CommandRunner) throws -> String {
+        let copy = cli.path("codir")
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: CommandRunner.executable.path, toPath: copy)
+        try run("/bin/chmod", "755", copy)
+        return copy
+    }
+
+    func digest(_ paths: [String]) -> [Data?] { paths.map { FileManager.default.contents(atPath: $0) } }
+
+    @Test func anUnknownLoginIsOneSentenceAndExitStatus1() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = try demoDatabase(cli, login: "someone-else")
+        let config = try cli.write("config.toml", "visibility = \"all\"\nadmins = [\"\(Self.currentLogin)\"]\n")
+        let me = try cli.run("--db", db, "me", "--config", config)
+        #expect(me.status == 1)
+        #expect(me.stderr.contains("the login '\(Self.currentLogin)' is not in the people directory of \(db)"), "\(me.stderr)")
+        #expect(me.stderr.contains("'login' column"))
+        #expect(me.stderr.split(separator: "\n").count == 1)
+        let other = try cli.run("--db", db, "me", "--config", config, "--as", "nobody-here")
+        #expect(other.status == 1)
+        #expect(other.stderr.contains("the login 'nobody-here' is not in the people directory"), "\(other.stderr)")
+    }
+
+    @Test func anInvalidConfigurationNamesTheKeyAndLine() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = try demoDatabase(cli, login: "someone-else")
+        let config = try cli.write("config.toml", "admins = []\nvisibility = \"nobody\"\n")
+        for command in ["me", "dash", "wall", "report"] {
+            let result = try cli.run("--db", db, command, "--config", config)
+            #expect(result.status == 78, "\(command): \(result.status)")
+            #expect(result.stderr == "error: \(config):2: 'visibility' must be one of \"all\", \"self\", \"aggregate\"\n")
+        }
+    }
+
+    @Test func asIsRefusedToThoseWhoAreNotAdmins() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let config = try cli.write("config.toml", "visibility = \"self\"\nadmins = [\"comms-lead\"]\n")
+        let db = try demoDatabase(cli, login: Self.isRoot ? Self.user : Self.currentLogin)
+        let result: (status: Int32, stdout: String, stderr: String)
+        if Self.isRoot {
+            // Root sees everything: the refusal is for the executive's own account.
+            try shareReadOnly(db)
+            result = try spawnAndWait(
+                "/usr/sbin/runuser", ["-u", Self.user, "--", try binary(cli), "me", "--db", db, "--config", config, "--as", "imoreau"])
+        } else {
+            let run = try cli.run("--db", db, "me", "--config", config, "--as", "imoreau")
+            result = (run.status, run.stdout, run.stderr)
+        }
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("only the admins named in the configuration in \(config) may use --as"), "\(result.stderr)")
+    }
+
+    @Test(.enabled(if: isRoot, "creates a unix user: needs root"))
+    func aRealUserSeesTheirOwnNumbersReadOnlyWithAndWithoutAWriter() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = try demoDatabase(cli, login: Self.user)
+        let config = try cli.write("config.toml", "visibility = \"self\"\nadmins = [\"comms-lead\"]\n")
+        try shareReadOnly(db)
+        let codir = try binary(cli)
+        // The executive can read the files but write neither them nor their folder.
+        #expect(try spawnAndWait("/usr/sbin/runuser", ["-u", Self.user, "--", "/usr/bin/test", "-r", db]).status == 0)
+        #expect(try spawnAndWait("/usr/sbin/runuser", ["-u", Self.user, "--", "/usr/bin/test", "-w", db]).status != 0)
+        #expect(try spawnAndWait("/usr/sbin/runuser", ["-u", Self.user, "--", "/usr/bin/test", "-w", (db as NSString).deletingLastPathComponent]).status != 0)
+
+        // Under visibility = "self", their report holds their row and no other leader's.
+        let report = try spawnAndWait(
+            "/usr/sbin/runuser", ["-u", Self.user, "--", codir, "report", "--db", db, "--config", config])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("Nathalie Lefèvre"))
+        #expect(report.stdout.contains("Only your own row is shown"))
+        for other in ["Isabelle Moreau", "Thomas Bernard", "Philippe Garnier", "Sophie Dubois"] {
+            #expect(!report.stdout.contains(other), "\(other) in a visibility = self report:\n\(report.stdout)")
+        }
+
+        // No writer: their view, and the files are byte-identical afterwards.
+        let files = [db, db + "-wal", db + "-shm"]
+        let before = digest(files)
+        let session = "codir-me-\(UUID().uuidString.prefix(8))"
+        let status = cli.path("status")
+        defer { _ = try? tmux.tmux("kill-session", "-t", session) }
+        try tmux.tmux(
+            "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+            "TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 /usr/sbin/runuser -u \(Self.user) -- '\(codir)' me --db '\(db)' --config '\(config)' --refresh 0.3; echo $? > '\(status)'; sleep 5")
+        let (screen, shown) = try tmux.screen(session, within: 10) { $0.contains("Your department") }
+        #expect(shown, "no personal view:\n\(screen)")
+        #expect(screen.contains("Nathalie Lefèvre (Commercial)"))
+        #expect(screen.contains("Your reach, 30d"))
+        #expect(screen.contains("Rank") && screen.contains("not shown"), "the rank shows under visibility = self:\n\(screen)")
+        #expect(!screen.contains("STALE"))
+        let impressions = screen.split(separator: "\n").first { $0.contains("Impressions") }.map(String.init) ?? ""
+        #expect(impressions.contains { $0.isNumber }, "no impressions figure:\n\(screen)")
+
+        // A writer fills the database meanwhile: the reader follows.
+        func posts(_ screen: String) -> String? {
+            screen.split(separator: "\n").first { $0.contains("Posts to engage with") }.map(String.init)
+        }
+        let first = posts(screen)
+        let writer = try spawnAndWait(
+            CommandRunner.executable.path, ["simulate", "--db", db, "--rate", "200", "--duration", "3"])
+        #expect(writer.status == 0, "\(writer.stderr)")
+        let (updated, followed) = try tmux.screen(session, within: 5) { posts($0) != first && !$0.contains("STALE") }
+        #expect(followed, "the writer's posts did not show:\n\(updated)")
+
+        try tmux.tmux("send-keys", "-t", session, "q")
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: status) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let code = try? String(contentsOfFile: status, encoding: .utf8)
+        #expect(code == "0\n", "codir me did not exit with 0 on q")
+
+        // A session with no writer leaves every byte as it was.
+        let quiet = digest(files)
+        #expect(quiet != before)  // the writer did write
+        let second = "codir-me-\(UUID().uuidString.prefix(8))"
+        defer { _ = try? tmux.tmux("kill-session", "-t", second) }
+        try tmux.tmux(
+            "new-session", "-d", "-s", second, "-x", "80", "-y", "24",
+            "TERM=vt100 LANG=C LC_ALL=C /usr/sbin/runuser -u \(Self.user) -- '\(codir)' me --db '\(db)' --config '\(config)'; sleep 5")
+        let (ascii, asciiShown) = try tmux.screen(second, within: 10) { $0.contains("Your department") }
+        #expect(asciiShown, "no personal view in the C locale:\n\(ascii)")
+        #expect(ascii.contains("Nathalie Lefevre (Commercial)"))
+        #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+        // The connection drops: SIGHUP ends it.
+        try tmux.tmux("kill-session", "-t", second)
+        let gone = Date().addingTimeInterval(5)
+        var running = true
+        while running && Date() < gone {
+            running = try spawnAndWait("/usr/bin/pgrep", ["-u", Self.user, "-f", "codir me"]).status == 0
+            if running { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(!running, "codir me outlived its terminal")
+        #expect(digest(files) == quiet, "a codir me session changed the database files")
+    }
+}
