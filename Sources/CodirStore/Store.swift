@@ -57,6 +57,9 @@ public final class Store: Sendable {
                 // database (see "Serving the committee over ssh" in the README).
                 var persist: Int32 = 1
                 sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &persist)
+                // A limit, any limit, makes the last writer's close empty the kept -wal file, so that no
+                // stale frame waits in it; 64 MiB keeps a big import from shrinking it between checkpoints.
+                try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
             }
             // A large page cache keeps a big import's index pages in memory instead of re-reading them.
             try db.execute(sql: "PRAGMA cache_size = -\(Store.cacheKibibytes)")

@@ -28,6 +28,22 @@ struct StoreOpeningTests {
         #expect(try store.counts().people == 0)
     }
 
+    @Test func theWriterLeavesItsWalAndShmFilesEmptyForReadersThatCannotCreateThem() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path("codir.sqlite")
+        do {
+            let store = try Store.open(path: path, access: .readWrite)
+            try store.setMetadata(Store.organisationKey, "Test")
+            let wal = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? UInt64
+            #expect((wal ?? 0) > 0)  // the write is in the WAL until the close
+        }
+        // Closed: both files are still there, the WAL emptied into the database (no stale frame kept).
+        #expect(FileManager.default.fileExists(atPath: path + "-shm"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? UInt64 == 0)
+        let reader = try Store.open(path: path, access: .readOnly)
+        #expect(try reader.metadata(Store.organisationKey) == "Test")
+    }
+
     @Test func readerNeedsAnExistingFile() throws {
         let folder = try TemporaryFolder()
         #expect(throws: StoreError.missing(path: folder.path("none.sqlite"))) {

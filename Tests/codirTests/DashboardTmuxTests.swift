@@ -150,4 +150,50 @@ struct WallTmuxTests {
         let (after, ended) = try tmuxTests.screen(session, within: 3) { !$0.contains("committee") }
         #expect(ended, "q did not end the wall:\n\(after)")
     }
+
+    /// The comms lead's set-up: the wall runs while `codir ingest --watch` fills the database from a drop
+    /// folder; what is dropped reaches the wall by itself.
+    @Test func theWallFollowsWhatIngestWatchImports() throws {
+        let cli = try CommandRunner()
+        let session = "codir-wall-\(UUID().uuidString.prefix(8))"
+        let db = cli.path("codir.sqlite")
+        let inbox = cli.path("inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.2"])
+        try watcher.run()
+        defer {
+            _ = try? tmuxTests.tmux("kill-session", "-t", session)
+            if watcher.isRunning { watcher.interrupt() }
+            cli.remove()
+        }
+        // The wall starts before any data exists: it waits, then shows what arrives.
+        try tmuxTests.tmux(
+            "new-session", "-d", "-s", session, "-x", "200", "-y", "60",
+            "TERM=xterm-256color LANG=C.UTF-8 '\(CommandRunner.executable.path)' --db '\(db)' wall --refresh 0.3; sleep 5")
+        try FileManager.default.copyItem(atPath: cli.resource("people.csv"), toPath: inbox + "/people.csv")
+        let (people, arrived) = try tmuxTests.screen(session, within: 10) { $0.contains("Claire Martin") }
+        #expect(arrived, "the dropped directory did not reach the wall:\n\(people)")
+        // Events of the last hour, so that they are in the window whenever the test runs.
+        let now = Date()
+        func iso(_ minutesAgo: Double) -> String { ISO8601DateFormatter().string(from: now.addingTimeInterval(-60 * minutesAgo)) }
+        let events = """
+            {"type":"post","id":"wall-p1","author":"ceo","at":"\(iso(60))"}
+            {"type":"comment","id":"wall-c1","actor":"cso","post":"wall-p1","at":"\(iso(30))"}
+
+            """
+        try Data(events.utf8).write(to: URL(fileURLWithPath: cli.path("events.jsonl")))
+        try FileManager.default.moveItem(atPath: cli.path("events.jsonl"), toPath: inbox + "/events.jsonl")
+        let (screen, followed) = try tmuxTests.screen(session, within: 10) {
+            $0.contains("Sophie Lambert (Sales) commented on Claire Martin's post")
+        }
+        #expect(followed, "the dropped events did not reach the wall's ticker:\n\(screen)")
+        #expect(FileManager.default.fileExists(atPath: inbox + "/done/events.jsonl"))
+        #expect(!screen.contains("STALE"))
+        watcher.interrupt()
+        watcher.waitUntilExit()
+        #expect(watcher.terminationStatus == 0)
+        try tmuxTests.tmux("send-keys", "-t", session, "q")
+        let (after, ended) = try tmuxTests.screen(session, within: 3) { !$0.contains("committee") }
+        #expect(ended, "q did not end the wall:\n\(after)")
+    }
 }

@@ -52,11 +52,12 @@ struct MeTests {
         try #require(result.status == 0, "\(executable) \(arguments.joined(separator: " ")): \(result.stderr)")
     }
 
-    /// The built codir, copied where the executive's account can run it.
+    /// The built codir, copied where the executive's account can run it. `cp` does the copy: a file this
+    /// process had open for writing could leak into a child that another test spawns meanwhile, and
+    /// running the copy would then fail with "Text file busy".
     func binary(_ cli: CommandRunner) throws -> String {
         let copy = cli.path("codir")
-        try? FileManager.default.removeItem(atPath: copy)
-        try FileManager.default.copyItem(atPath: CommandRunner.executable.path, toPath: copy)
+        try run("/bin/cp", CommandRunner.executable.path, copy)
         try run("/bin/chmod", "755", copy)
         return copy
     }
