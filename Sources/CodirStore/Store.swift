@@ -72,8 +72,18 @@ public final class Store: Sendable {
         } catch let error as StoreError {
             throw error
         } catch {
+            if access == .readOnly, Self.lacksWalFiles(path) { throw .walFilesMissing(path: path) }
             throw StoreError(error, path: path)
         }
+    }
+
+    /// Whether a WAL database's -wal or -shm file is missing and this user cannot create it: a reader then
+    /// cannot open the database (SQLite's "Read-Only Databases" in its WAL notes).
+    static func lacksWalFiles(_ path: String) -> Bool {
+        let fileManager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let missing = !fileManager.fileExists(atPath: path + "-wal") || !fileManager.fileExists(atPath: path + "-shm")
+        return missing && !fileManager.isWritableFile(atPath: folder.isEmpty ? "." : folder)
     }
 
     /// A private database in memory, migrated and empty: for tests and dry runs.

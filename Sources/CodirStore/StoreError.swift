@@ -12,6 +12,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case newerSchema(path: String)
     /// Another process holds the database's write lock.
     case locked(path: String)
+    /// A reader that may not write the database's folder finds no -wal and -shm files beside it.
+    case walFilesMissing(path: String)
     /// Any other SQLite failure.
     case io(path: String, reason: String)
 
@@ -29,6 +31,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) was written by a newer version of codir; upgrade codir to read it"
         case .locked(let path):
             "the database at \(path) is locked by another process; try again when it has finished"
+        case .walFilesMissing(let path):
+            "cannot read the database at \(path): its -wal and -shm files are missing and this user may not create "
+                + "them; run any codir import once as the writer (for instance 'codir import --organisation NAME') to create them"
         case .io(let path, let reason):
             "cannot use the database at \(path): \(reason)"
         }

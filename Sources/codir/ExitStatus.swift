@@ -17,7 +17,7 @@ enum ExitStatus {
         switch error {
         case .missing: noDatabase
         case .cannotCreate: cannotCreate
-        case .cannotOpen, .notCodirDatabase, .newerSchema, .io: unusableDatabase
+        case .cannotOpen, .notCodirDatabase, .newerSchema, .walFilesMissing, .io: unusableDatabase
         case .locked: databaseLocked
         }
     }

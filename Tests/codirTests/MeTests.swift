@@ -190,5 +190,17 @@ struct MeTests {
         }
         #expect(!running, "codir me outlived its terminal")
         #expect(digest(files) == quiet, "a codir me session changed the database files")
+
+        // Without its -wal and -shm files (the database copied in alone), the reader says what to do, and one
+        // run of the writer puts them back.
+        try FileManager.default.removeItem(atPath: db + "-wal")
+        try FileManager.default.removeItem(atPath: db + "-shm")
+        let lost = try spawnAndWait("/usr/sbin/runuser", ["-u", Self.user, "--", codir, "report", "--db", db, "--config", config])
+        #expect(lost.status == 74)
+        #expect(lost.stderr.contains("its -wal and -shm files are missing"), "\(lost.stderr)")
+        #expect(try cli.run("--db", db, "import", "--organisation", "Groupe Horizon").status == 0)
+        let back = try spawnAndWait("/usr/sbin/runuser", ["-u", Self.user, "--", codir, "report", "--db", db, "--config", config])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.hasPrefix("Groupe Horizon"))
     }
 }
