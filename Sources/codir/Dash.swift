@@ -52,8 +52,12 @@ func runDashboard(
     ascii: Bool, wallRotation: Double? = nil, personalLogin: String? = nil
 ) throws {
     guard Platform.stdoutIsTerminal else {
-        let command = personalLogin != nil ? "me" : (wallRotation == nil ? "dash" : "wall")
-        printError("error: codir \(command) needs a terminal on standard output; for text, use 'codir report'")
+        if personalLogin != nil {
+            printError("error: codir me needs a terminal on standard output; over ssh, connect without a command or with 'ssh -t'")
+        } else {
+            printError(
+                "error: codir \(wallRotation == nil ? "dash" : "wall") needs a terminal on standard output; for text, use 'codir report'")
+        }
         throw ExitCode(1)
     }
     Platform.catchStopSignals()

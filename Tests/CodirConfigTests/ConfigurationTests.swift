@@ -82,3 +82,13 @@ import Testing
         #expect(configuration.disclosure(login: "imoreau", uid: 1002) == Disclosure(visibility: .self, viewerLogin: "imoreau"))
     }
 }
+
+@Suite struct ExampleConfigurationTests {
+    @Test func theExampleInResourcesIsValid() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let path = root.appendingPathComponent("Resources/config.example.toml").path
+        let configuration = try Configuration.load(explicit: path, environment: [:])
+        #expect(configuration.visibility == .self)
+        #expect(configuration.admins == ["comms-lead"])
+    }
+}
