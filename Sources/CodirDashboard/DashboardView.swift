@@ -160,13 +160,7 @@ public struct DashboardView {
     }
 
     private func ago(_ t: Timestamp) -> String {
-        let seconds = max(0, now.seconds - t.seconds)
-        switch seconds {
-        case ..<60: return "changed just now"
-        case ..<3600: return "changed \(seconds / 60) min ago"
-        case ..<86_400: return "changed \(seconds / 3600) h ago"
-        default: return "changed \(seconds / 86_400) d ago"
-        }
+        "changed " + (HumanFormat.elapsed(from: t.seconds, to: now.seconds).map { "\($0) ago" } ?? "just now")
     }
 }
 

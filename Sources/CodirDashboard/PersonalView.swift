@@ -255,15 +255,7 @@ public struct PersonalView {
         }
     }
 
-    private func ago(_ seconds: Int64) -> String {
-        let delta = max(0, now.seconds - seconds)
-        switch delta {
-        case ..<60: return "now"
-        case ..<3600: return "\(delta / 60) min"
-        case ..<86_400: return "\(delta / 3600) h"
-        default: return "\(delta / 86_400) d"
-        }
-    }
+    private func ago(_ seconds: Int64) -> String { HumanFormat.elapsed(from: seconds, to: now.seconds) ?? "now" }
 
     private func ordinal(_ n: Int) -> String {
         let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")

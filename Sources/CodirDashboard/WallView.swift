@@ -121,12 +121,6 @@ public struct WallView {
     }
 
     private func ago(_ seconds: Int64) -> String {
-        let delta = max(0, now.seconds - seconds)
-        switch delta {
-        case ..<60: return "just now"
-        case ..<3600: return "\(delta / 60) min ago"
-        case ..<86_400: return "\(delta / 3600) h ago"
-        default: return "\(delta / 86_400) d ago"
-        }
+        HumanFormat.elapsed(from: seconds, to: now.seconds).map { "\($0) ago" } ?? "just now"
     }
 }

@@ -56,6 +56,18 @@ public enum HumanFormat {
         return fixed(value, digits: 2)
     }
 
+    /// The time from `then` to `now` in its largest whole unit ("12 min", "3 h", "2 d"); nil under a minute
+    /// (and for a `then` after `now`).
+    public static func elapsed(from then: Int64, to now: Int64) -> String? {
+        let seconds = now - then
+        switch seconds {
+        case ..<60: return nil
+        case ..<3600: return "\(seconds / 60) min"
+        case ..<86_400: return "\(seconds / 3600) h"
+        default: return "\(seconds / 86_400) d"
+        }
+    }
+
     /// Thousands separated by a thin space would confuse spreadsheets; plain digits with commas for prose.
     public static func grouped(_ value: Int) -> String {
         let digits = String(abs(value))
