@@ -48,6 +48,8 @@ public final class NCursesTerminal: Terminal {
     private let window: UnsafeMutablePointer<WINDOW>
     private var restored = false
     private var quickFailures = 0
+    /// A key read together with a resize, returned by the next call.
+    private var keyAfterResize: TerminalEvent?
 
     /// Takes over the terminal. `monochrome` and `ascii` force those modes (`--no-color`, `NO_COLOR`,
     /// `--ascii`).
@@ -181,12 +183,26 @@ public final class NCursesTerminal: Terminal {
 
     public func nextEvent(timeout: Double) -> TerminalEvent? {
         if let resize = takePendingResize() { return resize }
+        if let waiting = keyAfterResize {
+            keyAfterResize = nil
+            return waiting
+        }
+        let event = readEvent(timeout: timeout)
+        // A resize that came during the read goes first; the key read with it is kept for the next call,
+        // not dropped.
+        if let resize = takePendingResize() {
+            keyAfterResize = event
+            return resize
+        }
+        return event
+    }
+
+    private func readEvent(timeout: Double) -> TerminalEvent? {
         let milliseconds = Int32(max(0, min(timeout, 60)) * 1000)
         wtimeout(window, milliseconds)
         var value: wint_t = 0
         let started = monotonicSeconds()
         let code = wget_wch(window, &value)
-        if let resize = takePendingResize() { return resize }
         if code == ERR {
             // A closed terminal makes every read fail at once: after many instant failures, stop.
             if milliseconds > 50 && monotonicSeconds() - started < 0.005 {

@@ -68,14 +68,15 @@ struct DashboardTmuxTests {
         _ = try screen(session, within: 3) { $0.contains("3 Silos") }
 
         try tmux("send-keys", "-t", session, "3")
-        let (silos, switched) = try screen(session, within: 3) { $0.contains("E-I index") }
+        let (silos, switched) = try screen(session, within: 3) { $0.contains("Modularity") }
         #expect(switched, "key 3 did not show the Silos pane:\n\(silos)")
 
         try tmux("send-keys", "-t", session, "q")
         let deadline = Date().addingTimeInterval(5)
         while !FileManager.default.fileExists(atPath: status) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         let code = try? String(contentsOfFile: status, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(code == "0", "codir dash did not exit with 0 on q")
+        let last = (try? tmux("capture-pane", "-p", "-t", session)) ?? "(no session)"
+        #expect(code == "0", "codir dash did not exit with 0 on q; the screen:\n\(last)")
     }
 
     @Test func dumbTerminalsAndPipesGetOneSentence() throws {
