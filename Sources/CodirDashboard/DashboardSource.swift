@@ -14,6 +14,8 @@ public struct DashboardSnapshot: Sendable {
     /// For `codir me`: the person at the keyboard, when the source was asked for them and they are in the
     /// directory.
     public var personal: PersonalReport?
+    /// The links of the personal report's posts to engage with, by post key.
+    public var postURLs: [String: String] = [:]
 }
 
 /// Reads the database for the dashboard, read-only, and tells when it changed.
@@ -82,12 +84,13 @@ public final class DashboardSource {
                 }
             }
             let report = full.disclosed(to: disclosure)
+            let urls = try store.postURLs(keys: personal?.postsToEngage.map { dataset.posts[$0].id } ?? [])
             let name =
                 try store.metadata(Store.organisationKey)
                 ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             snapshot = DashboardSnapshot(
                 organisation: name, report: report, dataset: dataset, asOf: asOf, lastChange: try store.lastChange(),
-                personal: personal)
+                personal: personal, postURLs: urls)
             self.version = version
             staleReason = nil
             return true

@@ -17,7 +17,7 @@ public struct PersonalView {
     public var now: Timestamp
     /// The login the view is for, to say who is missing when they are not in the directory.
     public var login: String
-    /// The first post of the "to engage with" list shown (↑ ↓ scroll it).
+    /// The selected post of the "to engage with" list (↑ ↓ move it); its link is shown under the list.
     public var scroll: Int
 
     public init(
@@ -44,7 +44,7 @@ public struct PersonalView {
         dashboard.header(
             into: &buffer, rows[0], subject: person.map { "\(sanitized($0.name)) (\(sanitized($0.department)))" })
         var keys: [(key: String, label: String)] = [("q", " quit"), ("w", " window"), ("r", " refresh")]
-        keys.insert((context.isASCII ? "j/k" : "↑↓", " scroll posts"), at: 1)
+        keys.insert((context.isASCII ? "j/k" : "↑↓", " select a post"), at: 1)
         buffer.keyBar(keys, in: rows[2], context: context)
         guard let personal = snapshot.personal, let person else {
             let lines = [
@@ -58,7 +58,10 @@ public struct PersonalView {
             }
             return finished(buffer)
         }
-        let body = rows[1]
+        // The selected post's link gets a line of its own across the screen, so that it can be copied whole.
+        let parts = rows[1].split(.vertical, [.ratio(1, min: 10), .fixed(1)])
+        let body = parts[0]
+        link(personal, into: &buffer, parts[1], snapshot: snapshot)
         // The figures on top (taller screens list more departments), the list of posts below.
         let topHeight = max(min(10, body.height / 2), min(16, body.height * 45 / 100))
         let halves = body.split(.vertical, [.fixed(topHeight), .ratio(1, min: 4)])
@@ -196,29 +199,47 @@ public struct PersonalView {
             buffer.text(text, in: inner, line: 0, style: Style(.good), context: context)
             return
         }
-        let first = max(0, min(scroll, count - inner.height))
+        let listHeight = inner.height
+        let selected = max(0, min(scroll, count - 1))
+        let first = max(0, min(selected - listHeight / 2, count - listHeight))
         let people = snapshot.report.people
-        for (index, post) in personal.postsToEngage.dropFirst(first).prefix(inner.height).enumerated() {
+        for (index, post) in personal.postsToEngage.enumerated().dropFirst(first).prefix(listHeight) {
             let record = snapshot.dataset.posts[post]
             let author = people[Int(record.author)]
-            let when = ago(record.at)
-            let line = Rect(x: inner.x, y: inner.y + index, width: inner.width, height: 1)
-            buffer.text(when, in: Rect(x: line.x, y: line.y, width: 8, height: 1), style: Style(.dim), align: .right, context: context)
-            let role = author.isLeader ? Style(.accent, [.bold]) : Style(.normal)
+            let line = Rect(x: inner.x, y: inner.y + index - first, width: inner.width, height: 1)
+            let isSelected = index == selected
+            if isSelected { buffer.fill(line, style: Style(.selection, [.reverse])) }
+            let base: Style = isSelected ? Style(.selection, [.reverse]) : Style(.dim)
+            if isSelected { buffer.text(String(context.glyphs.selection), in: line, style: Style(.selection, [.reverse, .bold]), context: context) }
+            buffer.text(ago(record.at), in: Rect(x: line.x + 1, y: line.y, width: 6, height: 1), style: base, align: .right, context: context)
+            let role = isSelected ? Style(.selection, [.reverse, .bold]) : (author.isLeader ? Style(.accent, [.bold]) : Style(.normal))
             buffer.text(
                 "\(sanitized(author.name)) \(context.glyphs.separator) \(sanitized(author.department))",
-                in: Rect(x: line.x + 9, y: line.y, width: line.width - 9, height: 1), style: role, context: context)
+                in: Rect(x: line.x + 8, y: line.y, width: line.width - 8, height: 1), style: role, context: context)
         }
-        // What is above and below, on the box's bottom border.
+        // Where the list stands, on the box's bottom border.
         var position: [String] = []
         if first > 0 { position.append("\(first) above \(context.glyphs.up)") }
-        if first + inner.height < count { position.append("\(count - first - inner.height) more \(context.glyphs.down)") }
+        if first + listHeight < count { position.append("\(count - first - listHeight) more \(context.glyphs.down)") }
         if !position.isEmpty {
             buffer.text(
                 " \(position.joined(separator: " \(context.glyphs.separator) ")) ",
                 in: Rect(x: rect.x + 2, y: rect.maxY - 1, width: rect.width - 4, height: 1), style: Style(.dim),
                 align: .right, context: context)
         }
+    }
+
+    /// The selected post's link, whole when the line can hold it.
+    private func link(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        guard !personal.postsToEngage.isEmpty else { return }
+        let record = snapshot.dataset.posts[personal.postsToEngage[max(0, min(scroll, personal.postsToEngage.count - 1))]]
+        guard let url = snapshot.postURLs[record.id].map(sanitized) else {
+            buffer.text(" No link known for this post (id \(sanitized(record.id))).", in: rect, style: Style(.dim), context: context)
+            return
+        }
+        let labelled = " \(context.glyphs.selection) \(url)"
+        let text = TextWidth.columns(of: labelled) <= rect.width ? labelled : url
+        buffer.text(text, in: rect, style: Style(.accent), context: context)
     }
 
     private func department(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {

@@ -2,6 +2,18 @@ import CodirModel
 import GRDB
 
 extension Store {
+    /// The links of the posts with these keys, for those that have one.
+    public func postURLs(keys: [String]) throws(StoreError) -> [String: String] {
+        try read { db in
+            var urls: [String: String] = [:]
+            let statement = try db.cachedStatement(sql: "SELECT url FROM posts WHERE key = ? AND url IS NOT NULL")
+            for key in keys {
+                if let url = try String.fetchOne(statement, arguments: [key]) { urls[key] = url }
+            }
+            return urls
+        }
+    }
+
     /// The directory, in the order people were added.
     public func people() throws(StoreError) -> [Person] {
         try read { db in

@@ -48,12 +48,23 @@ struct PersonalViewTests {
         #expect(lines.joined().contains("Nathalie Lefevre"))
     }
 
-    @Test func theListScrollsAndSaysWhatIsAboveAndBelow() throws {
+    @Test func theSelectedPostShowsItsLinkAndTheListFollowsTheSelection() throws {
+        let snapshot = try snapshot(.everything)
+        let personal = try #require(snapshot.personal)
+        #expect(personal.postsToEngage.count > 30)
         let top = try me(.everything).joined(separator: "\n")
         #expect(top.contains("more ▼"))
         #expect(!top.contains("above ▲"))
-        let scrolled = try me(.everything, scroll: 3).joined(separator: "\n")
-        #expect(scrolled.contains("3 above ▲"))
+        let firstURL = try #require(snapshot.postURLs[snapshot.dataset.posts[personal.postsToEngage[0]].id])
+        #expect(top.contains("▶ \(firstURL)"))
+        // Down the list: the selection stays in view, the link follows it.
+        let lines = try me(.everything, scroll: 20)
+        let text = lines.joined(separator: "\n")
+        #expect(text.contains("16 above ▲"))  // nine rows, the selection in the middle
+        let twentieth = snapshot.dataset.posts[personal.postsToEngage[20]]
+        #expect(text.contains(try #require(snapshot.postURLs[twentieth.id])))
+        let author = snapshot.report.people[Int(twentieth.author)].name
+        #expect(lines.contains { $0.contains("│▶") && $0.contains(author) }, "\(text)")
     }
 
     @Test func visibilitySelfHidesTheRank() throws {
