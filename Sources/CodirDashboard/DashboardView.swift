@@ -169,6 +169,8 @@ extension DashboardView {
     static func withheldNote(_ report: MetricsReport) -> String? {
         switch report.disclosure.visibility {
         case .all: nil
+        case .self where report.reach.isEmpty:
+            "Leaders' individual numbers are not shown (\(report.disclosure.visibilityNote); your login is not a leader's)."
         case .self: "Only your own row: other leaders' numbers are not shown (\(report.disclosure.visibilityNote))."
         case .aggregate: "Leaders' individual numbers are not shown (\(report.disclosure.visibilityNote))."
         }

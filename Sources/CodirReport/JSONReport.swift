@@ -30,19 +30,6 @@ struct JSONReport {
                     ("interactions", .int(s.interactions)), ("posts", .int(s.posts)),
                 ])
             ),
-            ("visibility", .string(report.disclosure.visibility.rawValue)),
-            (
-                "committee_reach",
-                .object([
-                    ("leaders", .int(report.committeeReach.leaders)),
-                    ("leaders_who_posted", .int(report.committeeReach.leadersWhoPosted)),
-                    ("posts", .int(report.committeeReach.posts)),
-                    ("impressions", .int64(report.committeeReach.impressions)),
-                    ("previous_impressions", .int64(report.committeeReach.previousImpressions)),
-                    ("impressions_change", .double(report.committeeReach.impressionsChange)),
-                    ("engagements", .int64(report.committeeReach.engagements)),
-                ])
-            ),
             ("reach", .array(report.reach.map(reach))),
             ("engagement", .array(report.engagement.map(engagement))),
             (
@@ -106,6 +93,19 @@ struct JSONReport {
                                 ])
                             })
                     ),
+                ])
+            ),
+            ("visibility", .string(report.disclosure.visibility.rawValue)),
+            (
+                "committee_reach",
+                .object([
+                    ("leaders", .int(report.committeeReach.leaders)),
+                    ("leaders_who_posted", .int(report.committeeReach.leadersWhoPosted)),
+                    ("posts", .int(report.committeeReach.posts)),
+                    ("impressions", .int64(report.committeeReach.impressions)),
+                    ("previous_impressions", .int64(report.committeeReach.previousImpressions)),
+                    ("impressions_change", .double(report.committeeReach.impressionsChange)),
+                    ("engagements", .int64(report.committeeReach.engagements)),
                 ])
             ),
         ])

@@ -28,6 +28,9 @@ public struct ReportDocument: Sendable {
     var withheldNote: String? {
         switch report.disclosure.visibility {
         case .all: nil
+        case .self where report.reach.isEmpty:
+            "Leaders' individual numbers are not shown: this installation's configuration sets "
+                + "\(report.disclosure.visibilityNote), and your login is not a leader's in the directory."
         case .self: "Only your own row is shown: this installation's configuration sets \(report.disclosure.visibilityNote)."
         case .aggregate: "Leaders' individual numbers are not shown: this installation's configuration sets \(report.disclosure.visibilityNote)."
         }

@@ -152,3 +152,48 @@ struct FixedFormatTests {
         }
     }
 }
+
+@Suite("Reports under a restricted visibility")
+struct DisclosedReportTests {
+    func document(_ disclosure: Disclosure) -> ReportDocument {
+        let people = [
+            Person(id: "a", name: "Alice Leader", department: "X", role: .leader, login: "alice"),
+            Person(id: "b", name: "Bruno Leader", department: "Y", role: .leader, login: "bruno"),
+            Person(id: "e", name: "Emma Employee", department: "Y", role: .employee, login: "emma"),
+        ]
+        let at = Timestamp(iso8601: "2026-11-20T10:00:00Z")!.seconds
+        let dataset = Dataset(
+            people: people, posts: [PostRecord(id: "p", author: 0, at: at), PostRecord(id: "q", author: 1, at: at)],
+            interactions: [
+                InteractionRecord(actor: 2, target: 0, kind: .reaction, post: 0, at: at + 60),
+                InteractionRecord(actor: 0, target: 1, kind: .comment, post: 1, at: at + 120),
+            ],
+            postStats: [
+                PostStatRecord(post: 0, at: at + 3600, impressions: 1000, engagements: 10),
+                PostStatRecord(post: 1, at: at + 3600, impressions: 400, engagements: 4),
+            ], daily: [], followers: [])
+        let report = MetricsEngine.report(for: dataset, length: .days(30), asOf: Timestamp(iso8601: "2026-11-29T00:00:00Z")!)
+        return ReportDocument(organisation: "Test", report: report.disclosed(to: disclosure))
+    }
+
+    @Test func selfShowsOnlyTheViewersRowWithoutARankAndTheWholeCommittee() {
+        let text = document(Disclosure(visibility: .self, viewerLogin: "bruno")).rendered(as: .text)
+        #expect(text.contains("Bruno Leader"))
+        #expect(!text.contains("Alice Leader"))
+        #expect(text.contains("Only your own row is shown"))
+        #expect(text.contains("Committee: 1.4k impressions"))
+        #expect(!text.contains("\n1  Bruno"))  // no rank among rows that are not shown
+        let csv = document(Disclosure(visibility: .self, viewerLogin: "bruno")).rendered(as: .csv)
+        #expect(!csv.contains("Alice"))
+    }
+
+    @Test func anEmployeeOrAggregateSeesNoLeadersRow() {
+        let employee = document(Disclosure(visibility: .self, viewerLogin: "emma")).rendered(as: .text)
+        #expect(employee.contains("your login is not a leader's in the directory"))
+        #expect(!employee.contains("Alice Leader") && !employee.contains("Bruno Leader"))
+        let json = document(Disclosure(visibility: .aggregate, viewerLogin: "alice")).rendered(as: .json)
+        #expect(json.contains("\"visibility\": \"aggregate\""))
+        #expect(json.contains("\"reach\": []"))
+        #expect(json.contains("\"impressions\": 1400"))
+    }
+}
