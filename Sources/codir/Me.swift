@@ -9,8 +9,8 @@ extension Codir {
         static let configuration = CommandConfiguration(
             abstract: "Your own numbers: reach, engagement with colleagues, posts to engage with, your department's silos.",
             discussion: """
-                You are the login of the process's real user (not $USER), matched to the 'login' column of the \
-                people directory. Made for an ssh session (ForceCommand codir me): 80×24, any TERM with a \
+                You are identified by the login of the process's real user (not $USER), matched to the 'login' \
+                column of the people directory. Made for an ssh session (ForceCommand codir me): 80×24, any TERM with a \
                 terminfo entry, ASCII in a non-UTF-8 locale; it exits when the connection drops. Keys: ↑ ↓ or \
                 j k select a post (its link shows under the list), w window, r refresh, q quit.
                 """)
@@ -21,7 +21,7 @@ extension Codir {
 
         @Option(
             name: .customLong("as"),
-            help: ArgumentHelp("Show this login's view (only for the configuration's admins).", valueName: "login"))
+            help: ArgumentHelp("Show this login's view, as they see it (root and the configuration's admins only).", valueName: "login"))
         var asLogin: String?
 
         func run() throws {
