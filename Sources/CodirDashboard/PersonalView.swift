@@ -248,7 +248,10 @@ public struct PersonalView {
         guard !inner.isEmpty else { return }
         let ei = silo.eiIndex
         let previous = personal.previousDepartment?.eiIndex
-        var trend = "no previous \(state.window)"
+        // Unknown: no earlier window (all), one beyond the 12 weeks loaded, or one without ties.
+        var trend =
+            snapshot.report.window.previous == nil
+            ? "no earlier window" : (personal.previousDepartment == nil ? HumanFormat.missing : "no previous \(state.window)")
         var trendStyle = Style(.dim)
         if let ei, let previous {
             let delta = ei - previous
