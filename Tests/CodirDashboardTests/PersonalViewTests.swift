@@ -131,6 +131,23 @@ struct PersonalViewTests {
         #expect(terminal.text.contains("Nathalie Lefèvre"))
     }
 
+    @Test func everySizeFromTheMinimumUpKeepsTheFiguresInTheirBoxes() throws {
+        let snapshot = try snapshot(.everything)
+        for width in stride(from: 60, through: 240, by: 9) {
+            for height in stride(from: 16, through: 70, by: 6) {
+                let lines = PersonalView(
+                    snapshot: snapshot, staleReason: nil, state: DashboardState(), context: RenderContext(),
+                    now: DashboardFixture.now, login: Self.login, scroll: width % 40
+                ).render(size: Size(width: width, height: height)).lines
+                #expect(lines.count == height)
+                #expect(lines.allSatisfy { TextWidth.columns(of: $0) <= width })
+                let text = lines.joined(separator: "\n")
+                #expect(text.contains("Your reach"), "\(width)×\(height):\n\(text)")
+                #expect(text.contains("Posts to engage with"), "\(width)×\(height):\n\(text)")
+            }
+        }
+    }
+
     @Test func aLoginThatLeftTheDirectorySaysSo() throws {
         let source = DashboardSource(path: DashboardFixture.path, personalLogin: "gone")
         source.load(length: .days(30), asOf: DashboardFixture.now)
