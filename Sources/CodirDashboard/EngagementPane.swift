@@ -53,9 +53,10 @@ struct EngagementPane {
             y += 1
         }
         let committee = report.committee
-        let reciprocity =
+        var reciprocity =
             "Reciprocity \(HumanFormat.percent(committee.reciprocity)): \(committee.reciprocalPairs) of "
-            + "\(committee.engagedPairs) engaged leader pairs engage both ways \(context.glyphs.separator) \(star) engages with employees"
+            + "\(committee.engagedPairs) engaged leader pairs engage both ways"
+        if !rows.isEmpty { reciprocity += " \(context.glyphs.separator) \(star) engages with employees" }
         if y + 1 < inner.maxY {
             buffer.text(reciprocity, in: Rect(x: inner.x, y: y + 1, width: tableWidth, height: 1), style: Style(.dim), context: context)
             y += 3
