@@ -76,7 +76,8 @@ public final class DashboardSource {
             identity = FileIdentity.of(path)
             let version = try store.dataVersion()
             let window = TimeWindow(length: length, asOf: asOf)
-            let dataset = try store.dataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
+            let dataset = try store.dataset(
+                for: window, trendWeeks: MetricsEngine.trendWeeks, previousInteractions: personalLogin != nil)
             let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
             let personal = personalLogin.flatMap { login in
                 dataset.people.firstIndex { $0.login == login }.map {

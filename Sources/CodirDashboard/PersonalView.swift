@@ -248,7 +248,7 @@ public struct PersonalView {
         guard !inner.isEmpty else { return }
         let ei = silo.eiIndex
         let previous = personal.previousDepartment?.eiIndex
-        // Unknown: no earlier window (all), one beyond the 12 weeks loaded, or one without ties.
+        // Unknown: no earlier window (all), or a dataset loaded without the previous window's interactions.
         var trend =
             snapshot.report.window.previous == nil
             ? "no earlier window" : (personal.previousDepartment == nil ? HumanFormat.missing : "no previous \(state.window)")

@@ -100,9 +100,8 @@ extension MetricsEngine {
             report.silo.departments.first { $0.department == name }
             ?? DepartmentSilo(department: name, members: 0, internalTies: 0, externalTies: 0)
         var previous: DepartmentSilo?
-        // The previous window's interactions are loaded only as far back as the weekly trend goes.
-        let loadedFrom = window.end.adding(days: -7 * trendWeeks).seconds
-        if let before = window.previous, let start = before.start, start.seconds >= loadedFrom {
+        // Only when every interaction of the previous window is in the dataset.
+        if let before = window.previous, let start = before.start, start.seconds >= dataset.interactionsFrom {
             previous = departmentTies(of: name, in: dataset, window: before)
         }
         var departmentRank: (Int, Int)?

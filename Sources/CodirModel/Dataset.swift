@@ -11,6 +11,9 @@ public struct Dataset: Sendable {
     public var followers: [FollowerRecord]
     /// The latest demographics rows of each person's analytics exports, as of the window's end.
     public var demographics: [DemographicRecord] = []
+    /// Every interaction after this time (seconds since the epoch) is in `interactions`; before it, only
+    /// some are (those on the window's posts). `Int64.min` when all are.
+    public var interactionsFrom: Int64 = .min
 
     public init(
         people: [Person] = [], posts: [PostRecord] = [], interactions: [InteractionRecord] = [],

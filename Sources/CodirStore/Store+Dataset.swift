@@ -40,17 +40,25 @@ extension Store {
     ///
     /// Interactions are read for the window and the trend, plus the interactions at any earlier time on
     /// the posts published in the window; post counters for the posts published in the window or the previous
-    /// one; daily rows for those two windows; every follower snapshot up to the end.
-    public func dataset(for window: TimeWindow, trendWeeks: Int = 12) throws(StoreError) -> Dataset {
+    /// one; daily rows for those two windows; every follower snapshot up to the end. With
+    /// `previousInteractions`, every interaction of the previous window too (for `codir me`'s department
+    /// trend).
+    public func dataset(
+        for window: TimeWindow, trendWeeks: Int = 12, previousInteractions: Bool = false
+    ) throws(StoreError) -> Dataset {
         let end = window.end.seconds
         let trendStart = window.end.adding(days: -7 * trendWeeks).seconds
-        let interactionsFrom: Int64 = window.start.map { min($0.seconds, trendStart) } ?? Int64.min
+        var interactionsFrom: Int64 = window.start.map { min($0.seconds, trendStart) } ?? Int64.min
+        if previousInteractions, let previous = window.previous {
+            interactionsFrom = min(interactionsFrom, previous.start?.seconds ?? Int64.min)
+        }
         let postsFrom: Int64 = window.previous?.start?.seconds ?? Int64.min
         let daysFrom: Int64 = postsFrom == Int64.min ? Int64.min : Int64(Timestamp(seconds: postsFrom).day.number - 1)
         let windowStart: Int64 = window.start?.seconds ?? Int64.min
 
         return try read { db in
             var dataset = Dataset()
+            dataset.interactionsFrom = interactionsFrom
             var personIndex: [Int64: Int32] = [:]
             try RawStatement(
                 db,

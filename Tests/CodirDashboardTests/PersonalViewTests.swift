@@ -148,6 +148,17 @@ struct PersonalViewTests {
         }
     }
 
+    @Test func theDepartmentTrendHasThePreviousWindowWhateverItsLength() throws {
+        for length in [WindowLength.days(7), .days(30), .days(90)] {
+            let source = DashboardSource(path: DashboardFixture.path, personalLogin: Self.login)
+            source.load(length: length, asOf: DashboardFixture.now)
+            let personal = try #require(source.snapshot?.personal)
+            // The demo's 120 days reach into the previous window of each (not of 365d).
+            #expect(personal.previousDepartment != nil, "no previous \(length)")
+            #expect(personal.previousDepartment.map { $0.internalTies + $0.externalTies > 0 } == true)
+        }
+    }
+
     @Test func aLoginThatLeftTheDirectorySaysSo() throws {
         let source = DashboardSource(path: DashboardFixture.path, personalLogin: "gone")
         source.load(length: .days(30), asOf: DashboardFixture.now)
