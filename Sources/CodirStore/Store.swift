@@ -60,6 +60,9 @@ public final class Store: Sendable {
                 // A limit, any limit, makes the last writer's close empty the kept -wal file, so that no
                 // stale frame waits in it; 64 MiB keeps a big import from shrinking it between checkpoints.
                 try db.execute(sql: "PRAGMA journal_size_limit = 67108864")
+                // Safe from corruption in WAL mode; a power cut may undo the last commits, which imports and
+                // ingest repeat without duplicates (the follow offset is committed with its lines).
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             // A large page cache keeps a big import's index pages in memory instead of re-reading them.
             try db.execute(sql: "PRAGMA cache_size = -\(Store.cacheKibibytes)")
