@@ -115,7 +115,7 @@ public final class DashboardApp {
         }
     }
 
-    enum Outcome {
+    enum Outcome: Equatable {
         case exit(DashboardExit)
         case reload
         case redraw
@@ -189,14 +189,12 @@ public final class DashboardApp {
         switch event {
         case .character("q"), .control("c"): return .exit(.quit)
         case .endOfInput: return .exit(.endOfInput)
-        case .up, .character("k"):
-            guard scroll > 0 else { return .nothing }
-            scroll -= 1
-            return .redraw
-        case .down, .character("j"):
-            guard scroll + 1 < posts else { return .nothing }
-            scroll += 1
-            return .redraw
+        case .up, .character("k"): return select(scroll - 1, of: posts)
+        case .down, .character("j"): return select(scroll + 1, of: posts)
+        case .pageUp: return select(scroll - 10, of: posts)
+        case .pageDown, .character(" "): return select(scroll + 10, of: posts)
+        case .home, .character("g"): return select(0, of: posts)
+        case .end, .character("G"): return select(posts - 1, of: posts)
         case .character("w"):
             state.cycleWindow()
             scroll = 0
@@ -205,6 +203,14 @@ public final class DashboardApp {
         case .resize: return .redraw
         default: return .nothing
         }
+    }
+
+    /// Selects the post at `index` of the personal view's list, kept within the list.
+    private func select(_ index: Int, of count: Int) -> Outcome {
+        let target = max(0, min(index, count - 1))
+        guard target != scroll else { return .nothing }
+        scroll = target
+        return .redraw
     }
 
     /// The next pane, for the wall's rotation.
@@ -226,6 +232,8 @@ public final class DashboardApp {
     }
 
     private func keepSelectionValid() {
+        // The personal view's selected post stays within a list that may have shrunk.
+        scroll = max(0, min(scroll, (source.snapshot?.personal?.postsToEngage.count ?? 0) - 1))
         let ids = leaders()
         if let selected = state.selectedLeader, ids.contains(selected) { return }
         state.selectedLeader = ids.first

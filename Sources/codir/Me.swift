@@ -12,7 +12,7 @@ extension Codir {
                 You are identified by the login of the process's real user (not $USER), matched to the 'login' \
                 column of the people directory. Made for an ssh session (ForceCommand codir me): 80×24, any TERM with a \
                 terminfo entry, ASCII in a non-UTF-8 locale; it exits when the connection drops. Keys: ↑ ↓ or \
-                j k select a post (its link shows under the list), w window, r refresh, q quit.
+                j k select a post (its link shows under the list), PgUp PgDn Home End jump, w window, r refresh, q quit.
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -122,6 +122,17 @@ struct PersonalViewTests {
         terminal.send(.character("j"))
         terminal.send(.character("j"))
         terminal.send(.character("k"))
+        terminal.send(.character("q"))
+        #expect(app.run() == .quit)
+        #expect(app.scroll == 1)
+        let count = app.source.snapshot?.personal?.postsToEngage.count ?? 0
+        #expect(count > 20)
+        #expect(app.handle(.end) == .redraw && app.scroll == count - 1)
+        #expect(app.handle(.down) == .nothing && app.scroll == count - 1)  // the end stays the end
+        #expect(app.handle(.pageUp) == .redraw && app.scroll == count - 11)
+        #expect(app.handle(.home) == .redraw && app.scroll == 0)
+        #expect(app.handle(.up) == .nothing)
+        #expect(app.handle(.pageDown) == .redraw && app.scroll == 10)
         terminal.send(.character("w"))
         terminal.send(.character("q"))
         #expect(app.run() == .quit)
