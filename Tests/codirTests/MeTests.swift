@@ -79,6 +79,33 @@ struct MeTests {
         #expect(other.stderr.contains("the login 'nobody-here' is not in the people directory"), "\(other.stderr)")
     }
 
+    @Test func viewersLeaveAWritableDatabaseByteIdentical() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = try demoDatabase(cli, login: Self.currentLogin)
+        // The database and its log. The -shm file is SQLite's shared-memory index, in which a reader that may
+        // write it records its read marks: not data.
+        let files = [db, db + "-wal"]
+        let before = digest(files)
+        #expect(before.allSatisfy { $0 != nil })
+        for format in ["text", "json", "csv", "md"] {
+            #expect(try cli.run("--db", db, "report", "--format", format).status == 0)
+        }
+        for command in ["dash", "wall", "me"] {
+            let session = "codir-ro-\(UUID().uuidString.prefix(8))"
+            defer { _ = try? tmux.tmux("kill-session", "-t", session) }
+            try tmux.tmux(
+                "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
+                "TERM=xterm-256color LANG=C.UTF-8 '\(CommandRunner.executable.path)' --db '\(db)' \(command); sleep 5")
+            let (screen, shown) = try tmux.screen(session, within: 10) { $0.contains("Groupe Horizon") }
+            #expect(shown, "\(command) did not start:\n\(screen)")
+            try tmux.tmux("send-keys", "-t", session, "q")
+            _ = try tmux.screen(session, within: 3) { !$0.contains("Groupe Horizon") }
+        }
+        let after = digest(files)
+        for (index, file) in files.enumerated() { #expect(after[index] == before[index], "\(file) changed") }
+    }
+
     @Test func anInvalidConfigurationNamesTheKeyAndLine() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
