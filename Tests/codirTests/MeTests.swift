@@ -14,7 +14,6 @@ struct MeTests {
     /// The executive's unix account and the read-only group of the database.
     static let user = "codir-test-exec"
     static let group = "codir-test-readers"
-    let tmux = DashboardTmuxTests()
 
     static var currentLogin: String {
         guard let entry = getpwuid(getuid()), let name = entry.pointee.pw_name else { return "?" }
@@ -92,15 +91,13 @@ struct MeTests {
             #expect(try cli.run("--db", db, "report", "--format", format).status == 0)
         }
         for command in ["dash", "wall", "me"] {
-            let session = "codir-ro-\(UUID().uuidString.prefix(8))"
-            defer { _ = try? tmux.tmux("kill-session", "-t", session) }
-            try tmux.tmux(
-                "new-session", "-d", "-s", session, "-x", "100", "-y", "30",
-                "TERM=xterm-256color LANG=C.UTF-8 '\(CommandRunner.executable.path)' --db '\(db)' \(command); sleep 5")
-            let (screen, shown) = try tmux.screen(session, within: 10) { $0.contains("Groupe Horizon") }
+            let session = try TmuxSession(
+                "TERM=xterm-256color LANG=C.UTF-8 '\(CommandRunner.executable.path)' --db '\(db)' \(command); sleep 5",
+                width: 100, height: 30)
+            let (screen, shown) = try session.screen(within: 10) { $0.contains("Groupe Horizon") }
             #expect(shown, "\(command) did not start:\n\(screen)")
-            try tmux.tmux("send-keys", "-t", session, "q")
-            _ = try tmux.screen(session, within: 3) { !$0.contains("Groupe Horizon") }
+            try session.send("q")
+            _ = try session.screen(within: 3) { !$0.contains("Groupe Horizon") }
         }
         let after = digest(files)
         for (index, file) in files.enumerated() { #expect(after[index] == before[index], "\(file) changed") }
@@ -163,13 +160,10 @@ struct MeTests {
         // No writer: their view, and the files are byte-identical afterwards.
         let files = [db, db + "-wal", db + "-shm"]
         let before = digest(files)
-        let session = "codir-me-\(UUID().uuidString.prefix(8))"
         let status = cli.path("status")
-        defer { _ = try? tmux.tmux("kill-session", "-t", session) }
-        try tmux.tmux(
-            "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
+        let session = try TmuxSession(
             "TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 /usr/sbin/runuser -u \(Self.user) -- '\(codir)' me --db '\(db)' --config '\(config)' --refresh 0.3; echo $? > '\(status)'; sleep 5")
-        let (screen, shown) = try tmux.screen(session, within: 10) { $0.contains("Your department") }
+        let (screen, shown) = try session.screen(within: 10) { $0.contains("Your department") }
         #expect(shown, "no personal view:\n\(screen)")
         #expect(screen.contains("Nathalie Lefèvre (Commercial)"))
         #expect(screen.contains("Your reach, 30d"))
@@ -186,10 +180,10 @@ struct MeTests {
         let writer = try spawnAndWait(
             CommandRunner.executable.path, ["simulate", "--db", db, "--rate", "200", "--duration", "3"])
         #expect(writer.status == 0, "\(writer.stderr)")
-        let (updated, followed) = try tmux.screen(session, within: 5) { posts($0) != first && !$0.contains("STALE") }
+        let (updated, followed) = try session.screen(within: 5) { posts($0) != first && !$0.contains("STALE") }
         #expect(followed, "the writer's posts did not show:\n\(updated)")
 
-        try tmux.tmux("send-keys", "-t", session, "q")
+        try session.send("q")
         let deadline = Date().addingTimeInterval(5)
         while !FileManager.default.fileExists(atPath: status) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         let code = try? String(contentsOfFile: status, encoding: .utf8)
@@ -198,17 +192,14 @@ struct MeTests {
         // A session with no writer leaves every byte as it was.
         let quiet = digest(files)
         #expect(quiet != before)  // the writer did write
-        let second = "codir-me-\(UUID().uuidString.prefix(8))"
-        defer { _ = try? tmux.tmux("kill-session", "-t", second) }
-        try tmux.tmux(
-            "new-session", "-d", "-s", second, "-x", "80", "-y", "24",
+        let second = try TmuxSession(
             "TERM=vt100 LANG=C LC_ALL=C /usr/sbin/runuser -u \(Self.user) -- '\(codir)' me --db '\(db)' --config '\(config)'; sleep 5")
-        let (ascii, asciiShown) = try tmux.screen(second, within: 10) { $0.contains("Your department") }
+        let (ascii, asciiShown) = try second.screen(within: 10) { $0.contains("Your department") }
         #expect(asciiShown, "no personal view in the C locale:\n\(ascii)")
         #expect(ascii.contains("Nathalie Lefevre (Commercial)"))
         #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
         // The connection drops: SIGHUP ends it.
-        try tmux.tmux("kill-session", "-t", second)
+        try second.kill()
         let gone = Date().addingTimeInterval(5)
         var running = true
         while running && Date() < gone {
@@ -230,4 +221,26 @@ struct MeTests {
         #expect(back.status == 0, "\(back.stderr)")
         #expect(back.stdout.hasPrefix("Groupe Horizon"))
     }
+}
+
+/// A tmux session running a shell command at a fixed size; killed when released.
+final class TmuxSession {
+    let name = "codir-me-\(UUID().uuidString.prefix(8))"
+    private let tmux = DashboardTmuxTests()
+
+    init(_ command: String, width: Int = 80, height: Int = 24) throws {
+        try tmux.tmux("new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command)
+    }
+
+    /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
+    func screen(within seconds: Double, until condition: (String) -> Bool) throws -> (String, Bool) {
+        try tmux.screen(name, within: seconds, until: condition)
+    }
+
+    func send(_ keys: String) throws { try tmux.tmux("send-keys", "-t", name, keys) }
+
+    /// Ends the session as a dropped connection would: its processes get SIGHUP.
+    func kill() throws { try tmux.tmux("kill-session", "-t", name) }
+
+    deinit { _ = try? tmux.tmux("kill-session", "-t", name) }
 }
