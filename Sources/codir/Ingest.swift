@@ -11,8 +11,8 @@ extension Codir {
                 --follow FILE imports each new complete line of a JSON Lines or CSV events file as it arrives \
                 (like tail -F: rotation and truncation are survived), in small transactions, and resumes where it \
                 stopped after a restart. --watch DIR imports every file dropped into DIR once (people, events, \
-                LinkedIn archives and analytics), then moves it to DIR/done/ or DIR/failed/. Both stop cleanly on \
-                Ctrl-C or SIGTERM.
+                LinkedIn archives and analytics), once it has not changed for --settle seconds, then moves it to \
+                DIR/done/ or DIR/failed/. Both stop cleanly on Ctrl-C or SIGTERM.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -29,9 +29,13 @@ extension Codir {
         @Option(help: ArgumentHelp("Whose LinkedIn exports the watched folder receives, when they do not say.", valueName: "id"))
         var person: String?
 
+        @Option(help: "With --watch: seconds a dropped file's size and time must stay the same before it is taken (a copy in progress is left alone).")
+        var settle: Double = 3
+
         func validate() throws {
             guard (follow == nil) != (watch == nil) else { throw ValidationError("Give either --follow FILE or --watch DIR.") }
             guard interval >= 0.05, interval <= 3600 else { throw ValidationError("--interval must be between 0.05 and 3600 seconds.") }
+            guard settle >= 0, settle <= 3600 else { throw ValidationError("--settle must be between 0 and 3600 seconds.") }
         }
 
         func run() throws {
@@ -94,18 +98,23 @@ extension Codir {
             for destination in [done, failed] { try? fileManager.createDirectory(atPath: destination, withIntermediateDirectories: true) }
             printError("ingest: watching \(folder)")
             let importer = Importer(store: store)
-            // A file is taken once its size has stopped changing, so that a copy in progress is not read half.
-            var sizes: [String: UInt64] = [:]
+            // A file is taken once its size and modification time have not changed for --settle seconds, so
+            // that a copy in progress (even a stalled one) is not read half; names that copying tools give
+            // to files being written are left alone until renamed.
+            var seen: [String: (size: UInt64, modified: Date, since: Date)] = [:]
             while !Platform.stopRequested {
-                let names = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+                let names = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? [])
+                    .filter { !Self.isInProgress($0) }.sorted()
+                seen = seen.filter { names.contains($0.key) }
                 for name in names where name != "done" && name != "failed" {
                     let path = (folder as NSString).appendingPathComponent(name)
-                    let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? UInt64) ?? 0
-                    guard sizes[name] == size else {
-                        sizes[name] = size
+                    let (size, modified) = Self.fingerprint(path)
+                    guard let previous = seen[name], previous.size == size, previous.modified == modified else {
+                        seen[name] = (size, modified, Date())
                         continue
                     }
-                    sizes[name] = nil
+                    guard Date().timeIntervalSince(previous.since) >= settle else { continue }
+                    seen[name] = nil
                     let succeeded = importDropped(path, importer: importer)
                     let target = ((succeeded ? done : failed) as NSString).appendingPathComponent(name)
                     try? fileManager.removeItem(atPath: target)
@@ -118,6 +127,36 @@ extension Codir {
                 }
                 Platform.sleep(interval)
             }
+        }
+
+        /// The size and the latest modification time of a file, or of everything in a folder (an unpacked
+        /// archive), so that a folder whose files are still being copied is not taken.
+        static func fingerprint(_ path: String) -> (size: UInt64, modified: Date) {
+            let fileManager = FileManager.default
+            func attributes(_ path: String) -> (UInt64, Date) {
+                let attributes = try? fileManager.attributesOfItem(atPath: path)
+                return (attributes?[.size] as? UInt64 ?? 0, attributes?[.modificationDate] as? Date ?? .distantPast)
+            }
+            var (size, modified) = attributes(path)
+            var isFolder: ObjCBool = false
+            if fileManager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
+                let contents = fileManager.enumerator(atPath: path)
+            {
+                for case let name as String in contents {
+                    let (entrySize, entryModified) = attributes((path as NSString).appendingPathComponent(name))
+                    size += entrySize
+                    modified = max(modified, entryModified)
+                }
+            }
+            return (size, modified)
+        }
+
+        /// Hidden files and the names of files still being written (`.part`, `.partial`, `.tmp`,
+        /// `.crdownload`, `.download`, a trailing `~`).
+        static func isInProgress(_ name: String) -> Bool {
+            let lower = name.lowercased()
+            return name.hasPrefix(".") || name.hasSuffix("~")
+                || [".part", ".partial", ".tmp", ".crdownload", ".download"].contains { lower.hasSuffix($0) }
         }
 
         /// Imports one dropped file or folder; false when it could not be imported at all.

@@ -160,7 +160,7 @@ struct WallTmuxTests {
         let db = cli.path("codir.sqlite")
         let inbox = cli.path("inbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.2"])
+        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.2", "--settle", "0.3"])
         try watcher.run()
         defer {
             _ = try? tmuxTests.tmux("kill-session", "-t", session)

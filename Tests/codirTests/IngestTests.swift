@@ -59,7 +59,7 @@ struct IngestTests {
         let db = cli.path("codir.sqlite")
         let inbox = cli.path("inbox")
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
-        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.1"])
+        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.1", "--settle", "0.3"])
         try watcher.run()
         try FileManager.default.copyItem(atPath: cli.resource("people.csv"), toPath: inbox + "/people.csv")
         #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/done/people.csv") })
@@ -71,5 +71,43 @@ struct IngestTests {
         watcher.waitUntilExit()
         #expect(watcher.terminationStatus == 0)
         #expect(try interactions(cli, db) == 13)  // every interaction of Resources/events.jsonl
+    }
+
+    /// A copy that stalls, or that is written under a temporary name, is not taken half-way.
+    @Test func watchWaitsForCopiesToSettleAndLeavesPartialNamesAlone() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let inbox = cli.path("inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        #expect(try cli.run("--db", db, "import", cli.resource("people.csv")).status == 0)
+        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.1", "--settle", "1.5"])
+        try watcher.run()
+        defer { if watcher.isRunning { watcher.interrupt() } }
+
+        // Half a file, a pause shorter than --settle, then the rest: taken once, whole.
+        let stalled = inbox + "/stalled.jsonl"
+        try Data((0..<50).map(line).joined().utf8).write(to: URL(fileURLWithPath: stalled))
+        Thread.sleep(forTimeInterval: 0.8)
+        #expect(FileManager.default.fileExists(atPath: stalled), "taken during the pause")
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: stalled))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data((50..<100).map(line).joined().utf8))
+        try handle.close()
+        #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/done/stalled.jsonl") })
+        #expect(try interactions(cli, db) == 100)
+
+        // A name copying tools use while writing is left alone until the file is renamed.
+        let partial = inbox + "/more.jsonl.part"
+        try Data((100..<110).map(line).joined().utf8).write(to: URL(fileURLWithPath: partial))
+        Thread.sleep(forTimeInterval: 2.5)
+        #expect(FileManager.default.fileExists(atPath: partial))
+        #expect(try interactions(cli, db) == 100)
+        try FileManager.default.moveItem(atPath: partial, toPath: inbox + "/more.jsonl")
+        #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/done/more.jsonl") })
+        #expect(try interactions(cli, db) == 110)
+        watcher.interrupt()
+        watcher.waitUntilExit()
+        #expect(watcher.terminationStatus == 0)
     }
 }
