@@ -157,6 +157,18 @@ struct MeTests {
             #expect(!report.stdout.contains(other), "\(other) in a visibility = self report:\n\(report.stdout)")
         }
 
+        // And so does their dashboard: their row, the committee's totals, no other leader.
+        let dash = try TmuxSession(
+            "TERM=xterm-256color LANG=C.UTF-8 /usr/sbin/runuser -u \(Self.user) -- '\(codir)' dash --db '\(db)' --config '\(config)'; sleep 5",
+            width: 200, height: 60)
+        let (board, boardShown) = try dash.screen(within: 10) { $0.contains("Only your own row") }
+        #expect(boardShown, "no dashboard under visibility = self:\n\(board)")
+        #expect(board.contains("Nathalie Lefèvre") && board.contains("committee impressions"))
+        for other in ["Isabelle Moreau", "Thomas Bernard", "Philippe Garnier", "Sophie Dubois"] {
+            #expect(!board.contains(other), "\(other) on a visibility = self dashboard:\n\(board)")
+        }
+        try dash.kill()
+
         // No writer: their view, and the files are byte-identical afterwards.
         let files = [db, db + "-wal", db + "-shm"]
         let before = digest(files)
