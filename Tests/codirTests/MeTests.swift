@@ -37,8 +37,10 @@ struct MeTests {
     func shareReadOnly(_ db: String) throws {
         try run("/usr/sbin/groupadd", "-f", Self.group)
         if getpwnam(Self.user) == nil {
-            try run("/usr/sbin/useradd", "-M", "-N", "-g", Self.group, "-s", "/usr/sbin/nologin", Self.user)
+            try run("/usr/sbin/useradd", "-M", "-N", "-g", Self.group, "-s", "/bin/sh", Self.user)
         }
+        // sshd runs a ForceCommand through the account's shell, and refuses a locked account even for a key.
+        try run("/usr/sbin/usermod", "-s", "/bin/sh", "-p", "*", Self.user)
         let folder = (db as NSString).deletingLastPathComponent
         for path in [folder, db, db + "-wal", db + "-shm"] where FileManager.default.fileExists(atPath: path) {
             try run("/bin/chgrp", Self.group, path)
@@ -76,6 +78,75 @@ struct MeTests {
         let other = try cli.run("--db", db, "me", "--config", config, "--as", "nobody-here")
         #expect(other.status == 1)
         #expect(other.stderr.contains("the login 'nobody-here' is not in the people directory"), "\(other.stderr)")
+    }
+
+    static let hasSSHD = FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd")
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh")
+
+    /// The README's set-up, end to end: a real sshd with `Match Group` and `ForceCommand codir me`, a key
+    /// login by the executive's account, which lands in their view and leaves with q.
+    @Test(.enabled(if: isRoot && hasSSHD, "needs root and openssh-server (bash .ci/run installs it)"))
+    func anExecutiveWhoConnectsOverSSHLandsInCodirMe() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = try demoDatabase(cli, login: Self.user)
+        try shareReadOnly(db)
+        let codir = try binary(cli)
+        let keys = cli.path("ssh")
+        try FileManager.default.createDirectory(atPath: keys, withIntermediateDirectories: true)
+        for name in ["host", "user"] { try run("/usr/bin/ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", "\(keys)/\(name)") }
+        try run("/bin/cp", "\(keys)/user.pub", "\(keys)/authorized_keys")
+        try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
+
+        // A port of its own; another one if it is taken.
+        var sshd: pid_t = 0
+        var port = 0
+        for _ in 0..<5 {
+            port = Int.random(in: 20_000..<60_000)
+            let config = try cli.write(
+                "sshd_config",
+                """
+                Port \(port)
+                ListenAddress 127.0.0.1
+                HostKey \(keys)/host
+                PidFile \(keys)/sshd.pid
+                UsePAM no
+                PasswordAuthentication no
+                KbdInteractiveAuthentication no
+                PubkeyAuthentication yes
+                StrictModes no
+                AuthorizedKeysFile \(keys)/authorized_keys
+                Match Group \(Self.group)
+                    ForceCommand \(codir) --db \(db) me
+                    PermitTTY yes
+                    AllowTcpForwarding no
+                    X11Forwarding no
+
+                """)
+            try run("/usr/sbin/sshd", "-t", "-f", config)
+            sshd = try spawnInBackground("/usr/sbin/sshd", ["-D", "-e", "-f", config], log: cli.path("sshd.log"))
+            Thread.sleep(forTimeInterval: 0.5)
+            if isRunning(sshd) { break }
+        }
+        defer { stopBackground(sshd) }
+        try #require(isRunning(sshd), "sshd did not start: \((try? String(contentsOfFile: cli.path("sshd.log"), encoding: .utf8)) ?? "")")
+        let ssh = "/usr/bin/ssh -i \(keys)/user -p \(port) -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes \(Self.user)@127.0.0.1"
+
+        let status = cli.path("status")
+        let session = try TmuxSession("TERM=xterm-256color LANG=C.UTF-8 \(ssh) -tt; echo $? > '\(status)'; sleep 5")
+        let (screen, landed) = try session.screen(within: 15) { $0.contains("Your department") }
+        #expect(landed, "the ssh session did not land in codir me:\n\(screen)\n\((try? String(contentsOfFile: cli.path("sshd.log"), encoding: .utf8)) ?? "")")
+        // Without AcceptEnv the remote locale is C: the view is in ASCII.
+        #expect(screen.contains("Nathalie Lefevre (Commercial)"), "\(screen)")
+        try session.send("q")
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: status) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        #expect((try? String(contentsOfFile: status, encoding: .utf8)) == "0\n", "q did not end the ssh session with 0")
+
+        // Without a terminal (ssh -T, or a command given to ssh), one sentence and exit status 1.
+        let plain = try spawnAndWait("/bin/sh", ["-c", "\(ssh) -T"])
+        #expect(plain.status == 1)
+        #expect(plain.stderr.contains("codir me needs a terminal"), "\(plain.stderr)")
     }
 
     @Test func viewersLeaveAWritableDatabaseByteIdentical() throws {
