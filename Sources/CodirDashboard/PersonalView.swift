@@ -42,7 +42,7 @@ public struct PersonalView {
         let rows = buffer.bounds.split(.vertical, [.fixed(1), .ratio(1, min: 1), .fixed(1)])
         let person = snapshot.personal.map { snapshot.report.people[$0.person] }
         dashboard.header(
-            into: &buffer, rows[0], subject: person.map { "\(sanitized($0.name)) (\(sanitized($0.department)))" })
+            into: &buffer, rows[0], subject: person.map { sanitized($0.name) })
         var keys: [(key: String, label: String)] = [("q", " quit"), ("w", " window"), ("r", " refresh")]
         keys.insert((context.isASCII ? "j/k" : "↑↓", " select a post"), at: 1)
         buffer.keyBar(keys, in: rows[2], context: context)

@@ -32,7 +32,7 @@ struct PersonalViewTests {
         assertSnapshot(lines, named: "me-80x24")
         let text = lines.joined(separator: "\n")
         for expected in [
-            "Nathalie Lefèvre (Commercial)", "Your reach, 30d", "Rank by impressions", "Your engagement with colleagues",
+            "window 30d · Nathalie Lefèvre", "Your reach, 30d", "Rank by impressions", "Your engagement with colleagues",
             "Posts to engage with:", "Your department: Commercial", "E-I index",
         ] {
             #expect(text.contains(expected), "\(expected) missing:\n\(text)")

@@ -137,7 +137,7 @@ struct MeTests {
         let (screen, landed) = try session.screen(within: 15) { $0.contains("Your department") }
         #expect(landed, "the ssh session did not land in codir me:\n\(screen)\n\((try? String(contentsOfFile: cli.path("sshd.log"), encoding: .utf8)) ?? "")")
         // Without AcceptEnv the remote locale is C: the view is in ASCII.
-        #expect(screen.contains("Nathalie Lefevre (Commercial)"), "\(screen)")
+        #expect(screen.contains("| Nathalie Lefevre") && screen.contains("Your department: Commercial"), "\(screen)")
         try session.send("q")
         let deadline = Date().addingTimeInterval(5)
         while !FileManager.default.fileExists(atPath: status) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
@@ -248,7 +248,7 @@ struct MeTests {
             "TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 /usr/sbin/runuser -u \(Self.user) -- '\(codir)' me --db '\(db)' --config '\(config)' --refresh 0.3; echo $? > '\(status)'; sleep 5")
         let (screen, shown) = try session.screen(within: 10) { $0.contains("Your department") }
         #expect(shown, "no personal view:\n\(screen)")
-        #expect(screen.contains("Nathalie Lefèvre (Commercial)"))
+        #expect(screen.contains("· Nathalie Lefèvre") && screen.contains("Your department: Commercial"))
         #expect(screen.contains("Your reach, 30d"))
         #expect(screen.contains("Rank") && screen.contains("not shown"), "the rank shows under visibility = self:\n\(screen)")
         #expect(!screen.contains("STALE"))
@@ -279,7 +279,7 @@ struct MeTests {
             "TERM=vt100 LANG=C LC_ALL=C /usr/sbin/runuser -u \(Self.user) -- '\(codir)' me --db '\(db)' --config '\(config)'; sleep 5")
         let (ascii, asciiShown) = try second.screen(within: 10) { $0.contains("Your department") }
         #expect(asciiShown, "no personal view in the C locale:\n\(ascii)")
-        #expect(ascii.contains("Nathalie Lefevre (Commercial)"))
+        #expect(ascii.contains("| Nathalie Lefevre") && ascii.contains("Your department: Commercial"))
         #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
         // The connection drops: SIGHUP ends it.
         try second.kill()
