@@ -30,9 +30,9 @@ public final class DashboardApp {
     public private(set) var frames = 0
     /// For the wall display: seconds between two panes when they do not all fit; nil for the dashboard.
     public var wallRotation: Double?
-    /// For `codir me`: the login whose personal view is shown; nil for the dashboard and the wall.
-    public var personalLogin: String?
-    /// The first line of the personal view's list of posts.
+    /// For `codir me`: the login whose personal view is shown (the source's); nil for the dashboard and the wall.
+    public var personalLogin: String? { source.personalLogin }
+    /// The selected post of the personal view's list.
     public private(set) var scroll = 0
 
     public init(

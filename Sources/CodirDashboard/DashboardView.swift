@@ -31,9 +31,34 @@ public struct DashboardView {
     }
 
     public func render(size: Size) -> CellBuffer {
-        var buffer = compose(size: size)
+        folded(compose(size: size))
+    }
+
+    /// A frame of another view (the wall, `codir me`) drawn by `draw` over the current snapshot; the dashboard's
+    /// own frame (too small, no data yet) when there is no size or no snapshot for it.
+    func frame(size: Size, draw: (inout CellBuffer, DashboardSnapshot) -> Void) -> CellBuffer {
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height, let snapshot else {
+            return render(size: size)
+        }
+        var buffer = CellBuffer(size: size)
+        draw(&buffer, snapshot)
+        return folded(buffer)
+    }
+
+    /// ASCII for terminals or locales that cannot show the rest.
+    private func folded(_ buffer: CellBuffer) -> CellBuffer {
+        var buffer = buffer
         if context.isASCII || context.foldsLetters { buffer.foldSymbolsToASCII(lettersToo: context.foldsLetters) }
         return buffer
+    }
+
+    /// A message in the middle of `rect`: its first line as a warning, the others dim.
+    static func message(_ lines: [String], into buffer: inout CellBuffer, _ rect: Rect, context: RenderContext) {
+        for (i, line) in lines.enumerated() {
+            buffer.text(
+                line, in: Rect(x: rect.x, y: rect.y + rect.height / 2 - 1 + i, width: rect.width, height: 1),
+                style: Style(i == 0 ? .warning : .dim), align: .center, context: context)
+        }
     }
 
     private func compose(size: Size) -> CellBuffer {
@@ -49,15 +74,9 @@ public struct DashboardView {
         keyBar(into: &buffer, rows[2])
         let body = rows[1]
         guard let snapshot else {
-            let lines = [
-                staleReason ?? "Loading…",
-                "Import data with 'codir import FILE…', or try 'codir demo'.",
-            ]
-            for (i, line) in lines.enumerated() {
-                buffer.text(
-                    line, in: Rect(x: body.x, y: body.y + body.height / 2 - 1 + i, width: body.width, height: 1),
-                    style: Style(i == 0 ? .warning : .dim), align: .center, context: context)
-            }
+            Self.message(
+                [staleReason ?? "Loading…", "Import data with 'codir import FILE…', or try 'codir demo'."],
+                into: &buffer, body, context: context)
             return buffer
         }
         if let detail = state.detail, let person = snapshot.report.people.firstIndex(where: { $0.id == detail }) {

@@ -35,28 +35,23 @@ public struct PersonalView {
 
     public func render(size: Size) -> CellBuffer {
         let dashboard = DashboardView(snapshot: snapshot, staleReason: staleReason, state: state, context: context, now: now)
-        guard size.width >= DashboardView.minimumSize.width, size.height >= DashboardView.minimumSize.height,
-            let snapshot
-        else { return dashboard.render(size: size) }
-        var buffer = CellBuffer(size: size)
+        return dashboard.frame(size: size) { buffer, snapshot in draw(into: &buffer, snapshot: snapshot, dashboard: dashboard) }
+    }
+
+    private func draw(into buffer: inout CellBuffer, snapshot: DashboardSnapshot, dashboard: DashboardView) {
         let rows = buffer.bounds.split(.vertical, [.fixed(1), .ratio(1, min: 1), .fixed(1)])
         let person = snapshot.personal.map { snapshot.report.people[$0.person] }
-        dashboard.header(
-            into: &buffer, rows[0], subject: person.map { sanitized($0.name) })
-        var keys: [(key: String, label: String)] = [("q", " quit"), ("w", " window"), ("r", " refresh")]
-        keys.insert((context.isASCII ? "j/k" : "↑↓", " select a post"), at: 1)
-        buffer.keyBar(keys, in: rows[2], context: context)
+        dashboard.header(into: &buffer, rows[0], subject: person.map { sanitized($0.name) })
+        buffer.keyBar(
+            [("q", " quit"), (context.isASCII ? "j/k" : "↑↓", " select a post"), ("w", " window"), ("r", " refresh")],
+            in: rows[2], context: context)
         guard let personal = snapshot.personal, let person else {
-            let lines = [
-                "The login '\(sanitized(login))' is no longer in the people directory.",
-                "Ask the comms lead to add it to the 'login' column of the people CSV and import it.",
-            ]
-            for (i, line) in lines.enumerated() {
-                buffer.text(
-                    line, in: Rect(x: rows[1].x, y: rows[1].y + rows[1].height / 2 - 1 + i, width: rows[1].width, height: 1),
-                    style: Style(i == 0 ? .warning : .dim), align: .center, context: context)
-            }
-            return finished(buffer)
+            DashboardView.message(
+                [
+                    "The login '\(sanitized(login))' is no longer in the people directory.",
+                    "Ask the comms lead to add it to the 'login' column of the people CSV and import it.",
+                ], into: &buffer, rows[1], context: context)
+            return
         }
         // The selected post's link gets a line of its own across the screen, so that it can be copied whole.
         let parts = rows[1].split(.vertical, [.ratio(1, min: 10), .fixed(1)])
@@ -76,13 +71,6 @@ public struct PersonalView {
         }
         postsToEngage(personal, into: &buffer, bottom[0], snapshot: snapshot)
         department(personal, into: &buffer, bottom[1], snapshot: snapshot)
-        return finished(buffer)
-    }
-
-    private func finished(_ buffer: CellBuffer) -> CellBuffer {
-        var buffer = buffer
-        if context.isASCII || context.foldsLetters { buffer.foldSymbolsToASCII(lettersToo: context.foldsLetters) }
-        return buffer
     }
 
     // MARK: Boxes

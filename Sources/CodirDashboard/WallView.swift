@@ -33,10 +33,11 @@ public struct WallView {
 
     public func render(size: Size) -> CellBuffer {
         let dashboard = DashboardView(snapshot: snapshot, staleReason: staleReason, state: state, context: context, now: now)
-        guard size.width >= DashboardView.minimumSize.width, size.height >= DashboardView.minimumSize.height,
-            let snapshot
-        else { return dashboard.render(size: size) }
-        var buffer = CellBuffer(size: size)
+        return dashboard.frame(size: size) { buffer, snapshot in draw(into: &buffer, snapshot: snapshot, dashboard: dashboard) }
+    }
+
+    private func draw(into buffer: inout CellBuffer, snapshot: DashboardSnapshot, dashboard: DashboardView) {
+        let size = buffer.size
         let tall = size.height >= 30
         let rows = buffer.bounds.split(
             .vertical, [.fixed(1), .fixed(tall ? 8 : 4), .fixed(1), .ratio(1, min: 4), .fixed(1)])
@@ -48,8 +49,6 @@ public struct WallView {
             focus: false)
         let note = Self.showsAllPanes(size) ? "" : "  panes rotate every \(Int(rotate)) s"
         buffer.keyBar([(key: "q", label: " quit\(note)")], in: rows[4], context: context)
-        if context.isASCII || context.foldsLetters { buffer.foldSymbolsToASCII(lettersToo: context.foldsLetters) }
-        return buffer
     }
 
     private func tiles(into buffer: inout CellBuffer, _ rect: Rect, big: Bool, snapshot: DashboardSnapshot) {

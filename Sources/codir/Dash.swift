@@ -80,6 +80,5 @@ func runDashboard(
         source: DashboardSource(path: path, disclosure: disclosure, personalLogin: personalLogin), state: DashboardState(window: window),
         context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
     app.wallRotation = wallRotation
-    app.personalLogin = personalLogin
     _ = app.run()
 }

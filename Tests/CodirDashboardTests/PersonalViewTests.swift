@@ -118,7 +118,6 @@ struct PersonalViewTests {
         let app = DashboardApp(
             terminal: terminal, source: DashboardSource(path: DashboardFixture.path, personalLogin: Self.login),
             state: DashboardState(), context: RenderContext(), refresh: 0.05, clock: { DashboardFixture.now })
-        app.personalLogin = Self.login
         terminal.send(.character("j"))
         terminal.send(.character("j"))
         terminal.send(.character("k"))
