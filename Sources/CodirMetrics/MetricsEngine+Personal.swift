@@ -7,7 +7,7 @@ public struct PersonalReport: Sendable, Hashable {
     public var reach: ReachRow
     /// Their place among the leaders by impressions (1 = most), and the number of leaders ranked; nil for
     /// an employee or without impressions.
-    public var rank: (place: Int, of: Int)?
+    public var rank: Placing?
     /// Reactions, comments and shares given to colleagues' posts in the window.
     public var givenToLeaders: Int
     public var givenToEmployees: Int
@@ -24,19 +24,19 @@ public struct PersonalReport: Sendable, Hashable {
     public var department: DepartmentSilo
     public var previousDepartment: DepartmentSilo?
     /// Their department's place among the departments by E-I index (1 = most open), and how many are ranked.
-    public var departmentRank: (place: Int, of: Int)?
+    public var departmentRank: Placing?
+}
 
-    public static func == (lhs: PersonalReport, rhs: PersonalReport) -> Bool {
-        lhs.person == rhs.person && lhs.reach == rhs.reach && lhs.rank?.place == rhs.rank?.place
-            && lhs.rank?.of == rhs.rank?.of && lhs.givenToLeaders == rhs.givenToLeaders
-            && lhs.givenToEmployees == rhs.givenToEmployees && lhs.receivedFromLeaders == rhs.receivedFromLeaders
-            && lhs.receivedFromEmployees == rhs.receivedFromEmployees && lhs.byDepartment == rhs.byDepartment
-            && lhs.postsToEngage == rhs.postsToEngage && lhs.colleaguePosts == rhs.colleaguePosts
-            && lhs.department == rhs.department && lhs.previousDepartment == rhs.previousDepartment
-            && lhs.departmentRank?.place == rhs.departmentRank?.place
+/// A place in a ranking: 1 is the first, out of `of`.
+public struct Placing: Sendable, Hashable {
+    public var place: Int
+    public var of: Int
+
+    /// The place of `value` among `values`, the largest first; ties share the better place.
+    init(_ value: Double, among values: [Double]) {
+        place = values.count(where: { $0 > value }) + 1
+        of = values.count
     }
-
-    public func hash(into hasher: inout Hasher) { hasher.combine(person) }
 }
 
 /// Engagement exchanged with one department.
@@ -63,10 +63,9 @@ extension MetricsEngine {
         let p = Int32(person)
         let reach = report.reach.first { $0.person == person } ?? reachRow(for: person, in: dataset, window: window)
 
-        var rank: (Int, Int)?
+        var rank: Placing?
         if people[person].isLeader, let mine = reach.impressions {
-            let ranked = report.reach.compactMap(\.impressions)
-            rank = (ranked.count(where: { $0 > mine }) + 1, ranked.count)
+            rank = Placing(Double(mine), among: report.reach.compactMap(\.impressions).map(Double.init))
         }
 
         var givenToLeaders = 0, givenToEmployees = 0, receivedFromLeaders = 0, receivedFromEmployees = 0
@@ -104,11 +103,7 @@ extension MetricsEngine {
         if let before = window.previous, let start = before.start, start.seconds >= dataset.interactionsFrom {
             previous = departmentTies(of: name, in: dataset, window: before)
         }
-        var departmentRank: (Int, Int)?
-        if let mine = department.eiIndex {
-            let ranked = report.silo.departments.compactMap(\.eiIndex)
-            departmentRank = (ranked.count(where: { $0 > mine }) + 1, ranked.count)
-        }
+        let departmentRank = department.eiIndex.map { Placing($0, among: report.silo.departments.compactMap(\.eiIndex)) }
         return PersonalReport(
             person: person, reach: reach, rank: rank, givenToLeaders: givenToLeaders,
             givenToEmployees: givenToEmployees, receivedFromLeaders: receivedFromLeaders,
