@@ -60,8 +60,9 @@ enum EventDecoder {
             case "daily":
                 let dayText = try text(fields, "day")
                 guard let day = Day(iso8601: dayText) else {
-                    throw LineError("bad day '\(dayText)' in 'day' (expected YYYY-MM-DD)")
+                    throw LineError("bad day '\(quoted(dayText))' in 'day' (expected YYYY-MM-DD)")
                 }
+                if let problem = Bounds.problem(day, field: "day") { throw LineError(problem) }
                 let row = DailyStatsEvent(
                     person: try text(fields, "person"), day: day,
                     impressions: try optionalCount(fields, "impressions"),
@@ -78,7 +79,7 @@ enum EventDecoder {
                             person: try text(fields, "person"), at: try timestamp(fields, "at"),
                             count: try count(fields, "count"))))
             default:
-                throw LineError("unknown type '\(type)' (expected \(types))")
+                throw LineError("unknown type '\(quoted(type))' (expected \(types))")
             }
         } catch let error as LineError {
             return .failure(error)
@@ -94,7 +95,7 @@ enum EventDecoder {
         case nil: return nil
         case .text(let value): return value
         case .integer(let value): return String(value)
-        case .other(let value): throw LineError("field '\(name)' must be a string, not \(value)")
+        case .other(let value): throw LineError("field '\(name)' must be a string, not \(quoted(value))")
         }
     }
 
@@ -107,8 +108,9 @@ enum EventDecoder {
         let value = try text(fields, name)
         guard let at = Timestamp(iso8601: value) else {
             throw LineError(
-                "bad timestamp '\(value)' in '\(name)' (expected ISO 8601 with a zone, like 2026-11-02T09:30:00Z)")
+                "bad timestamp '\(quoted(value))' in '\(name)' (expected ISO 8601 with a zone, like 2026-11-02T09:30:00Z)")
         }
+        if let problem = Bounds.problem(at, field: name) { throw LineError(problem) }
         return at
     }
 
@@ -119,12 +121,12 @@ enum EventDecoder {
         case .integer(let value): number = value
         case .text(let value):
             guard let parsed = Int64(value.trimmingSpaces) else {
-                throw LineError("non-numeric count '\(value)' in '\(name)'")
+                throw LineError("non-numeric count '\(quoted(value))' in '\(name)'")
             }
             number = parsed
-        case .other(let value): throw LineError("non-numeric count \(value) in '\(name)'")
+        case .other(let value): throw LineError("non-numeric count \(quoted(value)) in '\(name)'")
         }
-        guard number >= 0 else { throw LineError("negative count \(number) in '\(name)'") }
+        if let problem = Bounds.problem(count: number, field: name) { throw LineError(problem) }
         return number
     }
 

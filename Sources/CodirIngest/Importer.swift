@@ -64,6 +64,10 @@ public struct Importer {
     public var dryRun: Bool
     /// Called now and then during a file with the fraction done (0 to 1), to show progress.
     public var progress: ((Double) -> Void)?
+    /// The largest file read whole (`SafeFile.defaultLimit`, 2 GiB).
+    public var fileLimit = SafeFile.defaultLimit
+    /// What a zip archive may unpack to.
+    public var zipLimits = ZipLimits.standard
 
     public init(store: Store, dryRun: Bool = false, progress: ((Double) -> Void)? = nil) {
         self.store = store
@@ -77,6 +81,19 @@ public struct Importer {
         case .success(let bytes): return try importBytes(bytes, file: path, format: format)
         case .failure(let error): throw .unreadable(file: path, reason: error.reason)
         }
+    }
+
+    /// Reads and imports the regular file open on `descriptor`, reported under the name `file`.
+    public func importFile(descriptor: Int32, file: String, format: InputFormat? = nil) throws(ImportFailure)
+        -> FileImport
+    {
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFile.read(descriptor, limit: fileLimit)
+        } catch {
+            throw .unreadable(file: file, reason: error.reason)
+        }
+        return try importBytes(bytes, file: file, format: format)
     }
 
     /// Imports text already in memory, reported under the name `file`.
@@ -119,17 +136,11 @@ public struct Importer {
     }
 
     private func readFile(_ path: String) -> Result<[UInt8], LineError> {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return .failure(LineError("no such file"))
-        }
-        guard !isDirectory.boolValue else { return .failure(LineError("it is a folder")) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(LineError("permission denied")) }
-        defer { try? handle.close() }
+        // A FIFO or a device named on the command line is refused, not read for ever.
         do {
-            return .success([UInt8](try handle.readToEnd() ?? Data()))
+            return .success(try SafeFile.read(path: path, followLinks: true, limit: fileLimit))
         } catch {
-            return .failure(LineError((error as NSError).localizedDescription))
+            return .failure(LineError(error.reason))
         }
     }
 }
@@ -196,7 +207,7 @@ private struct ImportJob {
         for (index, name) in header.fields.enumerated() {
             let key = name.trimmingSpaces.lowercased()
             if columns[key] != nil {
-                throw .unrecognised(file: file, line: header.line, reason: "column '\(key)' appears twice in the header")
+                throw .unrecognised(file: file, line: header.line, reason: "column '\(quoted(key))' appears twice in the header")
             }
             columns[key] = index
         }
@@ -208,7 +219,7 @@ private struct ImportJob {
                 throw .unrecognised(
                     file: file, line: header.line,
                     reason:
-                        "the people header lacks \(missing.map { "'\($0)'" }.joined(separator: ", ")) (expected id,name,department,role,login,linkedin)"
+                        "the people header lacks \(missing.map { "'\(quoted($0))'" }.joined(separator: ", ")) (expected id,name,department,role,login,linkedin)"
                 )
             }
             known = Set(PeopleDecoder.columns)
@@ -228,7 +239,7 @@ private struct ImportJob {
             diagnostics.append(
                 Diagnostic(
                     file: file, line: header.line, severity: .warning,
-                    message: "ignoring unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "'\($0)'" }.joined(separator: ", "))"
+                    message: "ignoring unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "'\(quoted($0))'" }.joined(separator: ", "))"
                 ))
         }
     }

@@ -1,3 +1,4 @@
+import CodirModel
 /// The input formats `codir import` reads.
 public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible {
     /// The people directory, CSV with header `id,name,department,role,login,linkedin`.
@@ -40,6 +41,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(severity.rawValue): \(message)"
+        // Sanitised whole: the file's name and the values quoted in the message come from the input.
+        sanitized("\(file)\(line.map { ":\($0)" } ?? ""): \(severity.rawValue): \(message)")
     }
 }

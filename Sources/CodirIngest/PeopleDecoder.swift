@@ -12,11 +12,11 @@ enum PeopleDecoder {
             let department = try EventDecoder.text(fields, "department")
             let roleText = try EventDecoder.text(fields, "role")
             guard let role = Role(rawValue: roleText.lowercased()) else {
-                throw LineError("bad role '\(roleText)' (expected leader or employee)")
+                throw LineError("bad role '\(quoted(roleText))' (expected leader or employee)")
             }
             let login = try EventDecoder.optionalText(fields, "login")
             if let login, !isValidLogin(login) {
-                throw LineError("bad login '\(login)' (expected a unix login: letters, digits, '.', '_', '-')")
+                throw LineError("bad login '\(quoted(login))' (expected a unix login: letters, digits, '.', '_', '-')")
             }
             let linkedin = try EventDecoder.optionalText(fields, "linkedin")
             return .success(

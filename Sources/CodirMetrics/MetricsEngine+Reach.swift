@@ -35,7 +35,7 @@ extension MetricsEngine {
         }
         let change: Double? =
             if let now = impressions.value, let before = previous, before > 0 {
-                Double(now - before) / Double(before)
+                (Double(now) - Double(before)) / Double(before)
             } else { nil }
 
         let (followers, growth) = followerFigures(person: p, daily: daily, dataset: dataset, window: window)
@@ -92,14 +92,14 @@ extension MetricsEngine {
         var found = false
         for row in daily where window.contains(row.day.noon) {
             if let v = row[keyPath: field] {
-                sum += v
+                sum = sum.saturatingAdding(v)
                 found = true
             }
         }
         if found { return (sum, .daily) }
         for post in posts where window.contains(seconds: dataset.posts[post].at) {
             if let v = latest(stats[Int32(post)], atOrBefore: window.end.seconds).flatMap(statField) {
-                sum += v
+                sum = sum.saturatingAdding(v)
                 found = true
             }
         }
@@ -122,7 +122,7 @@ extension MetricsEngine {
             var found = false
             for row in daily where window.contains(row.day.noon) {
                 if let v = row.newFollowers {
-                    sum += v
+                    sum = sum.saturatingAdding(v)
                     found = true
                 }
             }
@@ -131,7 +131,7 @@ extension MetricsEngine {
         let atEnd = snapshots.last(where: { $0.at <= window.end.seconds })?.count
         guard let atEnd, let start = window.start else { return (atEnd, nil) }
         let atStart = snapshots.last(where: { $0.at <= start.seconds })?.count
-        return (atEnd, atStart.map { atEnd - $0 })
+        return (atEnd, atStart.map { atEnd.saturatingSubtracting($0) })
     }
 
     /// Impressions per day. From daily rows, each day's value; from post counters, each day's increase of the
@@ -144,7 +144,8 @@ extension MetricsEngine {
         switch source {
         case .daily:
             for row in daily where days.contains(row.day) {
-                series[days.lowerBound.distance(to: row.day)] += row.impressions ?? 0
+                let offset = days.lowerBound.distance(to: row.day)
+                series[offset] = series[offset].saturatingAdding(row.impressions ?? 0)
             }
         case .postStats:
             let inWindow = posts.filter { window.contains(seconds: dataset.posts[$0].at) }
@@ -153,9 +154,9 @@ extension MetricsEngine {
                 let t = min(day.advanced(by: 1).start.seconds, window.end.seconds)
                 var totalAtT: Int64 = 0
                 for post in inWindow where dataset.posts[post].at <= t {
-                    totalAtT += latest(stats[Int32(post)], atOrBefore: t)?.impressions ?? 0
+                    totalAtT = totalAtT.saturatingAdding(latest(stats[Int32(post)], atOrBefore: t)?.impressions ?? 0)
                 }
-                series[offset] = totalAtT - previousTotal
+                series[offset] = totalAtT.saturatingSubtracting(previousTotal)
                 previousTotal = totalAtT
             }
         case .interactions, .none:

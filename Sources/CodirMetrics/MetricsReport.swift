@@ -66,14 +66,14 @@ public struct CommitteeReach: Sendable, Hashable {
         leaders = rows.count
         leadersWhoPosted = rows.count(where: { $0.posts > 0 })
         posts = rows.reduce(0) { $0 + $1.posts }
-        impressions = rows.compactMap(\.impressions).reduce(0, +)
-        previousImpressions = rows.compactMap(\.previousImpressions).reduce(0, +)
-        engagements = rows.compactMap(\.engagements).reduce(0, +)
+        impressions = rows.compactMap(\.impressions).reduce(0) { $0.saturatingAdding($1) }
+        previousImpressions = rows.compactMap(\.previousImpressions).reduce(0) { $0.saturatingAdding($1) }
+        engagements = rows.compactMap(\.engagements).reduce(0) { $0.saturatingAdding($1) }
     }
 
     /// Relative change of impressions against the previous window; nil without a previous figure.
     public var impressionsChange: Double? {
-        previousImpressions > 0 ? Double(impressions - previousImpressions) / Double(previousImpressions) : nil
+        previousImpressions > 0 ? (Double(impressions) - Double(previousImpressions)) / Double(previousImpressions) : nil
     }
 }
 

@@ -69,10 +69,13 @@ struct CSVReport {
     }
 
     private func escaped(_ field: String) -> String {
-        // A leading = + - @ would run as a formula in a spreadsheet; quote-prefix it.
-        var text = field
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // A leading = + - @ TAB or CR would run as a formula in a spreadsheet: quote-prefix it (checked before
+        // sanitising, which turns TAB and CR into `?`). Control characters are then made harmless, since a CSV
+        // file is also read in a terminal.
+        let guarded = field.unicodeScalars.first.map { "=+-@\t\r".unicodeScalars.contains($0) && Double(field) == nil } ?? false
+        var text = sanitized(field)
+        if guarded { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -98,21 +98,6 @@ public enum HumanFormat {
     }
 }
 
-/// Text from the data made safe for a terminal: control characters and bidirectional overrides, which could
-/// move the cursor or disguise text, become `?`.
-public func sanitized(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars {
-        switch scalar.value {
-        case 0x00...0x1F, 0x7F...0x9F, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
-            out.append("?")
-        default:
-            out.append(scalar)
-        }
-    }
-    return String(out)
-}
-
 /// Columns a string takes in a terminal: combining marks take none, East Asian wide characters two.
 public func displayWidth(_ text: String) -> Int {
     text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }

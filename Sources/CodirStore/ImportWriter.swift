@@ -258,7 +258,7 @@ public final class ImportWriter {
     /// Adds a person to the directory, or updates them when their id is known.
     public func write(_ person: Person) throws -> Result<WriteOutcome, RecordRejection> {
         if let login = person.login, let owner = loginOwners[login], owner != person.id {
-            return count(.failure(RecordRejection("login '\(login)' already belongs to person '\(owner)'")))
+            return count(.failure(RecordRejection("login '\(quoted(login))' already belongs to person '\(quoted(owner))'")))
         }
         let department = try departmentRow(person.department)
         upsertPerson.bind(1, person.id)
@@ -281,6 +281,8 @@ public final class ImportWriter {
 
     /// Writes one event, resolving the people and posts it names.
     public func write(_ event: Event) throws -> Result<WriteOutcome, RecordRejection> {
+        // Every importer's decoder checks its own fields; this is the last word, whatever the source.
+        if let problem = event.boundsProblem { return count(.failure(RecordRejection(problem))) }
         switch event {
         case .post(let post): return count(try write(post))
         case .interaction(let interaction): return count(try write(interaction))
@@ -290,15 +292,18 @@ public final class ImportWriter {
         }
     }
 
-    /// Keeps a line that could not be imported, verbatim, with the reason.
+    /// Keeps a line that could not be imported, verbatim (up to 64 KiB), with the reason.
     public func reject(line: Int, text: String, reason: String) throws {
         insertReject.bind(1, importID)
         insertReject.bind(2, Int64(line))
-        insertReject.bind(3, text)
+        insertReject.bind(3, text.utf8.count > Self.rejectedTextLimit ? String(decoding: text.utf8.prefix(Self.rejectedTextLimit), as: UTF8.self) : text)
         insertReject.bind(4, reason)
         try insertReject.run()
         counts.rejected += 1
     }
+
+    /// The most of a rejected line kept in `rejects`.
+    static let rejectedTextLimit = 65_536
 
     private func count(_ result: Result<WriteOutcome, RecordRejection>) -> Result<WriteOutcome, RecordRejection> {
         switch result {
@@ -320,7 +325,7 @@ public final class ImportWriter {
 
     private func personRow(_ key: String, as field: String) -> Result<Int64, RecordRejection> {
         guard let person = people[key] else {
-            return .failure(RecordRejection("unknown person '\(key)' in '\(field)'; import the people file first"))
+            return .failure(RecordRejection("unknown person '\(quoted(key))' in '\(quoted(field))'; import the people file first"))
         }
         return .success(person.row)
     }
@@ -357,7 +362,7 @@ public final class ImportWriter {
         if interaction.kind.isPostBased {
             guard let key = interaction.post else { return .failure(RecordRejection("missing field 'post'")) }
             guard let known = posts[key] else {
-                return .failure(RecordRejection("unknown post '\(key)'; import the post first"))
+                return .failure(RecordRejection("unknown post '\(quoted(key))'; import the post first"))
             }
             post = known.row
             target = known.author
@@ -380,7 +385,7 @@ public final class ImportWriter {
 
     private func write(_ stats: PostStatsEvent) throws -> Result<WriteOutcome, RecordRejection> {
         guard let post = posts[stats.post] else {
-            return .failure(RecordRejection("unknown post '\(stats.post)'; import the post first"))
+            return .failure(RecordRejection("unknown post '\(quoted(stats.post))'; import the post first"))
         }
         upsertStats.bind(1, post.row)
         upsertStats.bind(2, stats.at.seconds)
@@ -487,6 +492,26 @@ extension Store {
             }
         } catch let error as DatabaseError {
             throw StoreError(error, path: path)
+        }
+    }
+}
+
+extension Event {
+    /// Why the event's counts or dates are beyond belief (`Bounds`), or nil.
+    var boundsProblem: String? {
+        switch self {
+        case .post(let e): return Bounds.problem(e.at, field: "at")
+        case .interaction(let e): return Bounds.problem(e.at, field: "at")
+        case .stats(let e):
+            return Bounds.problem(e.at, field: "at") ?? Bounds.problem(count: e.impressions, field: "impressions")
+                ?? e.engagements.flatMap { Bounds.problem(count: $0, field: "engagements") }
+        case .daily(let e):
+            return Bounds.problem(e.day, field: "day")
+                ?? e.impressions.flatMap { Bounds.problem(count: $0, field: "impressions") }
+                ?? e.engagements.flatMap { Bounds.problem(count: $0, field: "engagements") }
+                ?? e.newFollowers.flatMap { Bounds.problem(count: $0, field: "new_followers") }
+        case .followers(let e):
+            return Bounds.problem(e.at, field: "at") ?? Bounds.problem(count: e.count, field: "count")
         }
     }
 }

@@ -1,3 +1,4 @@
+import CodirModel
 import GRDB
 import GRDBSQLite
 
@@ -78,6 +79,29 @@ struct RowReader {
     @inline(__always)
     func optionalInt64(_ column: Int32) -> Int64? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, column)
+    }
+
+    /// An integer column holding a believable count (`Bounds`); nil for NULL, text, a real number or a value
+    /// beyond 0…10¹², which another program may have written.
+    func count(_ column: Int32) -> Int64? {
+        guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else { return nil }
+        let value = sqlite3_column_int64(handle, column)
+        return Bounds.isPlausible(count: value) ? value : nil
+    }
+
+    /// An integer column holding a moment within `Bounds.seconds`, else nil.
+    func time(_ column: Int32) -> Int64? {
+        guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else { return nil }
+        let value = sqlite3_column_int64(handle, column)
+        return Bounds.seconds.contains(value) ? value : nil
+    }
+
+    /// An integer column holding a day number within `Bounds.days`, else nil.
+    func day(_ column: Int32) -> Day? {
+        guard sqlite3_column_type(handle, column) == SQLITE_INTEGER else { return nil }
+        let value = sqlite3_column_int64(handle, column)
+        return value >= Int64(Bounds.days.lowerBound) && value <= Int64(Bounds.days.upperBound)
+            ? Day(number: Int(value)) : nil
     }
 
     func string(_ column: Int32) -> String {

@@ -79,18 +79,19 @@ extension Store {
             let posts = try RawStatement(db, sql: "SELECT id, key, author, at FROM posts WHERE at <= ? ORDER BY at, id")
             posts.bind(1, end)
             try posts.forEachRow { row in
-                guard let author = personIndex[row.int64(2)] else { return }
+                // Rows beyond belief (written by another program) are left out rather than trusted.
+                guard let author = personIndex[row.int64(2)], let at = row.time(3) else { return }
                 postIndex[row.int64(0)] = Int32(dataset.posts.count)
-                dataset.posts.append(PostRecord(id: row.string(1), author: author, at: row.int64(3)))
+                dataset.posts.append(PostRecord(id: row.string(1), author: author, at: at))
             }
 
             func appendInteraction(_ row: RowReader) {
                 guard let actor = personIndex[row.int64(0)], let target = personIndex[row.int64(1)],
-                    let kind = InteractionKind(code: Int(row.int64(2)))
+                    let kind = InteractionKind(code: Int(row.int64(2))), let at = row.time(4)
                 else { return }
                 let post = row.optionalInt64(3).flatMap { postIndex[$0] } ?? -1
                 dataset.interactions.append(
-                    InteractionRecord(actor: actor, target: target, kind: kind, post: post, at: row.int64(4)))
+                    InteractionRecord(actor: actor, target: target, kind: kind, post: post, at: at))
             }
             let recent = try RawStatement(
                 db,
@@ -131,10 +132,11 @@ extension Store {
             stats.bind(2, end)
             stats.bind(3, end)
             try stats.forEachRow { row in
-                guard let post = postIndex[row.int64(0)] else { return }
+                guard let post = postIndex[row.int64(0)], let at = row.time(1), let impressions = row.count(2) else {
+                    return
+                }
                 dataset.postStats.append(
-                    PostStatRecord(
-                        post: post, at: row.int64(1), impressions: row.int64(2), engagements: row.optionalInt64(3)))
+                    PostStatRecord(post: post, at: at, impressions: impressions, engagements: row.count(3)))
             }
 
             let daily = try RawStatement(
@@ -146,19 +148,21 @@ extension Store {
             daily.bind(1, daysFrom)
             daily.bind(2, Int64(window.end.day.number))
             try daily.forEachRow { row in
-                guard let person = personIndex[row.int64(0)] else { return }
+                guard let person = personIndex[row.int64(0)], let day = row.day(1) else { return }
                 dataset.daily.append(
                     DailyRecord(
-                        person: person, day: Day(number: Int(row.int64(1))), impressions: row.optionalInt64(2),
-                        engagements: row.optionalInt64(3), newFollowers: row.optionalInt64(4)))
+                        person: person, day: day, impressions: row.count(2), engagements: row.count(3),
+                        newFollowers: row.count(4)))
             }
 
             let followers = try RawStatement(
                 db, sql: "SELECT person, at, count FROM follower_snapshots WHERE at <= ? ORDER BY at")
             followers.bind(1, end)
             try followers.forEachRow { row in
-                guard let person = personIndex[row.int64(0)] else { return }
-                dataset.followers.append(FollowerRecord(person: person, at: row.int64(1), count: row.int64(2)))
+                guard let person = personIndex[row.int64(0)], let at = row.time(1), let count = row.count(2) else {
+                    return
+                }
+                dataset.followers.append(FollowerRecord(person: person, at: at, count: count))
             }
             let demographics = try RawStatement(
                 db,
@@ -169,10 +173,10 @@ extension Store {
                     """)
             demographics.bind(1, Int64(window.end.day.number))
             try demographics.forEachRow { row in
-                guard let person = personIndex[row.int64(0)] else { return }
+                guard let person = personIndex[row.int64(0)], let asOf = row.day(1) else { return }
                 dataset.demographics.append(
                     DemographicRecord(
-                        person: person, asOf: Day(number: Int(row.int64(1))), sheet: row.string(2),
+                        person: person, asOf: asOf, sheet: row.string(2),
                         category: row.string(3), value: row.string(4), percentage: row.string(5)))
             }
             return dataset

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodirIngest
+import CodirModel
 import CodirStore
 import Foundation
 
@@ -30,11 +31,18 @@ func fail(_ error: StoreError) -> ExitCode {
 }
 
 /// Writes a line to stderr, colouring `error:` and `warning:` when stderr is a terminal that can show colour.
+/// The line is sanitised whole: a file name or a value quoted in it cannot send an escape sequence to the
+/// terminal or forge another line with a newline.
 func printError(_ line: String) {
-    var text = line
+    var text = sanitized(line)
     if Platform.stderrSupportsColour {
         text = text.replacingOccurrences(of: "error:", with: "\u{1B}[1;31merror:\u{1B}[0m", options: [], range: text.range(of: "error:"))
         text = text.replacingOccurrences(of: "warning:", with: "\u{1B}[1;33mwarning:\u{1B}[0m", options: [], range: text.range(of: "warning:"))
     }
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes one line to stdout, sanitised like `printError`'s.
+func printLine(_ line: String) {
+    print(sanitized(line))
 }

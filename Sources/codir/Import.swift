@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodirIngest
+import CodirModel
 import CodirStore
 import Foundation
 
@@ -89,7 +90,7 @@ extension Codir {
                 }
                 for diagnostic in result.diagnostics { printError(diagnostic.description) }
                 rejectsFile.append(result)
-                print(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
+                printLine(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
                 if result.counts.rejected > 0 && status == .success { status = ExitStatus.rejectedInput }
             }
             if status != .success { throw status }
@@ -118,7 +119,7 @@ extension Codir {
             do {
                 let (summary, diagnostics) = try body()
                 for diagnostic in diagnostics { printError(diagnostic.description) }
-                print(summary + (dryRun ? " (dry run: nothing written)" : ""))
+                printLine(summary + (dryRun ? " (dry run: nothing written)" : ""))
                 let rejected = diagnostics.contains { $0.severity == .error }
                 return !rejected || status != .success ? status : ExitStatus.rejectedInput
             } catch {
@@ -180,7 +181,7 @@ final class ProgressBar: @unchecked Sendable {
     private var lastPercent = -1
 
     func start(_ label: String) {
-        self.label = label
+        self.label = quoted((label as NSString).lastPathComponent, limit: 40)
         started = Date()
         lastPercent = -1
     }
@@ -188,13 +189,13 @@ final class ProgressBar: @unchecked Sendable {
     func show(_ fraction: Double) {
         // Only for imports that last: short ones finish before a bar would help.
         guard Date().timeIntervalSince(started) > 0.5 else { return }
-        let percent = Int(max(0, min(1, fraction)) * 100)
+        let percent = fraction.isFinite ? Int(max(0, min(1, fraction)) * 100) : 0
         guard percent != lastPercent else { return }
         lastPercent = percent
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)% \((label as NSString).lastPathComponent)".utf8))
+        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)% \(label)".utf8))
         shown = true
     }
 

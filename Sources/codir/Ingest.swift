@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodirIngest
+import CodirModel
 import CodirStore
 import Foundation
 
@@ -68,7 +69,7 @@ extension Codir {
                         total.duplicates += result.counts.duplicates
                         total.rejected += result.counts.rejected
                         if result.counts.imported + result.counts.duplicates + result.counts.rejected > 0 {
-                            print(
+                            printLine(
                                 "\(path): +\(result.counts.imported) imported, \(result.counts.duplicates) duplicates, \(result.counts.rejected) rejected"
                             )
                         }
@@ -83,7 +84,7 @@ extension Codir {
                 }
                 Platform.sleep(interval)
             }
-            print("\(path): \(total.imported) imported, \(total.duplicates) duplicates, \(total.rejected) rejected in all")
+            printLine("\(path): \(total.imported) imported, \(total.duplicates) duplicates, \(total.rejected) rejected in all")
         }
 
         private func watchFolder(_ folder: String, store: Store) throws {
@@ -167,15 +168,15 @@ extension Codir {
                 if isFolder.boolValue || path.lowercased().hasSuffix(".zip") {
                     let result = try importer.importArchive(at: path, person: person)
                     for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                    print(result.summary)
+                    printLine(result.summary)
                 } else if path.lowercased().hasSuffix(".xlsx") {
                     let result = try importer.importAnalytics(at: path, person: person)
                     for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                    print(result.summary)
+                    printLine(result.summary)
                 } else {
                     let result = try importer.importFile(at: path)
                     for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                    print(result.summary)
+                    printLine(result.summary)
                 }
                 return true
             } catch {

@@ -43,7 +43,7 @@ extension Codir {
                         seconds: now.timeIntervalSince(last))
                     last = now
                 }
-                print("simulate: \(simulator.written) events written to \(path)")
+                printLine("simulate: \(simulator.written) events written to \(path)")
             } catch let error as StoreError {
                 throw fail(error)
             }

@@ -37,18 +37,22 @@ public struct AnalyticsImport: Sendable {
 extension Importer {
     /// Imports a creator analytics export (`Content_…xlsx` or `AggregateAnalytics_…xlsx`) for `person`, as one
     /// transaction. Days and posts already imported from an overlapping export are updated, never added twice.
-    public func importAnalytics(at path: String, person: String?) throws(ImportFailure) -> AnalyticsImport {
+    /// `name` is what messages call the file (default: `path`); the owner's name is read from it.
+    public func importAnalytics(at path: String, person: String?, as name: String? = nil) throws(ImportFailure)
+        -> AnalyticsImport
+    {
+        let shown = name ?? path
         let owner: String
-        if let person { owner = person } else { owner = try self.owner(fromFileName: path) }
+        if let person { owner = person } else { owner = try self.owner(fromFileName: shown) }
         let workbook: XLSXWorkbook
         do {
-            workbook = try XLSXWorkbook(path: path)
+            workbook = try XLSXWorkbook(path: path, sheets: AnalyticsJob.sheets, limits: zipLimits)
         } catch {
-            throw .unrecognised(file: path, line: nil, reason: error.reason)
+            throw .unrecognised(file: shown, line: nil, reason: error.reason)
         }
         do {
-            let (result, _) = try store.importFile(file: path, sha256: "", format: "linkedin-analytics", commit: !dryRun) {
-                writer in try AnalyticsJob(file: path, workbook: workbook, person: owner).run(writer)
+            let (result, _) = try store.importFile(file: shown, sha256: "", format: "linkedin-analytics", commit: !dryRun) {
+                writer in try AnalyticsJob(file: shown, workbook: workbook, person: owner).run(writer)
             }
             return result
         } catch {
@@ -89,6 +93,12 @@ extension Importer {
 
 /// Reading the sheets of one export inside its transaction.
 private struct AnalyticsJob {
+    /// The sheets read; the others are never parsed.
+    static let sheets: Set<String> = [
+        "DISCOVERY", "ENGAGEMENT", "FOLLOWERS", "TOP POSTS", "DEMOGRAPHICS", "AUDIENCE DEMOGRAPHICS",
+        "CONTENT DEMOGRAPHICS",
+    ]
+
     let file: String
     let workbook: XLSXWorkbook
     let person: String
@@ -96,7 +106,7 @@ private struct AnalyticsJob {
     func run(_ writer: ImportWriter) throws -> AnalyticsImport {
         guard writer.knowsPerson(person) else {
             throw ImportFailure.unrecognised(
-                file: file, line: nil, reason: "--person '\(person)' is not in the directory; import the people file first")
+                file: file, line: nil, reason: "--person '\(quoted(person))' is not in the directory; import the people file first")
         }
         var result = AnalyticsImport(file: file, person: person)
         // Kept apart from `result`, whose counters are passed inout while these are written.
@@ -131,14 +141,14 @@ private struct AnalyticsJob {
             if let (header, columns) = header(in: rows, first: "Date", needing: ["Impressions", "Engagements"], sheet: "ENGAGEMENT", problem: problem) {
                 for (index, row) in rows.enumerated().dropFirst(header + 1) where !row.isEmpty {
                     guard let day = day(row[0]) else {
-                        problem("ENGAGEMENT", index + 1, "bad date '\(row[0]?.text ?? "")'")
+                        problem("ENGAGEMENT", index + 1, "bad date '\(quoted(row[0]?.text ?? ""))'")
                         continue
                     }
                     let event = DailyStatsEvent(
                         person: person, day: day, impressions: count(row[columns["Impressions"] ?? -1]),
                         engagements: count(row[columns["Engagements"] ?? -1]))
                     guard event.impressions != nil || event.engagements != nil else { continue }
-                    dailyImpressions += event.impressions ?? 0
+                    dailyImpressions = dailyImpressions.saturatingAdding(event.impressions ?? 0)
                     let outcome = try writer.write(.daily(event))
                     tally(outcome, &result.days, sheet: "ENGAGEMENT", row: index + 1)
                 }
@@ -165,7 +175,7 @@ private struct AnalyticsJob {
                     let outcome = try writer.write(.followers(event))
                     tally(outcome, &result.followerSnapshots, sheet: "FOLLOWERS", row: 1)
                 } else {
-                    problem("FOLLOWERS", 1, "bad date '\(dateText)' in the total")
+                    problem("FOLLOWERS", 1, "bad date '\(quoted(dateText))' in the total")
                 }
             }
             if let (header, columns) = header(in: rows, first: "Date", needing: ["New followers"], sheet: "FOLLOWERS", problem: problem) {
@@ -272,7 +282,7 @@ private struct AnalyticsJob {
         problem: (String, Int?, String) -> Void
     ) -> (Int, [String: Int])? {
         guard let index = rows.firstIndex(where: { $0[0]?.text == first }) else {
-            problem(sheet, nil, "no header row starting with '\(first)'")
+            problem(sheet, nil, "no header row starting with '\(quoted(first))'")
             return nil
         }
         var columns: [String: Int] = [:]
@@ -282,7 +292,7 @@ private struct AnalyticsJob {
             if let match = columns.keys.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
                 columns[name] = columns[match]
             } else {
-                problem(sheet, index + 1, "column '\(name)' missing from the header")
+                problem(sheet, index + 1, "column '\(quoted(name))' missing from the header")
                 return nil
             }
         }
@@ -292,8 +302,11 @@ private struct AnalyticsJob {
     private func day(_ value: XLSXValue?) -> Day? {
         switch value {
         case .number(let serial)?:
-            // Excel's day 0 is 1899-12-30 (counting its 1900 leap-year bug).
-            return Day(year: 1899, month: 12, day: 30).advanced(by: Int(serial))
+            // Excel's day 0 is 1899-12-30 (counting its 1900 leap-year bug); NaN, infinities and serials
+            // beyond 1970…2100 are no day.
+            guard serial.isFinite, serial >= 0, serial < 100_000 else { return nil }
+            let day = Day(year: 1899, month: 12, day: 30).advanced(by: Int(serial))
+            return Bounds.isPlausible(day) ? day : nil
         case .text(let text)?: return Self.day(text: text)
         case nil: return nil
         }
@@ -302,20 +315,19 @@ private struct AnalyticsJob {
     /// `10/1/2025` (the en-US M/D/YYYY of the exports) or `2025-10-01`.
     static func day(text: String) -> Day? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let iso = Day(iso8601: trimmed) { return iso }
+        if let iso = Day(iso8601: trimmed) { return Bounds.isPlausible(iso) ? iso : nil }
         let parts = trimmed.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3, (1...12).contains(parts[0]), parts[2] > 1900 else { return nil }
-        let day = Day(year: parts[2], month: parts[0], day: parts[1])
-        return day.components.day == parts[1] ? day : nil
+        guard parts.count == 3 else { return nil }
+        return Bounds.day(year: parts[2], month: parts[0], day: parts[1])
     }
 
     /// Numbers stored as numbers or as text with thousands separators (`5,537`).
     private func count(_ value: XLSXValue?) -> Int64? {
         switch value {
-        case .number(let number)?: return number >= 0 ? Int64(number.rounded()) : nil
+        case .number(let number)?: return Bounds.count(number)
         case .text(let text)?:
             let digits = text.filter { $0 != "," && $0 != " " && $0 != "\u{A0}" }
-            return Int64(digits).flatMap { $0 >= 0 ? $0 : nil }
+            return Int64(digits).flatMap { Bounds.isPlausible(count: $0) ? $0 : nil }
         case nil: return nil
         }
     }

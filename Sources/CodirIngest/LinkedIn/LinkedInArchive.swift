@@ -78,8 +78,8 @@ public enum LinkedInArchive {
     /// `2025-07-01 14:33:22`, in UTC, as the archive writes dates.
     public static func date(_ text: String) -> Timestamp? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count == 19 else { return nil }
-        return Timestamp(iso8601: trimmed + "Z")
+        guard trimmed.count == 19, let at = Timestamp(iso8601: trimmed + "Z"), Bounds.isPlausible(at) else { return nil }
+        return at
     }
 
     /// The archive's text as UTF-8; the 2018 archives were UTF-16 with tabs, which are refused clearly.
@@ -107,7 +107,7 @@ public enum LinkedInArchive {
         if let headerStartsWith {
             // Connections.csv starts with a few lines of notes.
             guard let header = records.firstIndex(where: { $0.fields.first == headerStartsWith }) else {
-                return .failure(FileError(reason: "no header starting with '\(headerStartsWith)'"))
+                return .failure(FileError(reason: "no header starting with '\(quoted(headerStartsWith))'"))
             }
             records.removeFirst(header)
         }
@@ -119,7 +119,7 @@ public enum LinkedInArchive {
             return .failure(
                 FileError(
                     reason:
-                        "column \(missing.map { "'\($0)'" }.joined(separator: ", ")) missing from the header (found \(header.fields.joined(separator: ",")))"
+                        "column \(missing.map { "'\(quoted($0))'" }.joined(separator: ", ")) missing from the header (found \(quoted(header.fields.joined(separator: ","))))"
                 ))
         }
         return .success((columns, Array(records.dropFirst())))
@@ -145,13 +145,13 @@ public enum LinkedInArchive {
             let dateText = cell(record, columns, "Date")
             let parsed = date(dateText)
             if parsed == nil && (dateRequired || !dateText.trimmingCharacters(in: .whitespaces).isEmpty) {
-                result.problems.append((record.line, "bad date '\(dateText)' (expected 2025-07-01 14:33:22)"))
+                result.problems.append((record.line, "bad date '\(quoted(dateText))' (expected a date like 2025-07-01 14:33:22, from 1970 to 2100)"))
                 continue
             }
             let link = cell(record, columns, linkColumn)
             guard let reference = LinkedInReference(link: link), !onlyPosts || reference.kind != .activity else {
                 let wanted = onlyPosts ? "share or ugcPost URN" : "LinkedIn URN"
-                result.problems.append((record.line, "no \(wanted) in the link '\(link)'"))
+                result.problems.append((record.line, "no \(wanted) in the link '\(quoted(link))'"))
                 continue
             }
             result.rows.append(make(record, parsed, link, reference))
@@ -221,8 +221,7 @@ public enum LinkedInArchive {
         guard parts.count == 3, let d = Int(parts[0]), let y = Int(parts[2]),
             let m = months.firstIndex(of: String(parts[1]))
         else { return nil }
-        let candidate = Day(year: y, month: m + 1, day: d)
-        return candidate.components.day == d ? candidate : nil
+        return Bounds.day(year: y, month: m + 1, day: d)
     }
 
     /// A multi-line commentary comes with every inner line wrapped in doubled quotes, which a CSV reader

@@ -58,11 +58,18 @@ public struct ArchiveImport: Sendable {
 
 extension Importer {
     /// Imports a member data archive, as downloaded (`.zip`) or unpacked in a folder, as one transaction. The
-    /// owner is `person`, else the directory entry named as in `Profile.csv`.
-    public func importArchive(at path: String, person: String?) throws(ImportFailure) -> ArchiveImport {
+    /// owner is `person`, else the directory entry named as in `Profile.csv`. `name` is what messages call it
+    /// (default: `path`).
+    ///
+    /// Only regular files are read from a folder (a symbolic link, FIFO or device among the archive's files
+    /// refuses it), and a zip's entries are read within `zipLimits`.
+    public func importArchive(at path: String, person: String?, as name: String? = nil) throws(ImportFailure)
+        -> ArchiveImport
+    {
+        let shown = name ?? path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .unreadable(file: path, reason: "no such file")
+            throw .unreadable(file: shown, reason: "no such file")
         }
         var contents: [LinkedInArchive.File: (name: String, bytes: [UInt8])] = [:]
         var ignored = 0
@@ -75,39 +82,44 @@ extension Importer {
             contents[kind] = (base, try bytes())
         }
         if isFolder.boolValue {
+            let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard folder >= 0 else { throw .unreadable(file: shown, reason: "the folder cannot be opened") }
+            defer { close(folder) }
             let files: [String]
             do {
                 files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
             } catch {
-                throw .unreadable(file: path, reason: "the folder cannot be listed")
+                throw .unreadable(file: shown, reason: "the folder cannot be listed")
             }
             for name in files {
                 try take(name) { () throws(ImportFailure) -> [UInt8] in
-                    guard let data = FileManager.default.contents(atPath: (path as NSString).appendingPathComponent(name))
-                    else { throw .unreadable(file: "\(path)/\(name)", reason: "permission denied") }
-                    return [UInt8](data)
+                    do throws(SafeFile.Failure) {
+                        let descriptor = try SafeFile.open(name, in: folder, followLinks: false)
+                        defer { close(descriptor) }
+                        return try SafeFile.read(descriptor, limit: zipLimits.perEntry)
+                    } catch {
+                        throw .unreadable(file: "\(shown)/\(name)", reason: error.reason)
+                    }
                 }
             }
         } else {
-            let archive: Archive
+            var zip: ZipReader
             do {
-                archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+                zip = try ZipReader(path: path, limits: zipLimits)
             } catch {
-                throw .unrecognised(file: path, line: nil, reason: "not a readable zip archive (\(error)); download it again")
+                throw .unrecognised(file: shown, line: nil, reason: "not a readable zip archive; download it again")
             }
-            for entry in archive.sorted(by: { $0.path < $1.path }) where entry.type == .file {
+            for entry in zip.files.sorted(by: { $0.path < $1.path }) {
                 try take(entry.path) { () throws(ImportFailure) -> [UInt8] in
-                    var data = Data()
-                    do {
-                        _ = try archive.extract(entry) { data.append($0) }
+                    do throws(ZipReader.Refusal) {
+                        return try zip.read(entry)
                     } catch {
-                        throw .unrecognised(file: "\(path):\(entry.path)", line: nil, reason: "cannot be extracted (\(error)); the zip is damaged")
+                        throw .unrecognised(file: shown, line: nil, reason: error.reason)
                     }
-                    return [UInt8](data)
                 }
             }
         }
-        let folder = path
+        let folder = shown
         guard contents[.shares] != nil || contents[.reactions] != nil || contents[.comments] != nil else {
             throw .unrecognised(
                 file: folder, line: nil,
@@ -277,7 +289,7 @@ private struct ArchiveJob {
             guard writer.knowsPerson(person) else {
                 throw ImportFailure.unrecognised(
                     file: folder, line: nil,
-                    reason: "--person '\(person)' is not in the directory; import the people file first")
+                    reason: "--person '\(quoted(person))' is not in the directory; import the people file first")
             }
             return person
         }
@@ -297,8 +309,8 @@ private struct ArchiveJob {
             throw ImportFailure.unrecognised(
                 file: folder, line: nil,
                 reason: keys.isEmpty
-                    ? "nobody named '\(full)' (from Profile.csv) in the directory; name the person with --person ID"
-                    : "\(keys.count) people named '\(full)' in the directory (\(keys.joined(separator: ", "))); name the person with --person ID")
+                    ? "nobody named '\(quoted(full))' (from Profile.csv) in the directory; name the person with --person ID"
+                    : "\(keys.count) people named '\(quoted(full))' in the directory (\(quoted(keys.joined(separator: ", ")))); name the person with --person ID")
         }
         return key
     }

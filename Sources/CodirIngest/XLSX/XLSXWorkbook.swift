@@ -1,3 +1,4 @@
+import CodirModel
 import Foundation
 import ZIPFoundation
 
@@ -26,45 +27,72 @@ public struct XLSXError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { reason }
 }
 
-/// The sheets of an .xlsx file, read with ZIPFoundation and Foundation's XMLParser: names in order, and each
-/// sheet as rows of cells by column.
+/// The sheets of an .xlsx file, read with ZIPFoundation and Foundation's XMLParser: names in order, and the
+/// sheets asked for as rows of cells by column.
+///
+/// The file is treated as hostile: every part is bounded by `ZipLimits`, a part with a DTD (which xlsx never
+/// has, and which XMLParser would expand) refuses the workbook, cell references and row numbers must lie
+/// within Excel's `XFD1048576`, shared-string indices within the table, and each part is parsed once. A
+/// workbook that cannot be read safely is refused whole.
 public struct XLSXWorkbook: Sendable {
+    /// Excel's limits: rows 1…1,048,576 and columns A…XFD (16,384).
+    public static let maxRows = 1_048_576
+    public static let maxColumns = 16_384
+    /// The most cells and shared strings kept from one workbook; LinkedIn's exports hold a few thousand.
+    public static let maxCells = 2_000_000
+
     public let sheetNames: [String]
     private let sheets: [String: [[Int: XLSXValue]]]
 
-    public init(path: String) throws(XLSXError) {
-        let archive: Archive
+    /// Reads the workbook at `path`, parsing only the sheets named in `wanted` (case ignored; nil: all).
+    public init(path: String, sheets wanted: Set<String>? = nil, limits: ZipLimits = .standard) throws(XLSXError) {
+        var zip: ZipReader
         do {
-            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+            zip = try ZipReader(path: path, limits: limits)
         } catch {
             throw XLSXError(reason: "not a readable xlsx file (it is a zip archive inside); export it again")
         }
-        func entry(_ name: String) throws(XLSXError) -> Data? {
-            guard let item = archive[name] else { return nil }
-            var data = Data()
+        func part(_ name: String) throws(XLSXError) -> Data? {
+            guard let entry = zip.entry(name) else { return nil }
+            let bytes: [UInt8]
             do {
-                _ = try archive.extract(item) { data.append($0) }
+                bytes = try zip.read(entry)
             } catch {
-                throw XLSXError(reason: "the part \(name) cannot be extracted; the file is damaged")
+                throw XLSXError(reason: error.reason)
             }
-            return data
+            try XMLSafety.check(bytes, part: name)
+            return Data(bytes)
         }
-        guard let workbook = try entry("xl/workbook.xml") else {
+        guard let workbook = try part("xl/workbook.xml") else {
             throw XLSXError(reason: "no workbook inside; this is not an xlsx file")
         }
-        let relationships = try entry("xl/_rels/workbook.xml.rels").map(XMLElements.relationships) ?? [:]
-        let sharedStrings = try entry("xl/sharedStrings.xml").map(XMLElements.sharedStrings) ?? []
-        var names: [String] = []
-        var sheets: [String: [[Int: XLSXValue]]] = [:]
-        for (name, relationship) in XMLElements.sheets(workbook) {
-            guard let target = relationships[relationship] else { continue }
-            let part = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let data = try entry(part) else { continue }
-            names.append(name)
-            sheets[name] = XMLElements.cells(data, sharedStrings: sharedStrings)
+        let sheetList = try XMLElements.sheets(workbook)
+        let wantedNames = wanted.map { Set($0.map { $0.lowercased() }) }
+        let used = sheetList.filter { wantedNames?.contains($0.name.lowercased()) ?? true }
+        let relationships = used.isEmpty ? [:] : try part("xl/_rels/workbook.xml.rels").map(XMLElements.relationships) ?? [:]
+        var sharedStrings: [String]?
+        var parsed: [String: [[Int: XLSXValue]]] = [:]
+        var budget = CellBudget(remaining: Self.maxCells)
+        var read: [String: [[Int: XLSXValue]]] = [:]
+        for sheet in used where read[sheet.name] == nil {
+            guard let target = relationships[sheet.relationship] else { continue }
+            let partName = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            if let rows = parsed[partName] {
+                read[sheet.name] = rows  // another sheet entry naming the same part: parsed once
+                continue
+            }
+            guard let data = try part(partName) else { continue }
+            if sharedStrings == nil {
+                sharedStrings = try part("xl/sharedStrings.xml").map { data throws(XLSXError) in
+                    try XMLElements.sharedStrings(data, budget: &budget)
+                } ?? []
+            }
+            let rows = try XMLElements.cells(data, part: partName, sharedStrings: sharedStrings ?? [], budget: &budget)
+            parsed[partName] = rows
+            read[sheet.name] = rows
         }
-        sheetNames = names
-        self.sheets = sheets
+        sheetNames = sheetList.map(\.name).filter { read[$0] != nil }
+        self.sheets = read
     }
 
     /// A sheet's rows, the first row first; a missing row is empty. Case of the name is ignored.
@@ -72,15 +100,69 @@ public struct XLSXWorkbook: Sendable {
         guard let name = sheetNames.first(where: { $0.caseInsensitiveCompare(sheet) == .orderedSame }) else { return nil }
         return sheets[name]
     }
+
+    /// `B3` → column 1, row 2 (both from 0); nil when it is not a reference within `XFD1048576`.
+    static func reference(_ text: String) -> (column: Int, row: Int?)? {
+        var column = 0, letters = 0
+        var rest = Substring(text)
+        while let c = rest.first, let ascii = c.asciiValue, (65...90).contains(ascii) || (97...122).contains(ascii) {
+            letters += 1
+            guard letters <= 3 else { return nil }
+            column = column * 26 + Int(ascii & 0xDF) - 64
+            rest = rest.dropFirst()
+        }
+        guard letters > 0, column <= maxColumns else { return nil }
+        if rest.isEmpty { return (column - 1, nil) }
+        guard rest.count <= 7, rest.allSatisfy(\.isASCII), let row = Int(rest), (1...maxRows).contains(row) else {
+            return nil
+        }
+        return (column - 1, row - 1)
+    }
+}
+
+/// The cells and strings a workbook may still hold.
+private struct CellBudget {
+    var remaining: Int
+}
+
+/// What is refused before a part reaches XMLParser.
+enum XMLSafety {
+    /// A part with a DTD or an entity declaration (`<!DOCTYPE`, `<!ENTITY`: anything `<!` but a comment or
+    /// CDATA) is refused, as is one not in UTF-8, where such a declaration could hide from this check.
+    static func check(_ bytes: [UInt8], part: String) throws(XLSXError) {
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) {
+            throw XLSXError(reason: "the part \(quoted(part)) is not UTF-8; xlsx files are, so this one is refused")
+        }
+        var i = 0
+        let count = bytes.count
+        while i + 1 < count {
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "!") {
+                let rest = bytes[(i + 2)..<min(count, i + 9)]
+                if !rest.starts(with: Array("--".utf8)) && !rest.starts(with: Array("[CDATA[".utf8)) {
+                    throw XLSXError(
+                        reason:
+                            "the part \(quoted(part)) declares a DTD or entities, which xlsx files never do; the workbook is refused"
+                    )
+                }
+            }
+            i += 1
+        }
+    }
 }
 
 /// The few XML shapes of an xlsx file, read with XMLParser.
 private enum XMLElements {
-    static func relationships(_ data: Data) -> [String: String] {
-        let collector = Collector { name, attributes, _ in
-            name == "Relationship" ? attributes : nil
-        }
-        collector.parse(data)
+    static func parser(_ data: Data, _ delegate: XMLParserDelegate) -> XMLParser {
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = delegate
+        return parser
+    }
+
+    static func relationships(_ data: Data) throws(XLSXError) -> [String: String] {
+        let collector = Collector { name, attributes in name == "Relationship" ? attributes : nil }
+        try collector.parse(data, part: "xl/_rels/workbook.xml.rels")
         var result: [String: String] = [:]
         for attributes in collector.found {
             if let id = attributes["Id"], let target = attributes["Target"] { result[id] = target }
@@ -88,59 +170,71 @@ private enum XMLElements {
         return result
     }
 
-    static func sheets(_ data: Data) -> [(String, String)] {
-        let collector = Collector { name, attributes, _ in name == "sheet" ? attributes : nil }
-        collector.parse(data)
+    static func sheets(_ data: Data) throws(XLSXError) -> [(name: String, relationship: String)] {
+        let collector = Collector { name, attributes in name == "sheet" ? attributes : nil }
+        try collector.parse(data, part: "xl/workbook.xml")
         return collector.found.compactMap { attributes in
-            guard let name = attributes["name"], let id = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value
+            guard let name = attributes["name"],
+                let id = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value
             else { return nil }
             return (name, id)
         }
     }
 
-    static func sharedStrings(_ data: Data) -> [String] {
-        let reader = SharedStringReader()
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+    static func sharedStrings(_ data: Data, budget: inout CellBudget) throws(XLSXError) -> [String] {
+        let reader = SharedStringReader(budget: budget.remaining)
+        let parser = parser(data, reader)
+        let ok = parser.parse() && parser.parserError == nil
+        if let problem = reader.problem { throw XLSXError(reason: problem) }
+        guard ok else { throw XLSXError(reason: "the part xl/sharedStrings.xml is not well-formed XML; export it again") }
+        budget.remaining -= reader.strings.count
         return reader.strings
     }
 
-    static func cells(_ data: Data, sharedStrings: [String]) -> [[Int: XLSXValue]] {
-        let reader = CellReader(sharedStrings: sharedStrings)
-        let parser = XMLParser(data: data)
-        parser.delegate = reader
-        _ = parser.parse()
+    static func cells(_ data: Data, part: String, sharedStrings: [String], budget: inout CellBudget) throws(XLSXError)
+        -> [[Int: XLSXValue]]
+    {
+        let reader = CellReader(part: part, sharedStrings: sharedStrings, budget: budget.remaining)
+        let parser = parser(data, reader)
+        let ok = parser.parse() && parser.parserError == nil
+        if let problem = reader.problem { throw XLSXError(reason: problem) }
+        guard ok else { throw XLSXError(reason: "the part \(quoted(part)) is not well-formed XML; export it again") }
+        budget.remaining = reader.budget
         return reader.rows
     }
 }
 
 /// Collects the attributes of the elements a filter picks.
 private final class Collector: NSObject, XMLParserDelegate {
-    let filter: (String, [String: String], Int) -> [String: String]?
+    let filter: (String, [String: String]) -> [String: String]?
     var found: [[String: String]] = []
 
-    init(filter: @escaping (String, [String: String], Int) -> [String: String]?) { self.filter = filter }
+    init(filter: @escaping (String, [String: String]) -> [String: String]?) { self.filter = filter }
 
-    func parse(_ data: Data) {
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        _ = parser.parse()
+    func parse(_ data: Data, part: String) throws(XLSXError) {
+        let parser = XMLElements.parser(data, self)
+        guard parser.parse(), parser.parserError == nil else {
+            throw XLSXError(reason: "the part \(quoted(part)) is not well-formed XML; export it again")
+        }
     }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
-        if let picked = filter(elementName, attributes, found.count) { found.append(picked) }
+        if found.count < XLSXWorkbook.maxCells, let picked = filter(elementName, attributes) { found.append(picked) }
     }
 }
 
 /// `<si><t>…</t></si>` and rich text `<si><r><t>…</t></r>…</si>`.
 private final class SharedStringReader: NSObject, XMLParserDelegate {
     var strings: [String] = []
+    var problem: String?
+    private let budget: Int
     private var current: String?
     private var inText = false
+
+    init(budget: Int) { self.budget = budget }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
@@ -157,6 +251,11 @@ private final class SharedStringReader: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
         if elementName == "t" { inText = false }
         if elementName == "si" {
+            guard strings.count < budget else {
+                problem = "the workbook holds more than \(XLSXWorkbook.maxCells) cells and strings; it is refused"
+                parser.abortParsing()
+                return
+            }
             strings.append(current ?? "")
             current = nil
         }
@@ -165,28 +264,59 @@ private final class SharedStringReader: NSObject, XMLParserDelegate {
 
 /// `<row r="3"><c r="B3" t="s"><v>4</v></c>…</row>`, with shared, inline and plain strings and numbers.
 private final class CellReader: NSObject, XMLParserDelegate {
+    let part: String
     let sharedStrings: [String]
     var rows: [[Int: XLSXValue]] = []
+    var problem: String?
+    var budget: Int
     private var row = -1
-    private var column = 0
+    private var column = -1
     private var type: String?
     private var text = ""
     private var inValue = false
 
-    init(sharedStrings: [String]) { self.sharedStrings = sharedStrings }
+    init(part: String, sharedStrings: [String], budget: Int) {
+        self.part = part
+        self.sharedStrings = sharedStrings
+        self.budget = budget
+    }
+
+    private func refuse(_ parser: XMLParser, _ reason: String) {
+        guard problem == nil else { return }
+        problem = "\(quoted(part)): \(reason); the workbook is refused"
+        parser.abortParsing()
+    }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        guard problem == nil else { return }
         switch elementName {
         case "row":
-            row = (attributes["r"].flatMap(Int.init) ?? (row + 2)) - 1
+            if let r = attributes["r"] {
+                guard r.count <= 7, let number = Int(r), (1...XLSXWorkbook.maxRows).contains(number) else {
+                    return refuse(parser, "row number '\(quoted(r))' is not within 1 to \(XLSXWorkbook.maxRows)")
+                }
+                row = number - 1
+            } else {
+                guard row + 1 < XLSXWorkbook.maxRows else { return refuse(parser, "more than \(XLSXWorkbook.maxRows) rows") }
+                row += 1
+            }
             while rows.count <= row { rows.append([:]) }
             column = -1
         case "c":
-            let reference = attributes["r"] ?? ""
-            column = Self.column(reference) ?? (column + 1)
+            if let reference = attributes["r"] {
+                guard let parsed = XLSXWorkbook.reference(reference) else {
+                    return refuse(parser, "cell reference '\(quoted(reference))' is beyond XFD\(XLSXWorkbook.maxRows)")
+                }
+                column = parsed.column
+            } else {
+                guard column + 1 < XLSXWorkbook.maxColumns else {
+                    return refuse(parser, "more than \(XLSXWorkbook.maxColumns) columns in row \(row + 1)")
+                }
+                column += 1
+            }
             type = attributes["t"]
             text = ""
         case "v", "t":
@@ -200,26 +330,33 @@ private final class CellReader: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard problem == nil else { return }
         switch elementName {
         case "v", "t": inValue = false
         case "c":
             guard row >= 0 else { return }
             let value: XLSXValue?
             switch type {
-            case "s": value = Int(text).flatMap { $0 < sharedStrings.count ? .text(sharedStrings[$0]) : nil }
+            case "s":
+                guard text.utf8.count <= 10, let index = Int(text), sharedStrings.indices.contains(index) else {
+                    return refuse(
+                        parser,
+                        "shared string index '\(quoted(text))' in row \(row + 1) is not within the table of \(sharedStrings.count)"
+                    )
+                }
+                value = .text(sharedStrings[index])
             case "inlineStr", "str": value = .text(text)
             case "b": value = .text(text == "1" ? "TRUE" : "FALSE")
             default: value = text.isEmpty ? nil : (Double(text).map { .number($0) } ?? .text(text))
             }
-            if let value { rows[row][column] = value }
+            if let value {
+                guard budget > 0 else {
+                    return refuse(parser, "more than \(XLSXWorkbook.maxCells) cells and strings")
+                }
+                budget -= 1
+                rows[row][column] = value
+            }
         default: break
         }
-    }
-
-    /// `B3` → 1.
-    static func column(_ reference: String) -> Int? {
-        let letters = reference.prefix { $0.isLetter }.uppercased()
-        guard !letters.isEmpty else { return nil }
-        return letters.unicodeScalars.reduce(0) { $0 * 26 + Int($1.value) - 64 } - 1
     }
 }

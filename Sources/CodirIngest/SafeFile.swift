@@ -1,0 +1,129 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import CodirModel
+import Foundation
+
+/// Opening and reading files that someone else may have put there: only regular files are read (never a
+/// FIFO, a socket or a device, which could block or never end), without blocking on open, and never more
+/// than a limit.
+public enum SafeFile {
+    /// The most bytes read from one input file: 2 GiB.
+    public static let defaultLimit: UInt64 = 2 << 30
+
+    /// Why a file cannot be read, as a phrase.
+    public struct Failure: Error, Sendable {
+        public var reason: String
+    }
+
+    /// Opens `name` relative to the folder `directory` (or the working directory) for reading, and checks
+    /// that it is a regular file. With `followLinks` false a symbolic link is refused.
+    public static func open(_ name: String, in directory: Int32 = AT_FDCWD, followLinks: Bool) throws(Failure) -> Int32 {
+        var flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY
+        if !followLinks { flags |= O_NOFOLLOW }
+        let descriptor = openat(directory, name, flags)
+        guard descriptor >= 0 else {
+            let code = errno
+            switch code {
+            case ENOENT: throw Failure(reason: "no such file")
+            case EACCES, EPERM: throw Failure(reason: "permission denied")
+            case ELOOP: throw Failure(reason: "it is a symbolic link, which is not followed here")
+            case ENXIO: throw Failure(reason: "it is a socket or a device, not a regular file")
+            default: throw Failure(reason: String(cString: strerror(code)))
+            }
+        }
+        do {
+            try requireRegular(descriptor)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        return descriptor
+    }
+
+    /// Throws unless the open file is a regular file.
+    public static func requireRegular(_ descriptor: Int32) throws(Failure) {
+        guard let kind = kind(of: descriptor) else { throw Failure(reason: "it cannot be examined") }
+        if kind != "regular file" { throw Failure(reason: "it is \(kind), not a regular file") }
+    }
+
+    /// `regular file`, `a folder`, `a FIFO`, … for the file open on `descriptor`; nil when fstat fails.
+    public static func kind(of descriptor: Int32) -> String? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        return kindName(status.st_mode)
+    }
+
+    /// What a mode says a file is.
+    public static func kindName(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFREG: "regular file"
+        case S_IFDIR: "a folder"
+        case S_IFLNK: "a symbolic link"
+        case S_IFIFO: "a FIFO"
+        case S_IFSOCK: "a socket"
+        case S_IFCHR, S_IFBLK: "a device"
+        default: "not a regular file"
+        }
+    }
+
+    /// Reads the whole of the regular file open on `descriptor` from its start, refusing one above `limit`.
+    public static func read(_ descriptor: Int32, limit: UInt64 = defaultLimit) throws(Failure) -> [UInt8] {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Failure(reason: "it cannot be examined") }
+        let size = UInt64(max(0, status.st_size))
+        guard size <= limit else {
+            throw Failure(reason: "it is \(size) bytes, above the limit of \(limit); split it into smaller files")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(size))
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                // The file may have grown since fstat: read on, within the limit.
+                guard UInt64(bytes.count) < limit else {
+                    var probe: UInt8 = 0
+                    if pread(descriptor, &probe, 1, off_t(filled)) > 0 {
+                        throw Failure(reason: "it grew above the limit of \(limit) bytes while being read")
+                    }
+                    break
+                }
+                bytes.append(contentsOf: repeatElement(0, count: Int(min(limit - UInt64(bytes.count), 1 << 20))))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return pread(descriptor, base + filled, buffer.count - filled, off_t(filled))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    /// Reads a regular file by path (`followLinks`: whether a symbolic link may lead to it).
+    public static func read(path: String, followLinks: Bool = true, limit: UInt64 = defaultLimit) throws(Failure)
+        -> [UInt8]
+    {
+        let descriptor = try open(path, followLinks: followLinks)
+        defer { close(descriptor) }
+        return try read(descriptor, limit: limit)
+    }
+
+    /// A path that opens the very file already open on `descriptor`, for libraries that take a path
+    /// (ZIPFoundation): `/proc/self/fd/N` on Linux, `/dev/fd/N` elsewhere.
+    public static func path(of descriptor: Int32) -> String {
+        #if os(Linux)
+            "/proc/self/fd/\(descriptor)"
+        #else
+            "/dev/fd/\(descriptor)"
+        #endif
+    }
+}

@@ -1,0 +1,89 @@
+import CodirModel
+import Foundation
+import ZIPFoundation
+
+/// How much a zip archive (a LinkedIn archive, an xlsx workbook) may deliver before it is refused.
+public struct ZipLimits: Sendable, Hashable {
+    /// The most bytes one entry may deliver: 512 MiB.
+    public var perEntry: UInt64 = 512 << 20
+    /// The most bytes all the entries read from one archive may deliver together: 2 GiB.
+    public var total: UInt64 = 2 << 30
+    /// The highest compression ratio believed: 1000:1 (deflate cannot reach much more; a bomb claims more).
+    public var ratio: UInt64 = 1000
+
+    public init() {}
+    public static let standard = ZipLimits()
+}
+
+/// Reads the entries of a zip archive with every delivered byte counted against `ZipLimits`.
+///
+/// The sizes in an entry's header are only used to refuse early; what is enforced is what the extraction
+/// actually delivers, so a header that lies about an entry's size cannot make it larger than it claims.
+struct ZipReader {
+    let archive: Archive
+    let limits: ZipLimits
+    /// The archive file's own size: no entry can have more compressed bytes than that.
+    private let fileSize: UInt64
+    private var delivered: UInt64 = 0
+
+    /// Why an entry cannot be read, as a phrase that names it.
+    struct Refusal: Error {
+        var reason: String
+    }
+
+    init(path: String, limits: ZipLimits) throws(Refusal) {
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw Refusal(reason: "not a readable zip archive")
+        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        fileSize = (attributes?[.size] as? NSNumber)?.uint64Value ?? UInt64.max
+        self.limits = limits
+    }
+
+    /// The archive's file entries.
+    var files: [Entry] { archive.filter { $0.type == .file } }
+
+    /// The entry at `path`, if there is one.
+    func entry(_ path: String) -> Entry? { archive[path] }
+
+    /// The bytes of one entry, within the limits.
+    mutating func read(_ entry: Entry) throws(Refusal) -> [UInt8] {
+        let name = quoted(entry.path)
+        let declared = UInt64(entry.uncompressedSize)
+        let compressed = max(1, min(UInt64(entry.compressedSize), fileSize))
+        // Refused before reading anything when the header itself is beyond the limits.
+        if declared > limits.perEntry {
+            throw Refusal(reason: "\(name) would unpack to \(declared) bytes, above the limit of \(limits.perEntry)")
+        }
+        if declared / compressed > limits.ratio {
+            throw Refusal(reason: "\(name) claims a compression ratio above \(limits.ratio):1 (a zip bomb?)")
+        }
+        if delivered + declared > limits.total {
+            throw Refusal(reason: "the archive would unpack to more than \(limits.total) bytes in all")
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Int(declared))
+        let limits = self.limits
+        let alreadyDelivered = delivered
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                let count = UInt64(bytes.count) + UInt64(chunk.count)
+                // Counted as the bytes arrive: a header that lies is caught here, not after the fact.
+                guard count <= declared, count <= limits.perEntry, alreadyDelivered + count <= limits.total else {
+                    throw ZipOverflow()
+                }
+                bytes.append(contentsOf: chunk)
+            }
+        } catch is ZipOverflow {
+            throw Refusal(reason: "\(name) delivers more bytes than its header declares; the archive is damaged or crafted")
+        } catch {
+            throw Refusal(reason: "\(name) cannot be extracted; the archive is damaged")
+        }
+        delivered += UInt64(bytes.count)
+        return bytes
+    }
+}
+
+private struct ZipOverflow: Error {}
