@@ -24,6 +24,11 @@ public struct FileIdentity: Sendable, Hashable {
     public var device: UInt64
     public var inode: UInt64
 
+    public init(device: UInt64, inode: UInt64) {
+        self.device = device
+        self.inode = inode
+    }
+
     /// The identity of the file at `path`, or nil when there is none.
     public static func of(_ path: String) -> FileIdentity? {
         var info = stat()

@@ -12,8 +12,10 @@ extension Codir {
                 --follow FILE imports each new complete line of a JSON Lines or CSV events file as it arrives \
                 (like tail -F: rotation and truncation are survived), in small transactions, and resumes where it \
                 stopped after a restart. --watch DIR imports every file dropped into DIR once (people, events, \
-                LinkedIn archives and analytics), once it has not changed for --settle seconds, then moves it to \
-                DIR/done/ or DIR/failed/. Both stop cleanly on Ctrl-C or SIGTERM.
+                LinkedIn archives and analytics), once it has not changed for --settle seconds: it is claimed by a \
+                rename into DIR/processing/, imported, then moved to DIR/done/ or DIR/failed/ (never replacing \
+                anything; symbolic links, FIFOs and devices are filed unopened). A busy database leaves it in \
+                processing/ to be tried again. Both stop within a second on Ctrl-C or SIGTERM.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -40,7 +42,9 @@ extension Codir {
         }
 
         func run() throws {
-            Platform.catchStopSignals()
+            // Stopped within a second whatever it is doing: an import cut short is rolled back, and its file,
+            // left in processing/ (or the followed file's saved position), is taken again at the next start.
+            Platform.catchStopSignals(exitWithin: 1)
             let store: Store
             do {
                 store = try Store.open(path: global.databasePath(), access: .readWrite)
@@ -88,100 +92,24 @@ extension Codir {
         }
 
         private func watchFolder(_ folder: String, store: Store) throws {
-            let fileManager = FileManager.default
-            var isFolder: ObjCBool = false
-            guard fileManager.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                printError("error: \(folder) is not a folder; create it or name another with --watch")
+            let watcher: FolderWatcher
+            do {
+                watcher = try FolderWatcher(
+                    folder: folder, importer: Importer(store: store), person: person, settle: settle,
+                    log: { printError($0) }, summary: { printLine($0) })
+            } catch {
+                printError("error: \(error.description)")
                 throw ExitStatus.unreadableInput
             }
-            let done = (folder as NSString).appendingPathComponent("done")
-            let failed = (folder as NSString).appendingPathComponent("failed")
-            for destination in [done, failed] { try? fileManager.createDirectory(atPath: destination, withIntermediateDirectories: true) }
             printError("ingest: watching \(folder)")
-            let importer = Importer(store: store)
-            // A file is taken once its size and modification time have not changed for --settle seconds, so
-            // that a copy in progress (even a stalled one) is not read half; names that copying tools give
-            // to files being written are left alone until renamed.
-            var seen: [String: (size: UInt64, modified: Date, since: Date)] = [:]
             while !Platform.stopRequested {
-                let names = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? [])
-                    .filter { !Self.isInProgress($0) }.sorted()
-                seen = seen.filter { names.contains($0.key) }
-                for name in names where name != "done" && name != "failed" {
-                    let path = (folder as NSString).appendingPathComponent(name)
-                    let (size, modified) = Self.fingerprint(path)
-                    guard let previous = seen[name], previous.size == size, previous.modified == modified else {
-                        seen[name] = (size, modified, Date())
-                        continue
-                    }
-                    guard Date().timeIntervalSince(previous.since) >= settle else { continue }
-                    seen[name] = nil
-                    let succeeded = importDropped(path, importer: importer)
-                    let target = ((succeeded ? done : failed) as NSString).appendingPathComponent(name)
-                    try? fileManager.removeItem(atPath: target)
-                    do {
-                        try fileManager.moveItem(atPath: path, toPath: target)
-                        printError("ingest: \(name) → \(succeeded ? "done" : "failed")/")
-                    } catch {
-                        printError("error: cannot move \(path) to \(target); check the folder's permissions")
-                    }
+                do {
+                    try watcher.poll()
+                } catch {
+                    printError("error: \(error.description)")
+                    throw ExitStatus.unreadableInput
                 }
                 Platform.sleep(interval)
-            }
-        }
-
-        /// The size and the latest modification time of a file, or of everything in a folder (an unpacked
-        /// archive), so that a folder whose files are still being copied is not taken.
-        static func fingerprint(_ path: String) -> (size: UInt64, modified: Date) {
-            let fileManager = FileManager.default
-            func attributes(_ path: String) -> (UInt64, Date) {
-                let attributes = try? fileManager.attributesOfItem(atPath: path)
-                return (attributes?[.size] as? UInt64 ?? 0, attributes?[.modificationDate] as? Date ?? .distantPast)
-            }
-            var (size, modified) = attributes(path)
-            var isFolder: ObjCBool = false
-            if fileManager.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue,
-                let contents = fileManager.enumerator(atPath: path)
-            {
-                for case let name as String in contents {
-                    let (entrySize, entryModified) = attributes((path as NSString).appendingPathComponent(name))
-                    size += entrySize
-                    modified = max(modified, entryModified)
-                }
-            }
-            return (size, modified)
-        }
-
-        /// Hidden files and the names of files still being written (`.part`, `.partial`, `.tmp`,
-        /// `.crdownload`, `.download`, a trailing `~`).
-        static func isInProgress(_ name: String) -> Bool {
-            let lower = name.lowercased()
-            return name.hasPrefix(".") || name.hasSuffix("~")
-                || [".part", ".partial", ".tmp", ".crdownload", ".download"].contains { lower.hasSuffix($0) }
-        }
-
-        /// Imports one dropped file or folder; false when it could not be imported at all.
-        private func importDropped(_ path: String, importer: Importer) -> Bool {
-            var isFolder: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
-            do {
-                if isFolder.boolValue || path.lowercased().hasSuffix(".zip") {
-                    let result = try importer.importArchive(at: path, person: person)
-                    for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                    printLine(result.summary)
-                } else if path.lowercased().hasSuffix(".xlsx") {
-                    let result = try importer.importAnalytics(at: path, person: person)
-                    for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                    printLine(result.summary)
-                } else {
-                    let result = try importer.importFile(at: path)
-                    for diagnostic in result.diagnostics { printError(diagnostic.description) }
-                    printLine(result.summary)
-                }
-                return true
-            } catch {
-                printError(error.description)
-                return false
             }
         }
     }

@@ -25,7 +25,18 @@ enum Platform {
 
     /// Turns SIGINT, SIGTERM and SIGHUP (the terminal or connection went away) into a request to stop at
     /// the next safe point.
-    static func catchStopSignals() {
+    /// With `exitWithin`, a stop request that the program has not honoured after that many seconds (it is in
+    /// the middle of a long import) ends the process at once with status 0; SQLite rolls back the unfinished
+    /// transaction at the next open.
+    static func catchStopSignals(exitWithin deadline: Double? = nil) {
+        if let deadline {
+            Thread.detachNewThread {
+                while !stopRequested { usleep(50_000) }
+                usleep(UInt32(deadline * 1_000_000))
+                FileHandle.standardError.write(Data("ingest: stopped during an import; it will be taken again at the next start\n".utf8))
+                _exit(0)
+            }
+        }
         signal(SIGINT, handleStop)
         signal(SIGTERM, handleStop)
         signal(SIGHUP, handleStop)

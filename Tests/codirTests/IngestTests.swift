@@ -74,6 +74,43 @@ struct IngestTests {
     }
 
     /// A copy that stalls, or that is written under a temporary name, is not taken half-way.
+    @Test func sigtermStopsTheWatcherWithinASecondEvenWhileItWaitsForALockedDatabase() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let inbox = cli.path("inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.1", "--settle", "0"])
+        try watcher.run()
+        #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/processing") })
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        holder.arguments = [db]
+        let input = Pipe()
+        holder.standardInput = input
+        holder.standardOutput = FileHandle.nullDevice
+        try holder.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO meta VALUES ('lock', 'held');\n".utf8))
+        defer {
+            input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+            try? input.fileHandleForWriting.close()
+            holder.waitUntilExit()
+        }
+        Thread.sleep(forTimeInterval: 0.5)
+        try FileManager.default.copyItem(atPath: cli.resource("events.jsonl"), toPath: inbox + "/events.jsonl")
+        // Claimed, then waiting on the lock for up to 5 s.
+        #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/processing/events.jsonl") })
+        Thread.sleep(forTimeInterval: 0.5)
+        let stopped = Date()
+        watcher.terminate()
+        watcher.waitUntilExit()
+        #expect(Date().timeIntervalSince(stopped) < 1.5)
+        // The file waits in processing/ for the next start; it was neither failed nor lost.
+        #expect(FileManager.default.fileExists(atPath: inbox + "/processing/events.jsonl"))
+        #expect(!FileManager.default.fileExists(atPath: inbox + "/failed/events.jsonl"))
+    }
+
     @Test func watchWaitsForCopiesToSettleAndLeavesPartialNamesAlone() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }

@@ -1,0 +1,352 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import CodirModel
+import CodirStore
+import Foundation
+
+/// Why the watcher cannot go on.
+public struct WatchError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+/// The inbox of `codir ingest --watch`: a folder that a group of people can write to, whose files are each
+/// imported once and then filed in `done/` or `failed/`.
+///
+/// Others write here, so nothing is trusted: a file is claimed by an atomic rename into `processing/` before
+/// it is opened, opened without following a symbolic link and without blocking, and read only if `fstat`
+/// says it is a regular file (a folder only if it is a real folder whose entries are regular files or
+/// folders). Symbolic links, FIFOs, sockets and devices are filed in `failed/` unopened. `done/`, `failed/`
+/// and `processing/` must be real folders inside the inbox, and every move is a `renameat` relative to their
+/// descriptors that never replaces anything (a name already taken gets `.1`, `.2`…). Nothing is deleted.
+///
+/// A database that is busy or full leaves the file in `processing/` to be tried again; a file found there at
+/// start (the watcher was stopped while importing it) is imported again, which adds nothing twice. A file
+/// that changed while it was imported is imported again before it is filed.
+public final class FolderWatcher {
+    public let folder: String
+    private let importer: Importer
+    private let person: String?
+    /// Seconds a dropped file's size and time must stay the same before it is taken.
+    public var settle: Double
+    /// Log lines (for stderr) and import summaries (for stdout).
+    private let log: (String) -> Void
+    private let summary: (String) -> Void
+
+    private let inbox: Int32
+    private var places: [Place: (descriptor: Int32, identity: FileIdentity)] = [:]
+    private var seen: [String: (fingerprint: DropFingerprint, since: Date)] = [:]
+
+    enum Place: String, CaseIterable {
+        case processing, done, failed
+    }
+
+    public init(
+        folder: String, importer: Importer, person: String? = nil, settle: Double = 3,
+        log: @escaping (String) -> Void, summary: @escaping (String) -> Void
+    ) throws(WatchError) {
+        self.folder = folder
+        self.importer = importer
+        self.person = person
+        self.settle = settle
+        self.log = log
+        self.summary = summary
+        inbox = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard inbox >= 0 else {
+            throw WatchError(description: "\(quoted(folder)) is not a folder that can be opened; create it or name another with --watch")
+        }
+        do throws(WatchError) {
+            for place in Place.allCases {
+                // processing/ is the watcher's alone; done/ and failed/ may be read by the group.
+                if mkdirat(inbox, place.rawValue, place == .processing ? 0o700 : 0o750) != 0 && errno != EEXIST {
+                    throw WatchError(
+                        description: "cannot create \(quoted(folder))/\(place.rawValue) (\(String(cString: strerror(errno)))); check the folder's permissions")
+                }
+                let descriptor = openat(inbox, place.rawValue, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard descriptor >= 0, let identity = FileIdentity(descriptor: descriptor) else {
+                    throw WatchError(
+                        description:
+                            "\(quoted(folder))/\(place.rawValue) is not a real folder (a symbolic link or a file); remove it so that the watcher can create it")
+                }
+                places[place] = (descriptor, identity)
+            }
+        } catch {
+            closeAll()
+            throw error
+        }
+    }
+
+    deinit { closeAll() }
+
+    private func closeAll() {
+        for (descriptor, _) in places.values { close(descriptor) }
+        places = [:]
+        if inbox >= 0 { close(inbox) }
+    }
+
+    /// One look at the inbox: files left in `processing/` first, then every settled new file.
+    /// Throws only when the watcher must stop (its folders were replaced).
+    public func poll(now: Date = Date()) throws(WatchError) {
+        try checkPlaces()
+        for name in entries(of: descriptor(.processing)) {
+            process(name)
+        }
+        let names = entries(of: inbox).filter { name in
+            Place(rawValue: name) == nil && !Self.isInProgress(name)
+        }
+        seen = seen.filter { names.contains($0.key) }
+        for name in names {
+            guard let fingerprint = DropFingerprint(of: name, in: inbox) else { continue }
+            guard let previous = seen[name], previous.fingerprint == fingerprint else {
+                seen[name] = (fingerprint, now)
+                continue
+            }
+            guard now.timeIntervalSince(previous.since) >= settle else { continue }
+            seen[name] = nil
+            guard let claimed = move(name, from: inbox, to: .processing) else { continue }
+            process(claimed, shownAs: name)
+        }
+    }
+
+    private func descriptor(_ place: Place) -> Int32 { places[place]?.descriptor ?? -1 }
+
+    /// The watcher's folders must still be the real folders it opened.
+    private func checkPlaces() throws(WatchError) {
+        for (place, (_, identity)) in places {
+            var status = stat()
+            guard fstatat(inbox, place.rawValue, &status, AT_SYMLINK_NOFOLLOW) == 0,
+                status.st_mode & S_IFMT == S_IFDIR, FileIdentity(status) == identity
+            else {
+                throw WatchError(
+                    description:
+                        "\(quoted(folder))/\(place.rawValue) was replaced or removed while watching; stopping (check who can write to the inbox, and its mode: 3770)")
+            }
+        }
+    }
+
+    /// Imports one file of `processing/` and files it; a busy or full database leaves it there.
+    private func process(_ name: String, shownAs original: String? = nil) {
+        let shown = (folder as NSString).appendingPathComponent(original ?? name)
+        let processing = descriptor(.processing)
+        var status = stat()
+        guard fstatat(processing, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+        let kind = status.st_mode & S_IFMT
+        guard kind == S_IFREG || kind == S_IFDIR else {
+            file(name, to: .failed, shown: shown, because: "it is \(SafeFile.kindName(status.st_mode)), which is never opened")
+            return
+        }
+        // A file that changes while it is imported is imported again, a few times at most.
+        for _ in 0..<3 {
+            let before = DropFingerprint(of: name, in: processing)
+            let outcome = kind == S_IFDIR ? importFolder(name, shown: shown) : importFile(name, shown: shown)
+            switch outcome {
+            case .retryLater(let reason):
+                log("ingest: \(quoted(shown)): \(reason); it stays in processing/ and will be tried again")
+                return
+            case .failed(let reason):
+                file(name, to: .failed, shown: shown, because: reason)
+                return
+            case .imported:
+                if let before, DropFingerprint(of: name, in: processing) != before {
+                    log("ingest: \(quoted(shown)) changed while it was imported; importing it again")
+                    continue
+                }
+                file(name, to: .done, shown: shown, because: nil)
+                return
+            }
+        }
+        log("ingest: \(quoted(shown)) keeps changing; it stays in processing/ and will be tried again")
+    }
+
+    enum Outcome {
+        case imported
+        case failed(String)
+        case retryLater(String)
+    }
+
+    private func importFile(_ name: String, shown: String) -> Outcome {
+        let descriptor: Int32
+        do {
+            descriptor = try SafeFile.open(name, in: self.descriptor(.processing), followLinks: false)
+        } catch {
+            return .failed(error.reason)
+        }
+        defer { close(descriptor) }
+        let lower = name.lowercased()
+        do throws(ImportFailure) {
+            if lower.hasSuffix(".zip") || lower.range(of: ".zip.") != nil {
+                report(try importer.importArchive(at: SafeFile.path(of: descriptor), person: person, as: shown))
+            } else if lower.hasSuffix(".xlsx") || lower.range(of: ".xlsx.") != nil {
+                report(try importer.importAnalytics(at: SafeFile.path(of: descriptor), person: person, as: shown))
+            } else {
+                report(try importer.importFile(descriptor: descriptor, file: shown))
+            }
+            return .imported
+        } catch {
+            return outcome(of: error)
+        }
+    }
+
+    private func importFolder(_ name: String, shown: String) -> Outcome {
+        let processing = descriptor(.processing)
+        let folder = openat(processing, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return .failed("it cannot be opened as a folder") }
+        defer { close(folder) }
+        for entry in entries(of: folder) {
+            var status = stat()
+            guard fstatat(folder, entry, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .failed("\(quoted(entry)) cannot be examined") }
+            let kind = status.st_mode & S_IFMT
+            guard kind == S_IFREG || kind == S_IFDIR else {
+                return .failed("\(quoted(entry)) inside it is \(SafeFile.kindName(status.st_mode)), which is never opened")
+            }
+        }
+        let path = ((self.folder as NSString).appendingPathComponent(Place.processing.rawValue) as NSString)
+            .appendingPathComponent(name)
+        do throws(ImportFailure) {
+            report(try importer.importArchive(at: path, person: person, as: shown))
+            return .imported
+        } catch {
+            return outcome(of: error)
+        }
+    }
+
+    private func outcome(of failure: ImportFailure) -> Outcome {
+        switch failure {
+        case .store(let error):
+            // Busy, full or failing storage is no fault of the file: it is tried again later.
+            log(failure.description)
+            return .retryLater(error == .locked(path: importer.store.path) ? "the database is busy" : "the database could not take it")
+        case .unreadable, .unrecognised:
+            log(failure.description)
+            return .failed("it could not be imported")
+        }
+    }
+
+    private func report(_ result: FileImport) {
+        for diagnostic in result.diagnostics { log(diagnostic.description) }
+        summary(result.summary)
+    }
+
+    private func report(_ result: ArchiveImport) {
+        for diagnostic in result.diagnostics { log(diagnostic.description) }
+        summary(result.summary)
+    }
+
+    private func report(_ result: AnalyticsImport) {
+        for diagnostic in result.diagnostics { log(diagnostic.description) }
+        summary(result.summary)
+    }
+
+    /// Moves `name` from `processing/` to `place`, and says so.
+    private func file(_ name: String, to place: Place, shown: String, because reason: String?) {
+        guard let moved = move(name, from: descriptor(.processing), to: place) else { return }
+        let renamed = moved == name ? "" : " as \(quoted(moved))"
+        log("ingest: \(quoted(shown)) → \(place.rawValue)/\(renamed)\(reason.map { ": \($0)" } ?? "")")
+    }
+
+    /// Renames `name` in the folder `source` into `place` under a name not yet taken there; the name it got,
+    /// or nil when it could not be moved.
+    private func move(_ name: String, from source: Int32, to place: Place) -> String? {
+        let target = descriptor(place)
+        var candidate = name
+        var suffix = 0
+        var status = stat()
+        // Only the watcher writes in its folders, so a free name stays free until the rename.
+        while fstatat(target, candidate, &status, AT_SYMLINK_NOFOLLOW) == 0 {
+            suffix += 1
+            candidate = "\(name).\(suffix)"
+        }
+        guard renameat(source, name, target, candidate) == 0 else {
+            log("error: cannot move \(quoted(name)) to \(place.rawValue)/ (\(String(cString: strerror(errno)))); check the folder's permissions")
+            return nil
+        }
+        return candidate
+    }
+
+    /// The names in the folder open on `descriptor`, sorted, without `.` and `..` and hidden files.
+    private func entries(of descriptor: Int32) -> [String] {
+        let copy = dup(descriptor)
+        guard copy >= 0, let stream = fdopendir(copy) else {
+            if copy >= 0 { close(copy) }
+            return []
+        }
+        defer { closedir(stream) }
+        rewinddir(stream)
+        var names: [String] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        return names.sorted()
+    }
+
+    /// Hidden files and the names of files still being written (`.part`, `.partial`, `.tmp`,
+    /// `.crdownload`, `.download`, a trailing `~`).
+    public static func isInProgress(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return name.hasPrefix(".") || name.hasSuffix("~")
+            || [".part", ".partial", ".tmp", ".crdownload", ".download"].contains { lower.hasSuffix($0) }
+    }
+}
+
+extension FileIdentity {
+    init(_ status: stat) {
+        self.init(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
+    }
+
+    init?(descriptor: Int32) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        self.init(status)
+    }
+}
+
+/// What says a dropped file (or an unpacked archive's folder) is still being written: its identity, size and
+/// modification time, and those of a folder's entries, read without following links.
+struct DropFingerprint: Hashable {
+    private var parts: [[Int64]] = []
+
+    init?(of name: String, in folder: Int32) {
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        parts.append(Self.values(status))
+        guard status.st_mode & S_IFMT == S_IFDIR else { return }
+        let inner = openat(folder, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard inner >= 0, let stream = fdopendir(inner) else {
+            if inner >= 0 { close(inner) }
+            return
+        }
+        defer { closedir(stream) }
+        var count = 0
+        while let entry = readdir(stream), count < 10_000 {
+            count += 1
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            var entryStatus = stat()
+            if entryName != ".", entryName != "..", fstatat(inner, entryName, &entryStatus, AT_SYMLINK_NOFOLLOW) == 0 {
+                parts.append(Self.values(entryStatus))
+            }
+        }
+        parts.sort { $0.lexicographicallyPrecedes($1) }
+    }
+
+    private static func values(_ status: stat) -> [Int64] {
+        #if canImport(Darwin)
+            let modified = status.st_mtimespec
+        #else
+            let modified = status.st_mtim
+        #endif
+        return [
+            Int64(bitPattern: UInt64(status.st_ino)), Int64(status.st_size), Int64(modified.tv_sec),
+            Int64(modified.tv_nsec), Int64(status.st_mode),
+        ]
+    }
+}
