@@ -7,22 +7,43 @@ import TOMLKit
 /// ```toml
 /// visibility = "self"            # "all" (default), "self" or "aggregate"
 /// admins = ["comms-lead"]        # logins that see everything and may use `codir me --as`
+/// min_group_size = 5             # under self and aggregate, smaller departments' figures are withheld
 /// ```
+///
+/// When the administrator's `/etc/codir/config.toml` exists it is authoritative: it alone names the admins
+/// and sets the widest visibility; a user's file (`--config`, `$CODIR_CONFIG`, `$XDG_CONFIG_HOME`) may only
+/// narrow what is shown.
 public struct Configuration: Sendable, Hashable {
     public var visibility: Visibility
     /// The logins that see everything, whatever `visibility` says.
     public var admins: [String]
+    /// Under `self` and `aggregate`, departments with fewer members have their figures withheld.
+    public var minGroupSize: Int
     /// The file it was read from; nil when no file was found and the defaults apply.
     public var file: String?
+    /// The user's file that narrowed the administrator's, if any.
+    public var narrowedBy: String?
+    /// The keys the file set (the others have their defaults).
+    var keysSet: Set<String> = []
 
-    public init(visibility: Visibility = .all, admins: [String] = [], file: String? = nil) {
+    public init(
+        visibility: Visibility = .all, admins: [String] = [], minGroupSize: Int = Disclosure.defaultMinGroupSize,
+        file: String? = nil
+    ) {
         self.visibility = visibility
         self.admins = admins
+        self.minGroupSize = minGroupSize
         self.file = file
     }
 
     /// The keys a configuration file may hold.
-    public static let keys = ["visibility", "admins"]
+    public static let keys = ["visibility", "admins", "min_group_size"]
+
+    /// The administrator's file, authoritative when it exists.
+    public static let systemPath = "/etc/codir/config.toml"
+
+    /// The largest `min_group_size` taken.
+    public static let maxGroupSize = 1000
 
     /// Whether `login` sees everything. Root does too: it could read the database file anyway.
     public func isAdmin(login: String?, uid: UInt32) -> Bool {
@@ -31,40 +52,69 @@ public struct Configuration: Sendable, Hashable {
 
     /// What the person logged in as `login` may see.
     public func disclosure(login: String?, uid: UInt32) -> Disclosure {
-        isAdmin(login: login, uid: uid) ? .everything : Disclosure(visibility: visibility, viewerLogin: login)
+        isAdmin(login: login, uid: uid)
+            ? .everything : Disclosure(visibility: visibility, viewerLogin: login, minGroupSize: minGroupSize)
     }
 
     // MARK: Finding and reading the file
 
-    /// The files looked at, in order, and whether each must exist: `explicit` (--config), else
-    /// `$CODIR_CONFIG`, else `/etc/codir/config.toml`, else `$XDG_CONFIG_HOME/codir/config.toml`.
-    public static func candidates(explicit: String?, environment: [String: String]) -> [(path: String, required: Bool)] {
+    /// The user's files looked at, in order, and whether each must exist: `explicit` (--config), else
+    /// `$CODIR_CONFIG`, else `$XDG_CONFIG_HOME/codir/config.toml`.
+    public static func userCandidates(explicit: String?, environment: [String: String]) -> [(path: String, required: Bool)] {
         if let explicit { return [(explicit, true)] }
         if let path = environment["CODIR_CONFIG"], !path.isEmpty { return [(path, true)] }
         let configHome =
             environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-        return [("/etc/codir/config.toml", false), (configHome + "/codir/config.toml", false)]
+        return [(configHome + "/codir/config.toml", false)]
     }
 
-    /// Reads the first configuration file found; the defaults when there is none.
+    /// The files looked at without an administrator's file, in order: `explicit` (--config), else
+    /// `$CODIR_CONFIG`, else `/etc/codir/config.toml`, else `$XDG_CONFIG_HOME/codir/config.toml`.
+    public static func candidates(explicit: String?, environment: [String: String]) -> [(path: String, required: Bool)] {
+        let user = userCandidates(explicit: explicit, environment: environment)
+        return user.first?.required == true ? user : [(systemPath, false)] + user
+    }
+
+    /// The configuration in force. With an administrator's file at `systemPath`, that file decides the admins
+    /// and the widest visibility, and the user's file (if any) can only narrow the visibility or raise
+    /// `min_group_size`; without one, the first file found is read; without any, the defaults.
     public static func load(
-        explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        explicit: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        systemPath: String = Configuration.systemPath
     ) throws(ConfigurationError) -> Configuration {
-        for (path, required) in candidates(explicit: explicit, environment: environment) {
-            guard FileManager.default.fileExists(atPath: path) else {
-                if required { throw ConfigurationError("\(path): no such configuration file") }
-                continue
+        var user: String?
+        for (path, required) in userCandidates(explicit: explicit, environment: environment) {
+            if FileManager.default.fileExists(atPath: path) {
+                user = path
+                break
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ConfigurationError("\(path): cannot read the configuration file (check its permissions)")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw ConfigurationError("\(path): the configuration file is not UTF-8 text")
-            }
-            return try parse(text, file: path)
+            if required { throw ConfigurationError("\(path): no such configuration file") }
         }
-        return Configuration()
+        guard FileManager.default.fileExists(atPath: systemPath) else {
+            return try user.map(read) ?? Configuration()
+        }
+        var system = try read(systemPath)
+        guard let user, user != systemPath else { return system }
+        let mine = try read(user)
+        if mine.keysSet.contains("visibility") { system.visibility = system.visibility.narrowed(to: mine.visibility) }
+        if mine.keysSet.contains("min_group_size") { system.minGroupSize = max(system.minGroupSize, mine.minGroupSize) }
+        // Admins come from the administrator's file only.
+        system.narrowedBy = user
+        return system
+    }
+
+    private static func read(_ path: String) throws(ConfigurationError) -> Configuration {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConfigurationError("\(path): cannot read the configuration file (check its permissions)")
+        }
+        guard data.count <= 1 << 20 else {
+            throw ConfigurationError("\(path): the configuration file is larger than 1 MiB; is it the right file?")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ConfigurationError("\(path): the configuration file is not UTF-8 text")
+        }
+        return try parse(text, file: path)
     }
 
     /// Parses a configuration file's text; every error names the file, the line and the key.
@@ -80,7 +130,7 @@ public struct Configuration: Sendable, Hashable {
         func line(of key: String) -> Int { Self.line(of: key, in: text) }
         for key in table.keys.sorted(by: { line(of: $0) < line(of: $1) }) where !keys.contains(key) {
             throw ConfigurationError(
-                "\(file):\(line(of: key)): unknown key '\(key)' (expected \(keys.map { "'\($0)'" }.joined(separator: " or ")))")
+                "\(file):\(line(of: key)): unknown key '\(key)' (expected \(keys.dropLast().map { "'\($0)'" }.joined(separator: ", ")) or '\(keys.last ?? "")')")
         }
         var configuration = Configuration(file: file)
         if let value = table["visibility"] {
@@ -89,6 +139,15 @@ public struct Configuration: Sendable, Hashable {
                 throw ConfigurationError("\(file):\(line(of: "visibility")): 'visibility' must be one of \(allowed)")
             }
             configuration.visibility = visibility
+            configuration.keysSet.insert("visibility")
+        }
+        if let value = table["min_group_size"] {
+            guard let size = value.int, (1...maxGroupSize).contains(size) else {
+                throw ConfigurationError(
+                    "\(file):\(line(of: "min_group_size")): 'min_group_size' must be a whole number from 1 to \(maxGroupSize)")
+            }
+            configuration.minGroupSize = size
+            configuration.keysSet.insert("min_group_size")
         }
         if let value = table["admins"] {
             guard let array = value.array else {
@@ -102,6 +161,7 @@ public struct Configuration: Sendable, Hashable {
                 }
                 configuration.admins.append(login)
             }
+            configuration.keysSet.insert("admins")
         }
         return configuration
     }

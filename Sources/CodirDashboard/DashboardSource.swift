@@ -81,7 +81,7 @@ public final class DashboardSource {
             let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
             let personal = personalLogin.flatMap { login in
                 dataset.people.firstIndex { $0.login == login }.map {
-                    MetricsEngine.personal(for: $0, in: dataset, report: full)
+                    MetricsEngine.personal(for: $0, in: dataset, report: full).disclosed(to: disclosure, report: full)
                 }
             }
             let report = full.disclosed(to: disclosure)

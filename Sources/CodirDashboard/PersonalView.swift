@@ -234,6 +234,19 @@ public struct PersonalView {
         let silo = personal.department
         let inner = buffer.box(rect, title: "Your department: \(sanitized(silo.department))", context: context)
         guard !inner.isEmpty else { return }
+        if silo.withheld {
+            let note = [
+                "Withheld: your department has \(silo.members) members,",
+                "fewer than the \(snapshot.report.disclosure.minGroupSize) that its figures need",
+                "(min_group_size).",
+                "",
+                "Organisation E-I \(HumanFormat.index(snapshot.report.silo.eiIndex))",
+            ]
+            for (index, line) in note.prefix(inner.height).enumerated() {
+                buffer.text(line, in: inner, line: index, style: Style(index < 3 ? .dim : .normal), context: context)
+            }
+            return
+        }
         let ei = silo.eiIndex
         let previous = personal.previousDepartment?.eiIndex
         // Unknown: no earlier window (all), or a dataset loaded without the previous window's interactions.

@@ -50,7 +50,7 @@ struct SiloPane {
         let mapRect = Rect(x: inner.x, y: inner.y + 3, width: mapWidth, height: mapHeight)
         buffer.heatMap(
             rows: matrix.departments.map(sanitized), columns: matrix.departments.map { abbreviation(of: sanitized($0)) },
-            values: matrix.counts, in: mapRect, labelWidth: labelWidth, cellWidth: cellWidth, context: context)
+            values: matrix.counts.indices.map { row in matrix.counts[row].indices.map { matrix.count(row, $0) } }, in: mapRect, labelWidth: labelWidth, cellWidth: cellWidth, context: context)
         let eiColumn = Rect(x: mapRect.maxX + 1, y: mapRect.y, width: min(15, inner.maxX - mapRect.maxX - 1), height: mapHeight)
         buffer.text("E-I", in: eiColumn, style: Style(.header, [.bold]), align: .left, context: context)
         for (index, department) in silo.departments.prefix(mapHeight - 1).enumerated() {
@@ -58,6 +58,10 @@ struct SiloPane {
             let highlighted = department.department == state.department
             let value = department.eiIndex
             let style = Style(value.map { $0 >= 0 ? .good : .bad } ?? .dim, highlighted ? [.bold, .underline] : [])
+            if department.withheld {
+                buffer.text("withheld", in: row, style: style, context: context)
+                continue
+            }
             buffer.text(HumanFormat.index(value), in: Rect(x: row.x, y: row.y, width: 6, height: 1), style: style, align: .right, context: context)
             buffer.bar(((value ?? -1) + 1) / 2, in: Rect(x: row.x + 7, y: row.y, width: max(0, row.width - 7), height: 1), style: style, context: context)
         }

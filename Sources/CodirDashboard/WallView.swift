@@ -97,7 +97,12 @@ public struct WallView {
                     case .message: "wrote to"
                     case .mention: "mentioned someone in"
                     }
-                let item = "\(sanitized(actor.department)) \(what) \(sanitized(target.department)) \(context.glyphs.separator) \(ago(interaction.at))"
+                // A department too small to hide in is not named either.
+                let withheld = Set(snapshot.report.silo.departments.filter(\.withheld).map(\.department))
+                func name(_ department: String) -> String {
+                    withheld.contains(department) ? "a small department" : sanitized(department)
+                }
+                let item = "\(name(actor.department)) \(what) \(name(target.department)) \(context.glyphs.separator) \(ago(interaction.at))"
                 let candidate = line.isEmpty ? item : line + "   " + item
                 if TextWidth.columns(of: candidate) > rect.width - 2 && !line.isEmpty { break }
                 line = candidate

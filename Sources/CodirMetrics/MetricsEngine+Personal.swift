@@ -127,3 +127,21 @@ extension MetricsEngine {
             externalTies: externalTies)
     }
 }
+
+extension PersonalReport {
+    /// The personal view as `disclosure` lets it be shown: a department smaller than `min_group_size` has
+    /// its ties, trend and rank withheld, and the rank is taken only among the departments shown.
+    public func disclosed(to disclosure: Disclosure, report: MetricsReport) -> PersonalReport {
+        guard disclosure.visibility != .all else { return self }
+        var copy = self
+        if disclosure.withholds(departmentOf: department.members) {
+            copy.department = department.withholding
+            copy.previousDepartment = nil
+            copy.departmentRank = nil
+        } else if let mine = department.eiIndex {
+            let shown = report.silo.departments.filter { !disclosure.withholds(departmentOf: $0.members) }
+            copy.departmentRank = Placing(mine, among: shown.compactMap(\.eiIndex))
+        }
+        return copy
+    }
+}

@@ -44,6 +44,19 @@ public struct MetricsReport: Sendable {
         report.committee = CommitteeEngagement(
             leaders: [], counts: [], engagedPairs: committee.engagedPairs, reciprocalPairs: committee.reciprocalPairs)
         report.silo.bridges = []
+        // Departments too small to hide in: their figures are withheld, everywhere they appear.
+        let members = Dictionary(silo.departments.map { ($0.department, $0.members) }, uniquingKeysWith: max)
+        report.silo.departments = silo.departments.map {
+            disclosure.withholds(departmentOf: $0.members) ? $0.withholding : $0
+        }
+        for (index, name) in silo.matrix.departments.enumerated()
+        where disclosure.withholds(departmentOf: members[name] ?? 0) {
+            report.silo.matrix.withheld.insert(index)
+            for other in report.silo.matrix.counts.indices {
+                report.silo.matrix.counts[index][other] = 0
+                report.silo.matrix.counts[other][index] = 0
+            }
+        }
         return report
     }
 
@@ -246,6 +259,9 @@ public struct DepartmentSilo: Sendable, Hashable {
     public var internalTies: Int
     /// Ties with exactly one end in the department.
     public var externalTies: Int
+    /// The department is smaller than the viewer's `min_group_size`: its ties are not shown (and are zero
+    /// here), and renderers say "withheld" instead of a figure.
+    public var withheld = false
 
     public init(department: String, members: Int, internalTies: Int, externalTies: Int) {
         self.department = department
@@ -254,17 +270,31 @@ public struct DepartmentSilo: Sendable, Hashable {
         self.externalTies = externalTies
     }
 
-    public var eiIndex: Double? { eiIndexOf(external: externalTies, internal: internalTies) }
+    public var eiIndex: Double? { withheld ? nil : eiIndexOf(external: externalTies, internal: internalTies) }
+
+    /// The same department with its figures withheld.
+    public var withholding: DepartmentSilo {
+        var copy = DepartmentSilo(department: department, members: members, internalTies: 0, externalTies: 0)
+        copy.withheld = true
+        return copy
+    }
 }
 
 /// Interaction counts from the actor's department (row) to the target's department (column).
 public struct DepartmentMatrix: Sendable, Hashable {
     public var departments: [String]
     public var counts: [[Int]]
+    /// Departments whose rows and columns are withheld (zero in `counts`); empty when none are.
+    public var withheld: Set<Int> = []
 
     public init(departments: [String], counts: [[Int]]) {
         self.departments = departments
         self.counts = counts
+    }
+
+    /// The count from `row` to `column`, or nil when either department is withheld.
+    public func count(_ row: Int, _ column: Int) -> Int? {
+        withheld.contains(row) || withheld.contains(column) ? nil : counts[row][column]
     }
 }
 

@@ -30,15 +30,19 @@ struct CSVReport {
                 ])
             }
         case .departments:
-            rows.append(["department", "members", "internal_ties", "external_ties", "ei_index"])
+            rows.append(["department", "members", "internal_ties", "external_ties", "ei_index", "withheld"])
             for d in report.silo.departments {
-                rows.append([d.department, "\(d.members)", "\(d.internalTies)", "\(d.externalTies)", cell(d.eiIndex)])
+                // A withheld department's figures are left empty, never written as zero.
+                rows.append(
+                    d.withheld
+                        ? [d.department, "\(d.members)", "", "", "", "true"]
+                        : [d.department, "\(d.members)", "\(d.internalTies)", "\(d.externalTies)", cell(d.eiIndex), "false"])
             }
         case .matrix:
             let matrix = report.silo.matrix
             rows.append(["from \\ to"] + matrix.departments)
             for (i, counts) in matrix.counts.enumerated() {
-                rows.append([matrix.departments[i]] + counts.map { "\($0)" })
+                rows.append([matrix.departments[i]] + counts.indices.map { matrix.count(i, $0).map { "\($0)" } ?? "" })
             }
         case .bridges:
             rows.append(["rank", "person", "name", "department", "departments_reached", "cross_interactions"])

@@ -56,8 +56,10 @@ struct JSONReport {
                             silo.departments.map {
                                 .object([
                                     ("department", .string($0.department)), ("members", .int($0.members)),
-                                    ("ei_index", .double($0.eiIndex)), ("internal_ties", .int($0.internalTies)),
-                                    ("external_ties", .int($0.externalTies)),
+                                    ("ei_index", .double($0.eiIndex)),
+                                    ("internal_ties", $0.withheld ? .null : .int($0.internalTies)),
+                                    ("external_ties", $0.withheld ? .null : .int($0.externalTies)),
+                                    ("withheld", .number($0.withheld ? "true" : "false")),
                                 ])
                             })
                     ),
@@ -65,7 +67,13 @@ struct JSONReport {
                         "matrix",
                         .object([
                             ("departments", .array(silo.matrix.departments.map { .string($0) })),
-                            ("counts", .array(silo.matrix.counts.map { .array($0.map { .int($0) }) })),
+                            (
+                                "counts",
+                                .array(
+                                    silo.matrix.counts.indices.map { row in
+                                        .array(silo.matrix.counts[row].indices.map { silo.matrix.count(row, $0).map(JSONValue.int) ?? .null })
+                                    })
+                            ),
                         ])
                     ),
                     (

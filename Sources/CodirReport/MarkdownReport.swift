@@ -64,10 +64,12 @@ struct MarkdownReport {
         table(
             &out, ["Department", "Members", "Ties within", "Ties across", "E-I"], right: [1, 2, 3, 4],
             silo.departments.map {
-                [
-                    $0.department, "\($0.members)", "\($0.internalTies)", "\($0.externalTies)",
-                    HumanFormat.index($0.eiIndex),
-                ]
+                $0.withheld
+                    ? [$0.department, "\($0.members)", "withheld", "withheld", "withheld"]
+                    : [
+                        $0.department, "\($0.members)", "\($0.internalTies)", "\($0.externalTies)",
+                        HumanFormat.index($0.eiIndex),
+                    ]
             })
         out.append("")
         out.append("Top bridges:")

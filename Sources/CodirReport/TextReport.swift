@@ -140,11 +140,15 @@ struct TextReport {
             fitted("Department", 28) + fitted("Members", 9, alignRight: true) + fitted("Within", 9, alignRight: true)
                 + fitted("Across", 9, alignRight: true) + fitted("E-I", 8, alignRight: true))
         for d in silo.departments {
+            let figures =
+                d.withheld
+                ? fitted("withheld (fewer than \(report.disclosure.minGroupSize) members)", 26, alignRight: true)
+                : fitted(HumanFormat.grouped(d.internalTies), 9, alignRight: true)
+                    + fitted(HumanFormat.grouped(d.externalTies), 9, alignRight: true)
+                    + fitted(HumanFormat.index(d.eiIndex), 8, alignRight: true)
             lines.append(
                 fitted(sanitized(d.department), 27) + " " + fitted(HumanFormat.grouped(d.members), 9, alignRight: true)
-                    + fitted(HumanFormat.grouped(d.internalTies), 9, alignRight: true)
-                    + fitted(HumanFormat.grouped(d.externalTies), 9, alignRight: true)
-                    + fitted(HumanFormat.index(d.eiIndex), 8, alignRight: true))
+                    + figures)
         }
         let matrix = silo.matrix
         if matrix.departments.count <= 9 && !matrix.departments.isEmpty {
@@ -155,7 +159,11 @@ struct TextReport {
             for (i, row) in matrix.counts.enumerated() {
                 lines.append(
                     fitted(sanitized(matrix.departments[i]), 13) + " "
-                        + row.map { fitted(HumanFormat.count($0), 7, alignRight: true) }.joined())
+                        + row.indices.map { fitted(matrix.count(i, $0).map { HumanFormat.count($0) } ?? "w/h", 7, alignRight: true) }
+                        .joined())
+            }
+            if !matrix.withheld.isEmpty {
+                lines.append("w/h: withheld, a department of fewer than \(report.disclosure.minGroupSize) members.")
             }
         } else if !matrix.departments.isEmpty {
             lines.append("")

@@ -62,6 +62,16 @@ public final class NCursesTerminal: Terminal {
         guard let output = fdopen(STDOUT_FILENO, "w"), let input = fdopen(STDIN_FILENO, "r") else {
             throw .notATerminal
         }
+        // A client chooses the size it claims (an ssh client can say 65535×65535): ncurses would allocate its
+        // screens at that size, so a larger terminal is drawn as `Self.maximumSize`, from the start.
+        var claimedRows: Int32 = 0, claimedColumns: Int32 = 0
+        if codir_terminal_size(STDOUT_FILENO, &claimedRows, &claimedColumns) == 0 {
+            let (rows, columns) = Self.bounded(claimedRows, claimedColumns)
+            if rows != claimedRows || columns != claimedColumns {
+                setenv("LINES", String(rows), 1)
+                setenv("COLUMNS", String(columns), 1)
+            }
+        }
         guard let screen = newterm(name, output, input) else { throw .unknownTerminal(name) }
         let cursorAddress = tigetstr("cup")
         if cursorAddress == nil || cursorAddress == UnsafeMutablePointer(bitPattern: -1) {
@@ -94,7 +104,9 @@ public final class NCursesTerminal: Terminal {
         colourMode = mode
         var rows: Int32 = 0, columns: Int32 = 0
         codir_getmaxyx(window, &rows, &columns)
-        size = Size(width: Int(columns), height: Int(rows))
+        let (boundedRows, boundedColumns) = Self.bounded(rows, columns)
+        if boundedRows != rows || boundedColumns != columns { resizeterm(boundedRows, boundedColumns) }
+        size = Size(width: Int(boundedColumns), height: Int(boundedRows))
         // Resizes are caught here rather than left to ncurses' own handler, which is not reliable once
         // the host process has signal handlers of its own.
         signal(SIGWINCH, noteResize)
@@ -107,12 +119,20 @@ public final class NCursesTerminal: Terminal {
 
     deinit { restore() }
 
+    /// The largest size drawn: 1000 columns by 400 rows. Memory stays bounded whatever a client claims.
+    public static let maximumSize = Size(width: 1000, height: 400)
+
+    static func bounded(_ rows: Int32, _ columns: Int32) -> (rows: Int32, columns: Int32) {
+        (min(max(rows, 1), Int32(maximumSize.height)), min(max(columns, 1), Int32(maximumSize.width)))
+    }
+
     /// Applies a pending resize: asks the kernel for the new size and tells ncurses.
     private func takePendingResize() -> TerminalEvent? {
         guard resizePending.exchange(false, ordering: .relaxed) else { return nil }
         var rows: Int32 = 0, columns: Int32 = 0
         if codir_terminal_size(STDOUT_FILENO, &rows, &columns) == 0 {
-            resizeterm(rows, columns)
+            let (boundedRows, boundedColumns) = Self.bounded(rows, columns)
+            resizeterm(boundedRows, boundedColumns)
         }
         codir_getmaxyx(window, &rows, &columns)
         size = Size(width: Int(columns), height: Int(rows))
@@ -230,6 +250,9 @@ public final class NCursesTerminal: Terminal {
             case KEY_RESIZE:
                 var rows: Int32 = 0, columns: Int32 = 0
                 codir_getmaxyx(window, &rows, &columns)
+                let (boundedRows, boundedColumns) = Self.bounded(rows, columns)
+                if boundedRows != rows || boundedColumns != columns { resizeterm(boundedRows, boundedColumns) }
+                (rows, columns) = (boundedRows, boundedColumns)
                 size = Size(width: Int(columns), height: Int(rows))
                 return .resize(size)
             case codir_key_f(1)...codir_key_f(24): return .function(Int(Int32(value) - codir_key_f(0)))

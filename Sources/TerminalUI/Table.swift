@@ -106,11 +106,11 @@ extension CellBuffer {
     /// A matrix of counts as a heat map: row labels on the left, column labels on top, each cell shaded by
     /// its value against the largest (colour, or shades without colour).
     public mutating func heatMap(
-        rows: [String], columns: [String], values: [[Int]], in rect: Rect, labelWidth: Int, cellWidth: Int,
+        rows: [String], columns: [String], values: [[Int?]], in rect: Rect, labelWidth: Int, cellWidth: Int,
         highlightDiagonal: Bool = true, context: RenderContext
     ) {
         guard rect.height > 1, rect.width > labelWidth else { return }
-        let top = max(1, values.flatMap { $0 }.max() ?? 1)
+        let top = max(1, values.flatMap { $0.compactMap { $0 } }.max() ?? 1)
         let fitColumns = min(columns.count, (rect.width - labelWidth) / max(1, cellWidth))
         for (c, label) in columns.prefix(fitColumns).enumerated() {
             text(label, in: Rect(x: rect.x + labelWidth + c * cellWidth, y: rect.y, width: cellWidth - 1, height: 1),
@@ -120,9 +120,13 @@ extension CellBuffer {
             let y = rect.y + 1 + r
             text(label, in: Rect(x: rect.x, y: y, width: labelWidth - 1, height: 1), style: Style(.header), context: context)
             for c in 0..<fitColumns {
-                let value = r < values.count && c < values[r].count ? values[r][c] : 0
-                let level = value == 0 ? 0 : 1 + min(3, Int(Double(value) / Double(top) * 3.999))
                 let cell = Rect(x: rect.x + labelWidth + c * cellWidth, y: y, width: cellWidth, height: 1)
+                guard let value = r < values.count && c < values[r].count ? values[r][c] : 0 else {
+                    // A value withheld from this viewer.
+                    text("w/h", in: Rect(x: cell.x, y: y, width: cellWidth - 1, height: 1), style: Style(.dim), align: .right, context: context)
+                    continue
+                }
+                let level = value == 0 ? 0 : 1 + min(3, Int(Double(value) / Double(top) * 3.999))
                 let roles: [ColorRole] = [.dim, .heat1, .heat2, .heat3, .heat5]
                 let diagonal = highlightDiagonal && r == c
                 if context.hasColour {

@@ -8,7 +8,7 @@ import Foundation
 struct ViewerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The configuration file (default: $CODIR_CONFIG, else /etc/codir/config.toml, else $XDG_CONFIG_HOME/codir/config.toml).",
+            "A configuration file (default: $CODIR_CONFIG, else $XDG_CONFIG_HOME/codir/config.toml). When /etc/codir/config.toml exists it decides, and this file may only narrow it.",
             valueName: "path"))
     var config: String?
 

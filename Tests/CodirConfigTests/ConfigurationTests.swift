@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func anUnknownKeyIsNamedWithItsLine() {
-        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity' (expected 'visibility' or 'admins')")) {
+        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity' (expected 'visibility', 'admins' or 'min_group_size')")) {
             try Configuration.parse("admins = []\nvisiblity = \"self\"\n", file: "c.toml")
         }
     }
@@ -80,6 +80,67 @@ import Testing
         #expect(configuration.disclosure(login: "comms-lead", uid: 1001) == .everything)
         #expect(configuration.disclosure(login: "root", uid: 0) == .everything)
         #expect(configuration.disclosure(login: "imoreau", uid: 1002) == Disclosure(visibility: .self, viewerLogin: "imoreau"))
+    }
+}
+
+/// The administrator's file decides; a user's file may only narrow it.
+@Suite struct ConfigurationAuthorityTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-authority-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    func write(_ name: String, _ text: String) throws -> String {
+        let path = folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func aUserFileCannotWidenVisibilityNorAddAdmins() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let system = try write("system.toml", "visibility = \"self\"\nadmins = [\"comms-lead\"]\nmin_group_size = 4\n")
+        let mine = try write("mine.toml", "visibility = \"all\"\nadmins = [\"imoreau\"]\nmin_group_size = 2\n")
+        for configuration in [
+            try Configuration.load(explicit: mine, environment: [:], systemPath: system),
+            try Configuration.load(environment: ["CODIR_CONFIG": mine], systemPath: system),
+            try Configuration.load(environment: ["XDG_CONFIG_HOME": folder.path + "/xdg"], systemPath: system),
+        ] {
+            #expect(configuration.visibility == .self)
+            #expect(configuration.admins == ["comms-lead"])
+            #expect(configuration.minGroupSize == 4)
+            #expect(configuration.disclosure(login: "imoreau", uid: 1002).visibility == .self)
+        }
+    }
+
+    @Test func aUserFileMayNarrow() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let system = try write("system.toml", "visibility = \"self\"\n")
+        let mine = try write("mine.toml", "visibility = \"aggregate\"\nmin_group_size = 10\n")
+        let configuration = try Configuration.load(explicit: mine, environment: [:], systemPath: system)
+        #expect(configuration.visibility == .aggregate)
+        #expect(configuration.minGroupSize == 10)
+        #expect(configuration.narrowedBy == mine)
+        // One that says nothing keeps the administrator's settings.
+        let silent = try write("silent.toml", "# nothing\n")
+        #expect(try Configuration.load(explicit: silent, environment: [:], systemPath: system).visibility == .self)
+    }
+
+    @Test func withoutAnAdministratorsFileTheUsersFileStands() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mine = try write("mine.toml", "visibility = \"all\"\nadmins = [\"imoreau\"]\n")
+        let configuration = try Configuration.load(explicit: mine, environment: [:], systemPath: folder.path + "/none.toml")
+        #expect(configuration.visibility == .all)
+        #expect(configuration.admins == ["imoreau"])
+    }
+
+    @Test func minGroupSizeIsBounded() {
+        #expect(throws: ConfigurationError("c.toml:1: 'min_group_size' must be a whole number from 1 to 1000")) {
+            try Configuration.parse("min_group_size = 0\n", file: "c.toml")
+        }
+        #expect(throws: ConfigurationError.self) { try Configuration.parse("min_group_size = \"5\"\n", file: "c.toml") }
+        #expect(throws: ConfigurationError.self) { try Configuration.parse("min_group_size = 99999999999999999999\n", file: "c.toml") }
     }
 }
 

@@ -96,3 +96,44 @@ struct PersonalAndDisclosureTests {
         #expect(shown.committeeReach.posts == 2)
     }
 }
+
+/// `min_group_size`: under `self` and `aggregate`, a department too small to hide in has its figures withheld.
+@Suite("Small departments")
+struct SmallDepartmentTests {
+    let dataset = SmallOrganisation.dataset
+    let report = SmallOrganisation.report
+
+    @Test func departmentsBelowTheMinimumAreWithheldNotZero() {
+        // X has 3 members, Y 2, Z 1.
+        let disclosed = report.disclosed(to: Disclosure(visibility: .self, viewerLogin: nil, minGroupSize: 3))
+        let byName = Dictionary(uniqueKeysWithValues: disclosed.silo.departments.map { ($0.department, $0) })
+        #expect(byName["X"]?.withheld == false)
+        #expect(byName["X"]?.eiIndex == report.silo.departments.first { $0.department == "X" }?.eiIndex)
+        #expect(byName["Y"]?.withheld == true)
+        #expect(byName["Y"]?.eiIndex == nil)
+        let matrix = disclosed.silo.matrix
+        let x = matrix.departments.firstIndex(of: "X")!, y = matrix.departments.firstIndex(of: "Y")!
+        #expect(matrix.count(y, x) == nil)
+        #expect(matrix.count(x, y) == nil)
+        #expect(matrix.count(x, x) == report.silo.matrix.counts[x][x])
+        // The organisation's own figures stay whole.
+        #expect(disclosed.silo.eiIndex == report.silo.eiIndex)
+    }
+
+    @Test func everyoneSeesEverythingUnderAll() {
+        let disclosed = report.disclosed(to: Disclosure(visibility: .all, minGroupSize: 1000))
+        #expect(disclosed.silo.departments.allSatisfy { !$0.withheld })
+        #expect(disclosed.silo.matrix.withheld.isEmpty)
+    }
+
+    @Test func thePersonalViewWithholdsASmallDepartment() {
+        let alice = MetricsEngine.personal(for: Int(SmallOrganisation.a), in: dataset, report: report)
+        let shown = alice.disclosed(to: Disclosure(visibility: .self, viewerLogin: nil, minGroupSize: 5), report: report)
+        #expect(shown.department.withheld)
+        #expect(shown.department.eiIndex == nil)
+        #expect(shown.departmentRank == nil)
+        #expect(shown.previousDepartment == nil)
+        let kept = alice.disclosed(to: Disclosure(visibility: .self, viewerLogin: nil, minGroupSize: 3), report: report)
+        #expect(!kept.department.withheld)
+    }
+}

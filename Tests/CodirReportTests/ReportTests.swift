@@ -126,7 +126,7 @@ struct ReportFormatTests {
         #expect(lines[2].contains(",\"Ventes, export\","))
         #expect(lines[2].contains(",,"))  // unknown impressions
         let departments = document.rendered(as: .csv, table: .departments)
-        #expect(departments.hasPrefix("department,members,internal_ties,external_ties,ei_index\r\n"))
+        #expect(departments.hasPrefix("department,members,internal_ties,external_ties,ei_index,withheld\r\n"))
     }
 
     @Test func markdownIsTables() {

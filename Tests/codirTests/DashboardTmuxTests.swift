@@ -29,6 +29,41 @@ struct DashboardTmuxTests {
         return (text, false)
     }
 
+    /// An ssh client chooses the size it claims: 5000×5000 is drawn as 1000×400, in bounded memory.
+    @Test func aTerminalClaimingAHugeSizeIsDrawnWithinBoundedMemory() throws {
+        let cli = try CommandRunner()
+        let session = "codir-test-\(UUID().uuidString.prefix(8))"
+        defer {
+            _ = try? tmux("kill-session", "-t", session)
+            cli.remove()
+        }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"))
+        let pidFile = cli.path("pid")
+        // The pty claims 5000×5000 (as a client would over ssh); tmux's own window stays small.
+        let command =
+            "stty rows 5000 cols 5000; echo $$ > '\(pidFile)'; TERM=xterm-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 exec '\(CommandRunner.executable.path)' --db '\(db)' dash --refresh 0.5"
+        try tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", command)
+        let deadline = Date().addingTimeInterval(10)
+        var peak = 0
+        var pid: String?
+        while Date() < deadline {
+            pid = pid ?? (try? String(contentsOfFile: pidFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let pid, let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+                let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+                let kib = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+            {
+                peak = max(peak, kib)
+            }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        #expect(pid != nil)
+        #expect(peak > 0, "the dashboard did not run")
+        #expect(peak < 300 * 1024, "peak memory \(peak) KiB at a claimed 5000×5000")
+        // Still running: the size was taken as 1000×400, not refused.
+        #expect(pid.flatMap { Int32($0) }.map { kill($0, 0) == 0 } == true)
+    }
+
     @Test func dashboardShowsLiveDataSurvivesResizesAndQuits() throws {
         let cli = try CommandRunner()
         let session = "codir-test-\(UUID().uuidString.prefix(8))"

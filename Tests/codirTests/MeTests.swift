@@ -205,6 +205,45 @@ struct MeTests {
         #expect(result.stderr.contains("only the admins named in the configuration in \(config) may use --as"), "\(result.stderr)")
     }
 
+    /// With the administrator's /etc/codir/config.toml in place (bound there in a private mount namespace, so
+    /// that nothing else on the machine sees it), a user's own --config or $CODIR_CONFIG cannot widen what
+    /// they see nor make them an admin.
+    @Test(.enabled(if: isRoot && FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare"), "needs root and unshare"))
+    func aUsersOwnConfigurationCannotWidenTheAdministrators() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = try demoDatabase(cli, login: Self.user)
+        try shareReadOnly(db)
+        let codir = try binary(cli)
+        let etc = cli.path("etc-codir")
+        try FileManager.default.createDirectory(atPath: etc, withIntermediateDirectories: true)
+        try Data("visibility = \"self\"\nadmins = [\"comms-lead\"]\n".utf8).write(to: URL(fileURLWithPath: etc + "/config.toml"))
+        let mine = try cli.write("mine.toml", "visibility = \"all\"\nadmins = [\"\(Self.user)\"]\n")
+        try run("/bin/chmod", "755", cli.folder.path, etc)
+        try run("/bin/chmod", "644", mine, etc + "/config.toml")
+        // The mount point; removed afterwards if this test made it.
+        let made = !FileManager.default.fileExists(atPath: "/etc/codir")
+        if made { try FileManager.default.createDirectory(atPath: "/etc/codir", withIntermediateDirectories: false) }
+        defer { if made { rmdir("/etc/codir") } }
+        for (how, arguments) in [
+            ("--config", "'\(codir)' report --db '\(db)' --config '\(mine)'"),
+            ("$CODIR_CONFIG", "env CODIR_CONFIG='\(mine)' '\(codir)' report --db '\(db)'"),
+            ("--as", "'\(codir)' me --db '\(db)' --config '\(mine)' --as imoreau"),
+        ] {
+            let script = "mount --bind '\(etc)' /etc/codir && exec /usr/sbin/runuser -u \(Self.user) -- \(arguments)"
+            let result = try spawnAndWait("/usr/bin/unshare", ["--mount", "--propagation", "private", "/bin/sh", "-c", script])
+            if how == "--as" {
+                #expect(result.status == 1, "\(how): \(result.stderr)")
+                continue
+            }
+            #expect(result.status == 0, "\(how): \(result.stderr)")
+            #expect(result.stdout.contains("Only your own row is shown"), "\(how):\n\(result.stdout)")
+            for other in ["Isabelle Moreau", "Thomas Bernard"] {
+                #expect(!result.stdout.contains(other), "\(how) widened the administrator's visibility:\n\(result.stdout)")
+            }
+        }
+    }
+
     @Test(.enabled(if: isRoot, "creates a unix user: needs root"))
     func aRealUserSeesTheirOwnNumbersReadOnlyWithAndWithoutAWriter() throws {
         let cli = try CommandRunner()
