@@ -1,3 +1,4 @@
+import CodirModel
 import Foundation
 
 /// Numbers and text formatted for people: `12.3k`, `4.2%`, `+18%`, and `–` for an unknown value.
@@ -59,7 +60,7 @@ public enum HumanFormat {
     /// The time from `then` to `now` in its largest whole unit ("12 min", "3 h", "2 d"); nil under a minute
     /// (and for a `then` after `now`).
     public static func elapsed(from then: Int64, to now: Int64) -> String? {
-        let seconds = now - then
+        let seconds = now.saturatingSubtracting(then)
         switch seconds {
         case ..<60: return nil
         case ..<3600: return "\(seconds / 60) min"

@@ -171,9 +171,14 @@ public final class Store: Sendable {
     /// When the data last changed: the end of the latest import or batch; nil for an empty database.
     public func lastChange() throws(StoreError) -> Timestamp? {
         try read { db in
-            try Int64.fetchOne(db, sql: "SELECT max(ifnull(finished_at, started_at)) FROM imports").map {
-                Timestamp(seconds: $0)
-            }
+            // Only believable times: another program may have written anything here.
+            try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT max(t) FROM (SELECT ifnull(finished_at, started_at) AS t FROM imports)
+                    WHERE typeof(t) = 'integer' AND t BETWEEN ? AND ?
+                    """, arguments: [Bounds.seconds.lowerBound, Bounds.seconds.upperBound]
+            ).map { Timestamp(seconds: $0) }
         }
     }
 
