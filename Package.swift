@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(
             name: "CodirDashboardTests",
             dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "codirTests", dependencies: ["codir"]),
+        .testTarget(name: "codirTests", dependencies: ["codir"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

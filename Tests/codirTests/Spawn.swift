@@ -26,6 +26,28 @@ func spawnAndWait(
     )
 }
 
+/// Runs a program to completion and measures it: exit status, output, peak memory (KiB) and seconds.
+func spawnAndMeasure(
+    _ executable: String, _ arguments: [String], environment: [String: String]? = nil
+) throws -> (status: Int32, stdout: String, stderr: String, peakKiB: Int, seconds: Double) {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-spawn-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let outPath = folder.appendingPathComponent("out").path, errPath = folder.appendingPathComponent("err").path
+    let started = Date()
+    let pid = try spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath, flags: O_TRUNC)
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) == -1 && errno == EINTR {}
+    let seconds = Date().timeIntervalSince(started)
+    let exited = (status & 0x7f) == 0
+    let exitStatus = exited ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return (
+        exitStatus, (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+        (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "", Int(usage.ru_maxrss), seconds
+    )
+}
+
 /// Starts a program with standard input from /dev/null and its output in files (`flags`: O_TRUNC or O_APPEND).
 private func spawn(
     _ executable: String, _ arguments: [String], environment: [String: String]?, stdout: String, stderr: String,
