@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "codir", targets: ["codir"]),
         .executable(name: "codir-bench", targets: ["codir-bench"]),
+        .executable(name: "codir-fuzz", targets: ["codir-fuzz"]),
         .library(name: "CodirModel", targets: ["CodirModel"]),
         .library(name: "CodirMetrics", targets: ["CodirMetrics"]),
         .library(name: "CodirStore", targets: ["CodirStore"]),
@@ -62,6 +63,14 @@ let package = Package(
             name: "codir-bench",
             dependencies: ["CodirModel", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI"]),
 
+        // The fuzzer of the importers: mutated inputs of every format (docs/fuzzing.md).
+        .target(
+            name: "CodirFuzz",
+            dependencies: [
+                "CodirModel", "CodirStore", "CodirIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .executableTarget(name: "codir-fuzz", dependencies: ["CodirFuzz"]),
+
         .testTarget(name: "CodirModelTests", dependencies: ["CodirModel"]),
         .testTarget(name: "CodirMetricsTests", dependencies: ["CodirMetrics"], exclude: ["Fixtures"]),
         .testTarget(name: "CodirStoreTests", dependencies: ["CodirStore"]),
@@ -77,6 +86,7 @@ let package = Package(
         .testTarget(
             name: "CodirDashboardTests",
             dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI"], exclude: ["Snapshots"]),
+        .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz"]),
         .testTarget(name: "codirTests", dependencies: ["codir"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

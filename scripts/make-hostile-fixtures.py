@@ -53,6 +53,13 @@ def main():
     # A DTD whose internal entity is referenced many times (quadratic expansion).
     entity = '<!DOCTYPE sst [<!ENTITY a "%s">]>' % ("a" * 1000)
     xlsx("entity-expansion.xlsx", "", shared=("Date", "&a;" * 300), shared_prefix=entity)
+    # An element name that is not UTF-8 (Foundation's XMLParser trapped on it; found by codir-fuzz).
+    write_zip("element-name-not-utf8.xlsx", [
+        ("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns:r="r"><sheets><sheet name="ENGAGEMENT" sheetId="1" r:id="rId1"/></sheets></workbook>'),
+        ("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>'),
+        ("xl/sharedStrings.xml", b'<?xml version="1.0"?><sst><si><t>Date</t></si><si><\xf4>Total</si></sst>'),
+        ("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row></sheetData></worksheet>'),
+    ])
     # A LinkedIn archive of 815 KB holding an 800 MiB Shares.csv of one field.
     field = b"Date,ShareLink,ShareCommentary\n2025-07-01 14:33:22,https://www.linkedin.com/feed/update/urn:li:share:1,\""
     path = os.path.join(OUT, "shares-800-mib.zip")

@@ -93,7 +93,10 @@ enum EventDecoder {
     static func optionalText(_ fields: some FieldSource, _ name: String) throws -> String? {
         switch fields.value(name) {
         case nil: return nil
-        case .text(let value): return value
+        case .text(let value):
+            // SQLite's C interface and C strings end text at NUL: a key holding one would not find itself.
+            guard !value.utf8.contains(0) else { throw LineError("field '\(name)' contains a NUL character") }
+            return value
         case .integer(let value): return String(value)
         case .other(let value): throw LineError("field '\(name)' must be a string, not \(quoted(value))")
         }

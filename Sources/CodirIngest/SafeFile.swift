@@ -81,21 +81,26 @@ public enum SafeFile {
         }
         var bytes = [UInt8](repeating: 0, count: Int(size))
         var filled = 0
+        // The size fstat gave, then whatever the file grew by meanwhile, a chunk at a time, within the limit.
+        var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            if filled == bytes.count {
-                // The file may have grown since fstat: read on, within the limit.
-                guard UInt64(bytes.count) < limit else {
-                    var probe: UInt8 = 0
-                    if pread(descriptor, &probe, 1, off_t(filled)) > 0 {
+            let count: Int
+            if filled < bytes.count {
+                count = bytes.withUnsafeMutableBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return pread(descriptor, base + filled, buffer.count - filled, off_t(filled))
+                }
+            } else {
+                count = chunk.withUnsafeMutableBytes { buffer -> Int in
+                    guard let base = buffer.baseAddress else { return 0 }
+                    return pread(descriptor, base, buffer.count, off_t(filled))
+                }
+                if count > 0 {
+                    guard UInt64(filled) + UInt64(count) <= limit else {
                         throw Failure(reason: "it grew above the limit of \(limit) bytes while being read")
                     }
-                    break
+                    bytes.append(contentsOf: chunk[0..<count])
                 }
-                bytes.append(contentsOf: repeatElement(0, count: Int(min(limit - UInt64(bytes.count), 1 << 20))))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return pread(descriptor, base + filled, buffer.count - filled, off_t(filled))
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -104,7 +109,7 @@ public enum SafeFile {
             if count == 0 { break }
             filled += count
         }
-        bytes.removeSubrange(filled...)
+        if filled < bytes.count { bytes.removeSubrange(filled...) }
         return bytes
     }
 

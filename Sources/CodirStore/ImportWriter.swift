@@ -318,7 +318,9 @@ public final class ImportWriter {
         if let row = departments[name] { return row }
         upsertDepartment.bind(1, name)
         try upsertDepartment.run()
-        let row = try Int64.fetchOne(db, sql: "SELECT id FROM departments WHERE name = ?", arguments: [name]) ?? 0
+        guard let row = try Int64.fetchOne(db, sql: "SELECT id FROM departments WHERE name = ?", arguments: [name]) else {
+            throw StoreError.io(path: "", reason: "the department \(quoted(name)) could not be found after it was written")
+        }
         departments[name] = row
         return row
     }

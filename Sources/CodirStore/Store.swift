@@ -194,6 +194,16 @@ public final class Store: Sendable {
         }
     }
 
+    /// What SQLite's `integrity_check` and `foreign_key_check` find wrong; empty for a sound database.
+    public func integrityProblems() throws(StoreError) -> [String] {
+        try read { db in
+            var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let dangling = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+            problems += dangling.map { "a row of \($0[0] as String? ?? "?") refers to a missing \($0[2] as String? ?? "?")" }
+            return problems
+        }
+    }
+
     // MARK: - Access
 
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {

@@ -134,6 +134,9 @@ struct HostileInputTests {
         try expectRefused(header + "<row r=\"2\"><c r=\"A2\"><v>1</v>", saying: "not well-formed")
         let entity = #"<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">]>"#
         try expectRefused(header, shared: ["Date", "&a;&a;&a;&a;"], sharedPrefix: entity, saying: "declares a DTD")
+        // An element name that is not UTF-8 made Foundation's XMLParser trap (found by codir-fuzz).
+        #expect(throws: XLSXError.self) { try XMLSafety.check(Array("<sst><si><".utf8) + [0xF4] + Array("></si></sst>".utf8), part: "x") }
+        #expect(throws: XLSXError.self) { try XMLSafety.check(Array("<sst>".utf8) + [0] + Array("</sst>".utf8), part: "x") }
     }
 
     @Test func nonFiniteAndHugeNumbersAreBadRowsNotTraps() throws {

@@ -18,6 +18,7 @@ struct HostileFilesTests {
         ("counts-past-int64.xlsx", 65, "sheets ENGAGEMENT"),
         ("three-thousand-sheets.xlsx", 65, "1 days, 0 follower count"),
         ("entity-expansion.xlsx", 65, "declares a DTD or entities"),
+        ("element-name-not-utf8.xlsx", 65, "is not valid UTF-8"),
         ("shares-800-mib.zip", 65, "Shares.csv would unpack to 838860906 bytes, above the limit of 536870912"),
         ("connections-far-year.zip", 0, "archive"),
         ("daily-past-int64.jsonl", 65, "implausible count 9223372036854775000 in 'impressions' (above 10^12)"),

@@ -128,10 +128,11 @@ private struct CellBudget {
 /// What is refused before a part reaches XMLParser.
 enum XMLSafety {
     /// A part with a DTD or an entity declaration (`<!DOCTYPE`, `<!ENTITY`: anything `<!` but a comment or
-    /// CDATA) is refused, as is one not in UTF-8, where such a declaration could hide from this check.
+    /// CDATA) is refused, as is one not in valid UTF-8: such a declaration could hide from this check, and
+    /// Foundation's XMLParser traps on an element name that is not valid UTF-8 (found by codir-fuzz).
     static func check(_ bytes: [UInt8], part: String) throws(XLSXError) {
-        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.prefix(4).contains(0) {
-            throw XLSXError(reason: "the part \(quoted(part)) is not UTF-8; xlsx files are, so this one is refused")
+        if bytes.contains(0) || String(bytes: bytes, encoding: .utf8) == nil {
+            throw XLSXError(reason: "the part \(quoted(part)) is not valid UTF-8; xlsx files are, so this one is refused")
         }
         var i = 0
         let count = bytes.count
