@@ -219,7 +219,13 @@ public final class FolderWatcher {
         case .store(let error):
             // Busy, full or failing storage is no fault of the file: it is tried again later.
             log(failure.description)
-            return .retryLater(error == .locked(path: importer.store.path) ? "the database is busy" : "the database could not take it")
+            let reason =
+                switch error {
+                case .locked: "the database is busy"
+                case .full: "the disk holding the database is full"
+                default: "the database could not take it"
+                }
+            return .retryLater(reason)
         case .unreadable, .unrecognised:
             log(failure.description)
             return .failed("it could not be imported")

@@ -261,7 +261,7 @@ extension StoreError {
         case .SQLITE_CANTOPEN: self = .cannotOpen(path: path, reason: "SQLite cannot open the file")
         case .SQLITE_READONLY: self = .cannotOpen(path: path, reason: "it is read-only for this user")
         case .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path, reason: "permission denied")
-        case .SQLITE_FULL: self = .io(path: path, reason: "the disk is full")
+        case .SQLITE_FULL: self = .full(path: path)
         default: self = .io(path: path, reason: error.message ?? "\(error.resultCode)")
         }
     }

@@ -14,6 +14,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case locked(path: String)
     /// A reader that may not write the database's folder finds no -wal and -shm files beside it.
     case walFilesMissing(path: String)
+    /// The file system holding the database is full; the transaction was rolled back.
+    case full(path: String)
     /// Any other SQLite failure.
     case io(path: String, reason: String)
 
@@ -34,6 +36,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .walFilesMissing(let path):
             "cannot read the database at \(path): its -wal and -shm files are missing and this user may not create "
                 + "them; run any codir import once as the writer (for instance 'codir import --organisation NAME') to create them"
+        case .full(let path):
+            "the disk holding the database at \(path) is full, so nothing of this import was written; free some space and run it again"
         case .io(let path, let reason):
             "cannot use the database at \(path): \(reason)"
         }

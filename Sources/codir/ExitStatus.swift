@@ -18,7 +18,7 @@ enum ExitStatus {
         switch error {
         case .missing: noDatabase
         case .cannotCreate: cannotCreate
-        case .cannotOpen, .notCodirDatabase, .newerSchema, .walFilesMissing, .io: unusableDatabase
+        case .cannotOpen, .notCodirDatabase, .newerSchema, .walFilesMissing, .full, .io: unusableDatabase
         case .locked: databaseLocked
         }
     }
