@@ -13,6 +13,13 @@ public final class FileFollower {
     private var handle: FileHandle?
     /// Lines per transaction.
     public var batchLines = 2000
+    /// The most bytes read in one poll; a burst larger than that is taken over several polls.
+    public var readLimit = 64 << 20
+    /// Bytes after `state.offset` already read that hold no newline yet (a line still being written): kept
+    /// here so that a long partial line is not read again at every poll.
+    private var pending: [UInt8] = []
+    /// Bytes read from the file so far, all polls together.
+    private(set) var bytesRead: UInt64 = 0
 
     struct State: Codable, Equatable {
         var device: UInt64?
@@ -49,6 +56,7 @@ public final class FileFollower {
         if identity.inode != state.inode || identity.device != state.device || handle == nil {
             if state.inode != nil && (identity.inode != state.inode || identity.device != state.device) {
                 state = State()  // a new file under the same name
+                pending = []
             }
             try? handle?.close()
             guard let opened = FileHandle(forReadingAtPath: path) else {
@@ -69,35 +77,48 @@ public final class FileFollower {
         } catch {
             throw .unreadable(file: path, reason: "it cannot be read any more")
         }
-        if size < state.offset {
+        if size < state.offset + UInt64(pending.count) {
             // Truncated: start again from the top; what was imported stays, and duplicates are recognised.
             state.offset = 0
             state.lines = 0
             state.header = nil
+            pending = []
         }
-        guard size > state.offset else { return [] }
+        let readFrom = state.offset + UInt64(pending.count)
+        guard size > readFrom else { return [] }
         let data: Data
         do {
-            try handle.seek(toOffset: state.offset)
-            data = try handle.read(upToCount: Int(size - state.offset)) ?? Data()
+            try handle.seek(toOffset: readFrom)
+            data = try handle.read(upToCount: Int(min(size - readFrom, UInt64(readLimit)))) ?? Data()
         } catch {
             throw .unreadable(file: path, reason: "it cannot be read any more")
         }
-        var bytes = [UInt8](data)
-        // A partial last line waits for its newline.
-        guard let lastNewline = bytes.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
-        bytes.removeSubrange((lastNewline + 1)...)
+        // Only the new bytes are searched for a newline; a partial last line waits for its newline.
+        let fresh = [UInt8](data)
+        bytesRead += UInt64(fresh.count)
+        guard let newlineInFresh = fresh.lastIndex(of: UInt8(ascii: "\n")) else {
+            pending += fresh
+            return []
+        }
+        let bytes = pending + fresh[...newlineInFresh]
+        pending = Array(fresh[(newlineInFresh + 1)...])
         var results: [FileImport] = []
         var start = 0
-        while start < bytes.count {
-            // Up to `batchLines` lines a transaction.
-            var end = start, count = 0
-            while end < bytes.count, count < batchLines {
-                if bytes[end] == UInt8(ascii: "\n") { count += 1 }
-                end += 1
+        do {
+            while start < bytes.count {
+                // Up to `batchLines` lines a transaction.
+                var end = start, count = 0
+                while end < bytes.count, count < batchLines {
+                    if bytes[end] == UInt8(ascii: "\n") { count += 1 }
+                    end += 1
+                }
+                results.append(try importChunk(Array(bytes[start..<end]), lines: count))
+                start = end
             }
-            results.append(try importChunk(Array(bytes[start..<end]), lines: count))
-            start = end
+        } catch {
+            // What was not imported is read again, from the saved offset, at the next poll.
+            pending = []
+            throw error
         }
         return results
     }

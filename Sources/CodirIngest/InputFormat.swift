@@ -16,7 +16,9 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
         while start < bytes.count, [UInt8(ascii: " "), 9, 10, 13].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return nil }
         if bytes[start] == UInt8(ascii: "{") { return .jsonl }
-        guard let header = CSVReader(bytes: Array(bytes[start...])).first(where: { _ in true }) else { return nil }
+        // The header is in the first line: only the first 64 KiB are looked at, never a copy of the whole file.
+        let head = Array(bytes[start..<min(bytes.count, start + 65_536)])
+        guard let header = CSVReader(bytes: head).first(where: { _ in true }) else { return nil }
         let names = Set(header.fields.map { $0.lowercased() })
         if names.contains("type") { return .csv }
         if Set(PeopleDecoder.requiredColumns).isSubset(of: names) { return .people }

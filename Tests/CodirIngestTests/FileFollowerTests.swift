@@ -31,6 +31,22 @@ struct FileFollowerTests {
 
     func imported(_ results: [FileImport]) -> Int { results.reduce(0) { $0 + $1.counts.imported } }
 
+    @Test func aLongPartialLineIsReadOnceNotAtEveryPoll() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try storeWithPeople()
+        let follower = try FileFollower(path: path, importer: Importer(store: store))
+        let line = message(1)
+        let padding = String(repeating: " ", count: 2_000_000)
+        try append(message(0) + String(line.dropLast()) + padding)
+        #expect(imported(try follower.poll()) == 1)
+        let afterFirst = follower.bytesRead
+        for _ in 0..<10 { #expect(try follower.poll().isEmpty) }
+        #expect(follower.bytesRead == afterFirst)  // nothing read again while the line waits
+        try append("\n")
+        #expect(imported(try follower.poll()) == 1)
+        #expect(follower.bytesRead == afterFirst + 1)
+    }
+
     @Test func burstsPartialLinesTruncationRotationAndRestart() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try storeWithPeople()
