@@ -151,6 +151,9 @@ struct HostileInputTests {
         let imported = try result.get()
         #expect(imported.days == 1)
         #expect(imported.diagnostics.filter { $0.message.hasPrefix("bad date") }.count == 2)
+        // Never dropped silently: each unusable count is reported with its sheet and row.
+        #expect(imported.diagnostics.map(\.description).contains { $0.hasSuffix(":ENGAGEMENT:4: error: '1e+300' in 'Impressions' is not a count from 0 to 10^12") })
+        #expect(imported.diagnostics.map(\.description).contains { $0.hasSuffix(":ENGAGEMENT:4: error: 'nan' in 'Engagements' is not a count from 0 to 10^12") })
     }
 
     @Test func thousandsOfSheetEntriesOnOnePartAreParsedOnce() throws {

@@ -197,3 +197,30 @@ struct DisclosedReportTests {
         #expect(json.contains("\"impressions\": 1400"))
     }
 }
+
+/// What a CSV report holds is read in terminals and spreadsheets: it is sanitised, and nothing in it runs.
+@Suite("CSV safety")
+struct CSVSafetyTests {
+    func document(names: [String]) -> ReportDocument {
+        let people = names.enumerated().map { Person(id: "p\($0.offset)", name: $0.element, department: "D\($0.offset)", role: .leader) }
+        let asOf = Timestamp(iso8601: "2026-11-30T00:00:00Z")!
+        return ReportDocument(
+            organisation: "X", report: MetricsEngine.report(for: Dataset(people: people), length: .days(30), asOf: asOf))
+    }
+
+    @Test func escapeSequencesAreShownHarmlesslyAndFormulasNeverRun() {
+        let csv = document(names: ["Eve\u{1B}]0;owned\u{07}", "=HYPERLINK(\"x\")", "\tTAB", "\rCR", "-2+3", "@SUM(A1)", "+1", "-12"])
+            .rendered(as: .csv)
+        #expect(!csv.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x09 })
+        #expect(csv.contains("Eve?]0;owned?"))
+        #expect(csv.contains("\"'=HYPERLINK(\"\"x\"\")\""))
+        #expect(csv.contains(",'?TAB,"))
+        #expect(csv.contains(",'?CR,"))
+        #expect(csv.contains(",'-2+3,"))
+        #expect(csv.contains(",'@SUM(A1),"))
+        // A number stays a number.
+        #expect(csv.contains(",-12,"))
+        // Rows end with CRLF and nowhere else.
+        #expect(csv.components(separatedBy: "\r\n").allSatisfy { !$0.contains("\r") && !$0.contains("\n") })
+    }
+}

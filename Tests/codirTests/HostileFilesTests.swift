@@ -15,7 +15,7 @@ struct HostileFilesTests {
         ("row-int64-min.xlsx", 65, "row number '-9223372036854775808'"),
         // Survived: the bad rows are reported (a missing FOLLOWERS sheet too, hence 65), the rest imported.
         ("date-nan.xlsx", 65, "ENGAGEMENT:2: error: bad date"),
-        ("counts-past-int64.xlsx", 65, "sheets ENGAGEMENT"),
+        ("counts-past-int64.xlsx", 65, "ENGAGEMENT:2: error: '9223372036854775000' in 'Impressions' is not a count from 0 to 10^12"),
         ("three-thousand-sheets.xlsx", 65, "1 days, 0 follower count"),
         ("entity-expansion.xlsx", 65, "declares a DTD or entities"),
         ("element-name-not-utf8.xlsx", 65, "is not valid UTF-8"),
@@ -52,5 +52,33 @@ struct HostileFilesTests {
             #expect(report.status == 0)
             #expect(report.stdout.contains("\"posts\": 0"), "\(file) left posts behind")
         }
+    }
+
+    /// A file named to forge a log line or drive the terminal: every message shows its name harmlessly.
+    @Test func aFileNameWithEscapesAndANewlineForgesNothing() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        let name = "evil\nerror: forged\u{1B}]0;owned\u{07}.jsonl"
+        let file = try cli.write(name, #"{"type":"post","id":"p","author":"nobody","at":"2026-11-02T10:00:00Z"}"# + "\n")
+        let imported = try cli.run("--db", db, "import", file)
+        #expect(imported.status == 65)
+        let inbox = cli.path("inbox")
+        try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: file, toPath: inbox + "/" + name)
+        var environment = ProcessInfo.processInfo.environment
+        environment["CODIR_DB"] = nil
+        environment["NO_COLOR"] = "1"
+        let watched = try spawnAndWait(
+            "/usr/bin/timeout", ["-s", "TERM", "3", CommandRunner.executable.path, "--db", db, "ingest", "--watch", inbox, "--settle", "0", "--interval", "0.1"],
+            environment: environment)
+        #expect(FileManager.default.fileExists(atPath: inbox + "/done/" + name))
+        for output in [imported.stderr, imported.stdout, watched.stderr, watched.stdout] {
+            #expect(!output.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n") || $0.value == 0x7F }, "\(output.debugDescription)")
+            #expect(!output.split(separator: "\n").contains { $0.hasPrefix("error: forged") }, "a forged line:\n\(output)")
+        }
+        #expect(imported.stderr.contains("evil?error: forged?]0;owned?.jsonl:1: error: unknown person 'nobody'"), "\(imported.stderr)")
+        #expect(watched.stderr.contains("evil?error: forged?]0;owned?.jsonl"), "\(watched.stderr)")
     }
 }

@@ -123,13 +123,24 @@ private struct AnalyticsJob {
             }
         }
 
+        /// A cell's count; a cell that holds something else (text, a negative, non-finite or implausible
+        /// number) is reported, never dropped silently.
+        func checkedCount(_ value: XLSXValue?, _ sheet: String, _ row: Int, _ column: String) -> Int64? {
+            guard let value else { return nil }
+            if let number = count(value) { return number }
+            if value.text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
+            problem(sheet, row, "'\(quoted(value.text))' in '\(column)' is not a count from 0 to 10^12")
+            return nil
+        }
+
         result.range = range()
         if let rows = workbook.rows(of: "DISCOVERY") {
             result.sheetsUsed.append("DISCOVERY")
-            for row in rows {
+            for (index, row) in rows.enumerated() {
                 switch row[0]?.text.lowercased() {
-                case "impressions"?: result.rangeImpressions = count(row[1])
-                case "members reached"?: result.membersReached = count(row[1])
+                case "impressions"?: result.rangeImpressions = checkedCount(row[1], "DISCOVERY", index + 1, "Impressions")
+                case "members reached"?:
+                    result.membersReached = checkedCount(row[1], "DISCOVERY", index + 1, "Members reached")
                 default: break
                 }
             }
@@ -145,8 +156,9 @@ private struct AnalyticsJob {
                         continue
                     }
                     let event = DailyStatsEvent(
-                        person: person, day: day, impressions: count(row[columns["Impressions"] ?? -1]),
-                        engagements: count(row[columns["Engagements"] ?? -1]))
+                        person: person, day: day,
+                        impressions: checkedCount(row[columns["Impressions"] ?? -1], "ENGAGEMENT", index + 1, "Impressions"),
+                        engagements: checkedCount(row[columns["Engagements"] ?? -1], "ENGAGEMENT", index + 1, "Engagements"))
                     guard event.impressions != nil || event.engagements != nil else { continue }
                     dailyImpressions = dailyImpressions.saturatingAdding(event.impressions ?? 0)
                     let outcome = try writer.write(.daily(event))
@@ -167,7 +179,7 @@ private struct AnalyticsJob {
         if let rows = workbook.rows(of: "FOLLOWERS") {
             result.sheetsUsed.append("FOLLOWERS")
             if let first = rows.first, let label = first[0]?.text, label.lowercased().hasPrefix("total followers on"),
-                let total = count(first[1])
+                let total = checkedCount(first[1], "FOLLOWERS", 1, "Total followers")
             {
                 let dateText = label.dropFirst("total followers on".count).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
                 if let day = Self.day(text: dateText) {
@@ -230,8 +242,12 @@ private struct AnalyticsJob {
         var byImpressions: [String: (day: Day?, value: Int64)] = [:]
         for (column, value) in rows[header] where value == .text("Post URL") {
             let metric = rows[header][column + 2]?.text.lowercased() ?? ""
-            for row in rows.dropFirst(header + 1) {
-                guard let url = row[column]?.text, !url.isEmpty, let number = count(row[column + 2]) else { continue }
+            for (index, row) in rows.enumerated().dropFirst(header + 1) {
+                guard let url = row[column]?.text, !url.isEmpty else { continue }
+                guard let number = count(row[column + 2]) else {
+                    problem("TOP POSTS", index + 1, "'\(quoted(row[column + 2]?.text ?? ""))' is not a count from 0 to 10^12")
+                    continue
+                }
                 let entry = (day(row[column + 1]), number)
                 if metric.hasPrefix("impression") { byImpressions[url] = entry } else if metric.hasPrefix("engagement") { byEngagements[url] = entry }
             }
