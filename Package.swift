@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(
             name: "CodirDashboardTests",
             dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz"]),
+        .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel"]),
         .testTarget(name: "codirTests", dependencies: ["codir"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

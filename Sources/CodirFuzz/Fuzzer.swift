@@ -48,13 +48,13 @@ public final class Fuzzer {
     public var memoryJumpKiB = 300 * 1024
 
     public let folder: String
-    private var rng: SplitMix64
+    private var rng: SeededGenerator
     private let store: Store
 
     /// A fuzzer whose scratch database and files live in `folder` (created; left for inspection).
     public init(seed: UInt64, folder: String) throws {
         self.folder = folder
-        rng = SplitMix64(seed: seed)
+        rng = SeededGenerator(seed: seed)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let database = (folder as NSString).appendingPathComponent("fuzz.sqlite")
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }

@@ -1,19 +1,5 @@
+import CodirModel
 import Foundation
-
-/// A small, fast, seedable random number generator (SplitMix64): the same seed gives the same run.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// The ways an input is damaged.
 public enum Mutation: String, Sendable, CaseIterable {
@@ -52,7 +38,7 @@ public enum Mutator {
     ]
 
     /// `bytes` with one to three mutations applied; `donor` is spliced from.
-    public static func mutate(_ bytes: [UInt8], donor: [UInt8], using rng: inout SplitMix64) -> ([UInt8], [Mutation]) {
+    public static func mutate(_ bytes: [UInt8], donor: [UInt8], using rng: inout SeededGenerator) -> ([UInt8], [Mutation]) {
         var out = bytes
         var applied: [Mutation] = []
         for _ in 0..<Int.random(in: 1...3, using: &rng) {
@@ -68,7 +54,7 @@ public enum Mutator {
     /// The largest mutated input: 8 MiB.
     public static let maxSize = 8 << 20
 
-    static func apply(_ mutation: Mutation, to bytes: inout [UInt8], donor: [UInt8], using rng: inout SplitMix64) {
+    static func apply(_ mutation: Mutation, to bytes: inout [UInt8], donor: [UInt8], using rng: inout SeededGenerator) {
         func position() -> Int { bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &rng) }
         switch mutation {
         case .bitFlip:
@@ -139,7 +125,7 @@ public enum Mutator {
 }
 
 /// A size between the bounds, small ones as likely as large ones (uniform in its logarithm).
-func logUniform(_ range: ClosedRange<Int>, using rng: inout SplitMix64) -> Int {
+func logUniform(_ range: ClosedRange<Int>, using rng: inout SeededGenerator) -> Int {
     let low = log(Double(range.lowerBound)), high = log(Double(range.upperBound))
     let value = exp(Double.random(in: low...high, using: &rng))
     return min(range.upperBound, max(range.lowerBound, Int(value)))

@@ -1,6 +1,7 @@
 import Foundation
 
-/// SplitMix64: a small, fast, seedable generator, so that a seed always gives the same organisation.
+/// SplitMix64: a small, fast, seedable generator, so that a seed always gives the same organisation (the demo)
+/// or the same inputs (the fuzzer).
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
