@@ -59,9 +59,15 @@ public final class FileFollower {
                 pending = []
             }
             try? handle?.close()
-            guard let opened = FileHandle(forReadingAtPath: path) else {
-                throw .unreadable(file: path, reason: "permission denied")
+            // Only a regular file is followed: a FIFO or a device would block the follower or never end.
+            let descriptor: Int32
+            do {
+                descriptor = try SafeFile.open(path, followLinks: true)
+            } catch {
+                handle = nil
+                throw .unreadable(file: path, reason: error.reason)
             }
+            let opened = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
             handle = opened
             state.device = identity.device
             state.inode = identity.inode

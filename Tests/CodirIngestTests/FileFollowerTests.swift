@@ -31,6 +31,18 @@ struct FileFollowerTests {
 
     func imported(_ results: [FileImport]) -> Int { results.reduce(0) { $0 + $1.counts.imported } }
 
+    @Test func aFIFOIsRefusedNotFollowedForEver() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(mkfifo(path, 0o600) == 0)
+        let follower = try FileFollower(path: path, importer: Importer(store: try storeWithPeople()))
+        do {
+            _ = try follower.poll()
+            Issue.record("a FIFO was followed")
+        } catch {
+            #expect(error.description.contains("a FIFO, not a regular file"), "\(error.description)")
+        }
+    }
+
     @Test func aLongPartialLineIsReadOnceNotAtEveryPoll() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let store = try storeWithPeople()
