@@ -15,10 +15,15 @@ struct WindowOptions: ParsableArguments {
 
     func asOfTimestamp() throws -> Timestamp {
         guard let asOf else { return Timestamp(seconds: Int64(Date().timeIntervalSince1970)) }
-        if let t = Timestamp(iso8601: asOf) { return t }
-        if let day = Day(iso8601: asOf) { return day.advanced(by: 1).start.adding(seconds: -1) }
+        let parsed = Timestamp(iso8601: asOf) ?? Day(iso8601: asOf).map { $0.advanced(by: 1).start.adding(seconds: -1) }
+        if let parsed {
+            guard Bounds.isPlausible(parsed) else {
+                throw ValidationError("--as-of '\(sanitized(asOf))' is outside 1970-01-01 to 2100-12-31.")
+            }
+            return parsed
+        }
         throw ValidationError(
-            "--as-of '\(asOf)' is not an ISO 8601 time with a zone (like 2026-11-02T09:30:00Z) or a day (2026-11-02).")
+            "--as-of '\(sanitized(asOf))' is not an ISO 8601 time with a zone (like 2026-11-02T09:30:00Z) or a day (2026-11-02).")
     }
 
     func validate() throws { _ = try asOfTimestamp() }
