@@ -67,10 +67,16 @@ struct LeaderDetailPane {
         let halves = right.split(.horizontal, [.ratio(1, min: 20), .ratio(1, min: 20)], spacing: 2)
         let received = right.width >= 60 ? halves[0] : right
         buffer.text("Who engages with their posts", in: received, style: Style(.header, [.bold]), context: context)
-        let top = max(1, detail.receivedByDepartment.first?.count ?? 1)
+        // Departments too small to hide in (min_group_size) are named, their counts withheld.
+        let withheld = Set(report.silo.departments.filter(\.withheld).map(\.department))
+        let top = max(1, detail.receivedByDepartment.first { !withheld.contains($0.department) }?.count ?? 1)
         for (index, entry) in detail.receivedByDepartment.prefix(max(0, received.height - 1)).enumerated() {
             let line = Rect(x: received.x, y: received.y + 1 + index, width: received.width, height: 1)
             buffer.text(sanitized(entry.department), in: Rect(x: line.x, y: line.y, width: 16, height: 1), context: context)
+            if withheld.contains(entry.department) {
+                buffer.text("withheld", in: Rect(x: line.x + 16, y: line.y, width: max(0, line.width - 16), height: 1), style: Style(.dim), align: .right, context: context)
+                continue
+            }
             buffer.text("\(entry.count)", in: Rect(x: line.x + 16, y: line.y, width: 5, height: 1), style: Style(.normal, [.bold]), align: .right, context: context)
             buffer.bar(Double(entry.count) / Double(top), in: Rect(x: line.x + 22, y: line.y, width: max(0, line.width - 22), height: 1), context: context)
         }

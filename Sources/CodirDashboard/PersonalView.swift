@@ -128,6 +128,10 @@ public struct PersonalView {
         for (index, exchange) in shown.enumerated() {
             let line = 5 + index
             buffer.text(sanitized(exchange.department), in: Rect(x: inner.x, y: inner.y, width: max(0, inner.width - 16), height: inner.height), line: line, context: context)
+            if exchange.withheld {
+                buffer.text("withheld", in: inner, line: line, style: Style(.dim), align: .right, context: context)
+                continue
+            }
             buffer.text("\(exchange.given)", in: Rect(x: inner.maxX - 16, y: inner.y, width: 5, height: inner.height), line: line, style: Style(.normal, [.bold]), align: .right, context: context)
             buffer.text("\(exchange.received)", in: inner, line: line, style: Style(.normal, [.bold]), align: .right, context: context)
         }

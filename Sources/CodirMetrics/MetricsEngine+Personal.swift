@@ -46,6 +46,8 @@ public struct DepartmentExchange: Sendable, Hashable {
     public var given: Int
     /// By this department's people on the person's posts.
     public var received: Int
+    /// The department is smaller than the viewer's `min_group_size`: both counts are withheld (zero here).
+    public var withheld = false
 
     public init(department: String, given: Int, received: Int) {
         self.department = department
@@ -134,6 +136,13 @@ extension PersonalReport {
     public func disclosed(to disclosure: Disclosure, report: MetricsReport) -> PersonalReport {
         guard disclosure.visibility != .all else { return self }
         var copy = self
+        let members = Dictionary(report.silo.departments.map { ($0.department, $0.members) }, uniquingKeysWith: max)
+        copy.byDepartment = byDepartment.map { exchange in
+            guard disclosure.withholds(departmentOf: members[exchange.department] ?? 0) else { return exchange }
+            var hidden = DepartmentExchange(department: exchange.department, given: 0, received: 0)
+            hidden.withheld = true
+            return hidden
+        }
         if disclosure.withholds(departmentOf: department.members) {
             copy.department = department.withholding
             copy.previousDepartment = nil

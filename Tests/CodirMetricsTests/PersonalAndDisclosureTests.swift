@@ -133,7 +133,14 @@ struct SmallDepartmentTests {
         #expect(shown.department.eiIndex == nil)
         #expect(shown.departmentRank == nil)
         #expect(shown.previousDepartment == nil)
+        // Her exchanges with Y (2 members) are withheld too; X (3) is shown at a minimum of 3.
         let kept = alice.disclosed(to: Disclosure(visibility: .self, viewerLogin: nil, minGroupSize: 3), report: report)
         #expect(!kept.department.withheld)
+        #expect(kept.byDepartment.first { $0.department == "Y" } == {
+            var y = DepartmentExchange(department: "Y", given: 0, received: 0)
+            y.withheld = true
+            return y
+        }())
+        #expect(kept.byDepartment.first { $0.department == "X" } == DepartmentExchange(department: "X", given: 1, received: 2))
     }
 }
