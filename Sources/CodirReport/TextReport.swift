@@ -142,13 +142,17 @@ struct TextReport {
         for d in silo.departments {
             let figures =
                 d.withheld
-                ? fitted("withheld (fewer than \(report.disclosure.minGroupSize) members)", 26, alignRight: true)
+                ? fitted("withheld", 26, alignRight: true)
                 : fitted(HumanFormat.grouped(d.internalTies), 9, alignRight: true)
                     + fitted(HumanFormat.grouped(d.externalTies), 9, alignRight: true)
                     + fitted(HumanFormat.index(d.eiIndex), 8, alignRight: true)
             lines.append(
                 fitted(sanitized(d.department), 27) + " " + fitted(HumanFormat.grouped(d.members), 9, alignRight: true)
                     + figures)
+        }
+        if silo.departments.contains(where: \.withheld) {
+            lines.append(
+                "withheld: a department of fewer than \(report.disclosure.minGroupSize) members (min_group_size), whose figures are not shown.")
         }
         let matrix = silo.matrix
         if matrix.departments.count <= 9 && !matrix.departments.isEmpty {
