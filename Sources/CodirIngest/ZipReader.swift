@@ -10,6 +10,8 @@ public struct ZipLimits: Sendable, Hashable {
     public var total: UInt64 = 2 << 30
     /// The highest compression ratio believed: 1000:1 (deflate cannot reach much more; a bomb claims more).
     public var ratio: UInt64 = 1000
+    /// The most entries an archive may list (a LinkedIn archive has about a hundred, an xlsx a few dozen).
+    public var entries = 10_000
 
     public init() {}
     public static let standard = ZipLimits()
@@ -40,13 +42,26 @@ struct ZipReader {
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         fileSize = (attributes?[.size] as? NSNumber)?.uint64Value ?? UInt64.max
         self.limits = limits
+        // Listed once, lazily, up to the limit: a central directory of a million entries is refused before it
+        // fills memory.
+        var listed: [Entry] = []
+        for entry in archive {
+            guard listed.count < limits.entries else {
+                throw Refusal(reason: "the archive lists more than \(limits.entries) entries; it is refused")
+            }
+            listed.append(entry)
+        }
+        entries = listed
     }
 
+    /// Every entry, as listed at the start.
+    private let entries: [Entry]
+
     /// The archive's file entries.
-    var files: [Entry] { archive.filter { $0.type == .file } }
+    var files: [Entry] { entries.filter { $0.type == .file } }
 
     /// The entry at `path`, if there is one.
-    func entry(_ path: String) -> Entry? { archive[path] }
+    func entry(_ path: String) -> Entry? { entries.first { $0.path == path } }
 
     /// The bytes of one entry, within the limits.
     mutating func read(_ entry: Entry) throws(Refusal) -> [UInt8] {

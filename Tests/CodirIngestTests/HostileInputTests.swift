@@ -208,6 +208,22 @@ struct HostileInputTests {
         }
     }
 
+    @Test func anArchiveListingTooManyEntriesIsRefusedBeforeTheyFillMemory() throws {
+        let scratch = try ScratchFolder()
+        let file = scratch.file("archive.zip")
+        try makeZip(at: file, parts: (0...10).map { ("notes/\($0).txt", Data("x".utf8)) } + [("Shares.csv", Data("Date,ShareLink,ShareCommentary\n".utf8))])
+        var importer = Importer(store: try storeWithPeople())
+        importer.zipLimits.entries = 10
+        do {
+            _ = try importer.importArchive(at: file.path, person: "ceo")
+            Issue.record("an archive of 12 entries went through a limit of 10")
+        } catch {
+            #expect(error.description.contains("lists more than 10 entries"), "\(error.description)")
+        }
+        importer.zipLimits.entries = 12
+        #expect(throws: Never.self) { try importer.importArchive(at: file.path, person: "ceo") }
+    }
+
     // MARK: - Files that are not files
 
     @Test func aFIFOOrADeviceIsRefusedNotReadForEver() throws {

@@ -107,7 +107,7 @@ extension Importer {
             do {
                 zip = try ZipReader(path: path, limits: zipLimits)
             } catch {
-                throw .unrecognised(file: shown, line: nil, reason: "not a readable zip archive; download it again")
+                throw .unrecognised(file: shown, line: nil, reason: error.reason == "not a readable zip archive" ? "not a readable zip archive; download it again" : error.reason)
             }
             for entry in zip.files.sorted(by: { $0.path < $1.path }) {
                 try take(entry.path) { () throws(ImportFailure) -> [UInt8] in

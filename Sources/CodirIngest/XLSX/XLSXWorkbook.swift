@@ -40,6 +40,8 @@ public struct XLSXWorkbook: Sendable {
     public static let maxColumns = 16_384
     /// The most cells and shared strings kept from one workbook; LinkedIn's exports hold a few thousand.
     public static let maxCells = 2_000_000
+    /// The largest part read: 64 MiB.
+    public static let maxPartBytes: UInt64 = 64 << 20
 
     public let sheetNames: [String]
     private let sheets: [String: [[Int: XLSXValue]]]
@@ -47,10 +49,17 @@ public struct XLSXWorkbook: Sendable {
     /// Reads the workbook at `path`, parsing only the sheets named in `wanted` (case ignored; nil: all).
     public init(path: String, sheets wanted: Set<String>? = nil, limits: ZipLimits = .standard) throws(XLSXError) {
         var zip: ZipReader
+        // A workbook's parts are small (LinkedIn's whole export is under a megabyte): 64 MiB a part, 256 MiB in
+        // all at most, so that the parsed cells stay well within memory.
+        var bounded = limits
+        bounded.perEntry = min(limits.perEntry, Self.maxPartBytes)
+        bounded.total = min(limits.total, 4 * Self.maxPartBytes)
         do {
-            zip = try ZipReader(path: path, limits: limits)
+            zip = try ZipReader(path: path, limits: bounded)
         } catch {
-            throw XLSXError(reason: "not a readable xlsx file (it is a zip archive inside); export it again")
+            throw XLSXError(
+                reason: error.reason.hasPrefix("the archive lists")
+                    ? error.reason : "not a readable xlsx file (it is a zip archive inside); export it again")
         }
         func part(_ name: String) throws(XLSXError) -> Data? {
             guard let entry = zip.entry(name) else { return nil }
