@@ -146,11 +146,13 @@ struct HostileInputTests {
             #"<row r="3"><c r="A3"><v>1e300</v></c><c r="B3"><v>5</v></c></row>"#,
             #"<row r="4"><c r="A4"><v>46297</v></c><c r="B4"><v>1e300</v></c><c r="C4"><v>NaN</v></c></row>"#,
             #"<row r="5"><c r="A5"><v>46298</v></c><c r="B5"><v>7</v></c></row>"#,
+            #"<row r="6"><c r="A6" t="inlineStr"><is><t>1/1/9223372036854775807</t></is></c><c r="B6"><v>5</v></c></row>"#,
+            #"<row r="7"><c r="A7" t="inlineStr"><is><t>9223372036854775807-01-01</t></is></c><c r="B7"><v>5</v></c></row>"#,
         ]
         let (result, _) = try analytics(header + rows.joined())
         let imported = try result.get()
         #expect(imported.days == 1)
-        #expect(imported.diagnostics.filter { $0.message.hasPrefix("bad date") }.count == 2)
+        #expect(imported.diagnostics.filter { $0.message.hasPrefix("bad date") }.count == 4)
         // Never dropped silently: each unusable count is reported with its sheet and row.
         #expect(imported.diagnostics.map(\.description).contains { $0.hasSuffix(":ENGAGEMENT:4: error: '1e+300' in 'Impressions' is not a count from 0 to 10^12") })
         #expect(imported.diagnostics.map(\.description).contains { $0.hasSuffix(":ENGAGEMENT:4: error: 'nan' in 'Engagements' is not a count from 0 to 10^12") })
