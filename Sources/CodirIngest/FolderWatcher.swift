@@ -176,15 +176,9 @@ public final class FolderWatcher {
             return .failed(error.reason)
         }
         defer { close(descriptor) }
-        let lower = name.lowercased()
+        // Read through the descriptor already checked, whatever the name now points to.
         do throws(ImportFailure) {
-            if lower.hasSuffix(".zip") || lower.range(of: ".zip.") != nil {
-                report(try importer.importArchive(at: SafeFile.path(of: descriptor), person: person, as: shown))
-            } else if lower.hasSuffix(".xlsx") || lower.range(of: ".xlsx.") != nil {
-                report(try importer.importAnalytics(at: SafeFile.path(of: descriptor), person: person, as: shown))
-            } else {
-                report(try importer.importFile(descriptor: descriptor, file: shown))
-            }
+            report(try importer.importInput(at: SafeFile.path(of: descriptor), person: person, as: shown))
             return .imported
         } catch {
             return outcome(of: error)
@@ -207,7 +201,7 @@ public final class FolderWatcher {
         let path = ((self.folder as NSString).appendingPathComponent(Place.processing.rawValue) as NSString)
             .appendingPathComponent(name)
         do throws(ImportFailure) {
-            report(try importer.importArchive(at: path, person: person, as: shown))
+            report(try importer.importInput(at: path, person: person, as: shown))
             return .imported
         } catch {
             return outcome(of: error)
@@ -232,17 +226,7 @@ public final class FolderWatcher {
         }
     }
 
-    private func report(_ result: FileImport) {
-        for diagnostic in result.diagnostics { log(diagnostic.description) }
-        summary(result.summary)
-    }
-
-    private func report(_ result: ArchiveImport) {
-        for diagnostic in result.diagnostics { log(diagnostic.description) }
-        summary(result.summary)
-    }
-
-    private func report(_ result: AnalyticsImport) {
+    private func report(_ result: ImportResult) {
         for diagnostic in result.diagnostics { log(diagnostic.description) }
         summary(result.summary)
     }

@@ -83,19 +83,6 @@ public struct Importer {
         }
     }
 
-    /// Reads and imports the regular file open on `descriptor`, reported under the name `file`.
-    public func importFile(descriptor: Int32, file: String, format: InputFormat? = nil) throws(ImportFailure)
-        -> FileImport
-    {
-        let bytes: [UInt8]
-        do {
-            bytes = try SafeFile.read(descriptor, limit: fileLimit)
-        } catch {
-            throw .unreadable(file: file, reason: error.reason)
-        }
-        return try importBytes(bytes, file: file, format: format)
-    }
-
     /// Imports text already in memory, reported under the name `file`.
     public func importBytes(_ bytes: [UInt8], file: String, format: InputFormat? = nil) throws(ImportFailure)
         -> FileImport

@@ -60,21 +60,11 @@ extension Codir {
             var rejectsFile = try RejectsFile(path: rejects)
             var status = ExitCode.success
             for file in files {
-                var isFolder: ObjCBool = false
-                let exists = FileManager.default.fileExists(atPath: file, isDirectory: &isFolder)
-                if exists && (isFolder.boolValue || file.lowercased().hasSuffix(".zip")) {
-                    status = importArchive(file, with: importer, status: status)
-                    continue
-                }
-                if exists && file.lowercased().hasSuffix(".xlsx") {
-                    status = importAnalytics(file, with: importer, status: status)
-                    continue
-                }
-                let result: FileImport
+                let result: ImportResult
                 do {
                     bar.start(file)
                     defer { bar.clear() }
-                    result = try importer.importFile(at: file, format: format)
+                    result = try importer.importInput(at: file, format: format, person: person)
                 } catch {
                     switch error {
                     case .unreadable:
@@ -91,48 +81,9 @@ extension Codir {
                 for diagnostic in result.diagnostics { printError(diagnostic.description) }
                 rejectsFile.append(result)
                 printLine(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
-                if result.counts.rejected > 0 && status == .success { status = ExitStatus.rejectedInput }
+                if result.hasRejections && status == .success { status = ExitStatus.rejectedInput }
             }
             if status != .success { throw status }
-        }
-
-        /// Imports a LinkedIn creator analytics export (xlsx).
-        private func importAnalytics(_ file: String, with importer: Importer, status: ExitCode) -> ExitCode {
-            report(status) { () throws(ImportFailure) in
-                let result = try importer.importAnalytics(at: file, person: person)
-                return (result.summary, result.diagnostics)
-            }
-        }
-
-        /// Imports a LinkedIn member data archive: its zip, or the folder it unpacks to.
-        private func importArchive(_ folder: String, with importer: Importer, status: ExitCode) -> ExitCode {
-            report(status) { () throws(ImportFailure) in
-                let result = try importer.importArchive(at: folder, person: person)
-                return (result.summary, result.diagnostics)
-            }
-        }
-
-        /// Prints what an import of a LinkedIn export did and returns the exit status so far.
-        private func report(
-            _ status: ExitCode, _ body: () throws(ImportFailure) -> (summary: String, diagnostics: [Diagnostic])
-        ) -> ExitCode {
-            do {
-                let (summary, diagnostics) = try body()
-                for diagnostic in diagnostics { printError(diagnostic.description) }
-                printLine(summary + (dryRun ? " (dry run: nothing written)" : ""))
-                let rejected = diagnostics.contains { $0.severity == .error }
-                return !rejected || status != .success ? status : ExitStatus.rejectedInput
-            } catch {
-                switch error {
-                case .unreadable:
-                    printError(error.description)
-                    return ExitStatus.unreadableInput
-                case .unrecognised:
-                    printError(error.description)
-                    return status == .success ? ExitStatus.rejectedInput : status
-                case .store(let storeError): return fail(storeError)
-                }
-            }
         }
     }
 }
@@ -161,7 +112,7 @@ struct RejectsFile {
         self.handle = handle
     }
 
-    mutating func append(_ result: FileImport) {
+    mutating func append(_ result: ImportResult) {
         guard let handle, !result.rejectedLines.isEmpty else { return }
         var text = ""
         if let header = result.header, header != lastHeader {

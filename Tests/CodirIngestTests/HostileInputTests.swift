@@ -265,3 +265,38 @@ struct HostileInputTests {
         #expect(line.contains("(1000000 bytes)"))
     }
 }
+
+/// One way in: every input is recognised by what it holds, whatever its name.
+@Suite("Recognising inputs")
+struct InputRecognitionTests {
+    @Test func zipsWorkbooksFoldersAndTextAreToldApartByContent() throws {
+        let scratch = try ScratchFolder()
+        let archive = scratch.file("export.bin")
+        try makeZip(at: archive, parts: [("Shares.csv", Data("Date,ShareLink,ShareCommentary\n".utf8))])
+        let workbook = scratch.file("analytics.dat")
+        try makeCraftedXLSX(at: workbook, sheetXML: "")
+        let text = scratch.file("events.zip")
+        try Data(postLine("p1").utf8).write(to: text)
+        let events = scratch.file("events.data")
+        try Data(postLine("p2").utf8).write(to: events)
+        #expect(InputKind.recognise(archive.path) == .linkedInArchive)
+        #expect(InputKind.recognise(workbook.path) == .linkedInAnalytics)
+        #expect(InputKind.recognise(scratch.path) == .linkedInArchive)
+        #expect(InputKind.recognise(events.path) == .canonical)
+        // Named like a zip but not one: its import says so rather than reading it as events.
+        #expect(InputKind.recognise(text.path) == .linkedInArchive)
+
+        let importer = Importer(store: try storeWithPeople())
+        #expect(try importer.importInput(at: events.path).summary.hasSuffix("1 imported, 0 duplicates, 0 rejected"))
+        #expect(try importer.importInput(at: archive.path, person: "ceo").kind == .linkedInArchive)
+        #expect(try importer.importInput(at: workbook.path, person: "ceo").kind == .linkedInAnalytics)
+        do {
+            _ = try importer.importInput(at: text.path)
+            Issue.record("a text file named .zip was imported")
+        } catch {
+            #expect(error.description.contains("not a readable zip archive"), "\(error.description)")
+        }
+        // --format forces a canonical reading.
+        #expect(try importer.importInput(at: text.path, format: .jsonl).kind == .canonical)
+    }
+}

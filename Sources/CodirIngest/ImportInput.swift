@@ -1,0 +1,83 @@
+import CodirModel
+import Foundation
+
+/// What importing one input did, whatever its kind: the one result `codir import` and `codir ingest --watch`
+/// print.
+public struct ImportResult: Sendable {
+    public var kind: InputKind
+    /// The name messages use for the input.
+    public var file: String
+    /// One line saying what was imported.
+    public var summary: String
+    /// Errors for rejected lines or rows, and warnings, in order.
+    public var diagnostics: [Diagnostic]
+    /// The rejected lines of a canonical file, verbatim, for `--rejects`.
+    public var rejectedLines: [RejectedLine] = []
+    /// The CSV header of a canonical file, so that its rejected lines can be written back as a file.
+    public var header: String?
+
+    /// Whether some line, row or file of the input was rejected.
+    public var hasRejections: Bool { diagnostics.contains { $0.severity == .error } }
+}
+
+/// The kinds of input codir imports, recognised by their content.
+public enum InputKind: String, Sendable, CaseIterable {
+    /// People, or events as JSON Lines or CSV.
+    case canonical
+    /// A LinkedIn member data archive: a zip, or the folder it unpacks to.
+    case linkedInArchive = "linkedin-archive"
+    /// A LinkedIn creator analytics export (xlsx).
+    case linkedInAnalytics = "linkedin-analytics"
+
+    /// Recognises the input at `path` by what it holds: a folder is an unpacked archive; a zip holding
+    /// `xl/workbook.xml` is a workbook, any other zip an archive; anything else a canonical file, unless its
+    /// `name` ends in `.zip` or `.xlsx` (then its import says clearly that it is not a readable one). Only a
+    /// few bytes of a file are read (a zip's listing is bounded by `limits`).
+    public static func recognise(_ path: String, name: String? = nil, limits: ZipLimits = .standard) -> InputKind {
+        let lower = (name ?? path).lowercased()
+        let byName: InputKind = lower.hasSuffix(".zip") ? .linkedInArchive : lower.hasSuffix(".xlsx") ? .linkedInAnalytics : .canonical
+        var status = stat()
+        guard stat(path, &status) == 0 else { return byName }  // its import says why it cannot be read
+        if status.st_mode & S_IFMT == S_IFDIR { return .linkedInArchive }
+        guard status.st_mode & S_IFMT == S_IFREG, let descriptor = try? SafeFile.open(path, followLinks: true) else {
+            return byName
+        }
+        var magic = [UInt8](repeating: 0, count: 4)
+        let count = pread(descriptor, &magic, 4, 0)
+        close(descriptor)
+        guard count == 4, magic == [0x50, 0x4B, 0x03, 0x04] else { return byName }
+        guard let zip = try? ZipReader(path: path, limits: limits) else { return .linkedInArchive }
+        return zip.entry("xl/workbook.xml") != nil ? .linkedInAnalytics : .linkedInArchive
+    }
+}
+
+extension Importer {
+    /// Recognises and imports one input: a canonical file (`format` overrides its recognition), a LinkedIn
+    /// archive or a creator analytics export (`person` says whose, when the export does not). `name` is what
+    /// messages call it (default: `path`).
+    public func importInput(at path: String, format: InputFormat? = nil, person: String? = nil, as name: String? = nil)
+        throws(ImportFailure) -> ImportResult
+    {
+        let shown = name ?? path
+        let kind = format == nil ? InputKind.recognise(path, name: shown, limits: zipLimits) : .canonical
+        switch kind {
+        case .canonical:
+            let bytes: [UInt8]
+            do {
+                bytes = try SafeFile.read(path: path, followLinks: true, limit: fileLimit)
+            } catch {
+                throw .unreadable(file: shown, reason: error.reason)
+            }
+            let result = try importBytes(bytes, file: shown, format: format)
+            return ImportResult(
+                kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics,
+                rejectedLines: result.rejectedLines, header: result.header)
+        case .linkedInArchive:
+            let result = try importArchive(at: path, person: person, as: shown)
+            return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
+        case .linkedInAnalytics:
+            let result = try importAnalytics(at: path, person: person, as: shown)
+            return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
+        }
+    }
+}
