@@ -27,25 +27,27 @@ public struct ImportCounts: Sendable, Hashable {
 /// Writes the records of one file inside that file's transaction, resolving people and posts by their keys.
 ///
 /// Only valid inside `Store.importFile`; every record either lands, is recognised as a duplicate, or is
-/// rejected with a reason, and the counts follow.
+/// rejected with a reason, and the counts follow. This file holds the core records (people, the canonical
+/// events, rejects); `ImportWriter+LinkedIn.swift` and `ImportWriter+Analytics.swift` what those sources need,
+/// and `Store+Import.swift` the transactions.
 public final class ImportWriter {
-    private let db: Database
+    let db: Database
     /// The `imports` row of this file.
     public let importID: Int64
     public private(set) var counts = ImportCounts()
 
-    private struct KnownPost {
+    struct KnownPost {
         var row: Int64
         var author: Int64
     }
-    private struct KnownPerson {
+    struct KnownPerson {
         var row: Int64
         var login: String?
     }
-    private var people: [String: KnownPerson] = [:]
+    var people: [String: KnownPerson] = [:]
     private var loginOwners: [String: String] = [:]
     private var departments: [String: Int64] = [:]
-    private var posts: [String: KnownPost] = [:]
+    var posts: [String: KnownPost] = [:]
 
     private let upsertDepartment: RawStatement
     private let upsertPerson: RawStatement
@@ -135,109 +137,6 @@ public final class ImportWriter {
     /// Whether a post with this key is in the database or was written earlier in this import.
     public func knowsPost(_ key: String) -> Bool { posts[key] != nil }
 
-    // MARK: - LinkedIn archives
-
-    /// The whole directory, as it stands in this transaction.
-    public func directory() throws -> [Person] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.key, p.name, d.name, p.role, p.login, p.linkedin FROM people p
-                JOIN departments d ON d.id = p.department ORDER BY p.id
-                """
-        ).map { row in
-            Person(
-                id: row[0], name: row[1], department: row[2], role: Role(rawValue: row[3]) ?? .employee, login: row[4],
-                linkedin: row[5])
-        }
-    }
-
-    /// The directory entries whose name is `name`, ignoring case: how an archive's owner is found.
-    public func personKeys(named name: String) throws -> [String] {
-        try String.fetchAll(
-            db, sql: "SELECT key FROM people WHERE lower(name) = lower(?) ORDER BY key", arguments: [name])
-    }
-
-    /// Records the numeric id of a post's share or ugcPost URN.
-    public func setLinkedInID(_ id: UInt64, ofPost key: String) throws {
-        try db.execute(
-            sql: "UPDATE posts SET linkedin_id = ? WHERE key = ?", arguments: [Int64(bitPattern: id), key])
-    }
-
-    /// Every known post's LinkedIn id, with the post's key.
-    public func linkedInPosts() throws -> [UInt64: String] {
-        var posts: [UInt64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT linkedin_id, key FROM posts WHERE linkedin_id IS NOT NULL") {
-            let id: Int64 = row[0]
-            posts[UInt64(bitPattern: id)] = row[1]
-        }
-        return posts
-    }
-
-    /// Keeps a reaction or comment whose post is not known yet; false when it was already kept.
-    public func keepPending(actor: String, kind: InteractionKind, activityID: UInt64, at: Timestamp) throws -> Bool {
-        guard let person = people[actor] else { return false }
-        try db.execute(
-            sql: """
-                INSERT OR IGNORE INTO pending_interactions(actor, kind, activity_id, at, source)
-                VALUES (?, ?, ?, ?, ?)
-                """,
-            arguments: [person.row, kind.code, Int64(bitPattern: activityID), at.seconds, importID])
-        return db.changesCount > 0
-    }
-
-    /// A reaction or comment waiting for its post.
-    public struct Pending: Sendable, Hashable {
-        public var row: Int64
-        public var actor: String
-        public var kind: InteractionKind
-        public var activityID: UInt64
-        public var at: Timestamp
-    }
-
-    /// Everything still waiting for its post.
-    public func pendingInteractions() throws -> [Pending] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT p.id, pe.key, p.kind, p.activity_id, p.at FROM pending_interactions p
-                JOIN people pe ON pe.id = p.actor ORDER BY p.id
-                """
-        ).compactMap { row in
-            guard let kind = InteractionKind(code: row[2]) else { return nil }
-            let activity: Int64 = row[3]
-            return Pending(
-                row: row[0], actor: row[1], kind: kind, activityID: UInt64(bitPattern: activity),
-                at: Timestamp(seconds: row[4]))
-        }
-    }
-
-    /// Forgets a pending interaction once it has been written as an interaction.
-    public func removePending(_ pending: Pending) throws {
-        try db.execute(sql: "DELETE FROM pending_interactions WHERE id = ?", arguments: [pending.row])
-    }
-
-    /// Stores one demographics row of a creator analytics export (`< 1%` percentages are kept as text).
-    public func writeDemographic(
-        person: String, asOf: Day, sheet: String, category: String, value: String, percentage: String
-    ) throws -> Result<WriteOutcome, RecordRejection> {
-        let row: Int64
-        switch personRow(person, as: "person") {
-        case .success(let found): row = found
-        case .failure(let rejection): return .failure(rejection)
-        }
-        try db.execute(
-            sql: """
-                INSERT INTO demographics(person, as_of, sheet, category, value, percentage, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(person, as_of, sheet, category, value) DO UPDATE SET percentage = excluded.percentage,
-                    source = excluded.source
-                WHERE percentage IS NOT excluded.percentage
-                """,
-            arguments: [row, asOf.number, sheet, category, value, percentage, importID])
-        return count(.success(db.changesCount > 0 ? .inserted : .duplicate))
-    }
-
     /// Sets the fingerprint of the imported file, when it is computed alongside the import.
     public func setFingerprint(_ sha256: String) throws {
         try db.execute(sql: "UPDATE imports SET sha256 = ? WHERE id = ?", arguments: [sha256, importID])
@@ -305,7 +204,7 @@ public final class ImportWriter {
     /// The most of a rejected line kept in `rejects`.
     static let rejectedTextLimit = 65_536
 
-    private func count(_ result: Result<WriteOutcome, RecordRejection>) -> Result<WriteOutcome, RecordRejection> {
+    func count(_ result: Result<WriteOutcome, RecordRejection>) -> Result<WriteOutcome, RecordRejection> {
         switch result {
         case .success(.duplicate): counts.duplicates += 1
         case .success: counts.imported += 1
@@ -325,7 +224,7 @@ public final class ImportWriter {
         return row
     }
 
-    private func personRow(_ key: String, as field: String) -> Result<Int64, RecordRejection> {
+    func personRow(_ key: String, as field: String) -> Result<Int64, RecordRejection> {
         guard let person = people[key] else {
             return .failure(RecordRejection("unknown person '\(quoted(key))' in '\(quoted(field))'; import the people file first"))
         }
@@ -423,78 +322,6 @@ public final class ImportWriter {
         upsertFollowers.bind(3, followers.count)
         upsertFollowers.bind(4, importID)
         return .success(try upsertFollowers.run() > 0 ? .inserted : .duplicate)
-    }
-}
-
-extension Store {
-    /// Runs `body` in one transaction for one input file, logging the import with its counts.
-    ///
-    /// When `commit` is false (a dry run) everything is rolled back, so the counts are exactly what a real
-    /// import would give but the database is left as it was. An error thrown by `body` rolls back too.
-    public func importFile<T>(
-        file: String, sha256: String, format: String, commit: Bool = true,
-        _ body: (ImportWriter) throws -> T
-    ) throws -> (result: T, counts: ImportCounts) {
-        try inImportTransaction(commit: commit) { db in
-            try db.execute(
-                sql: "INSERT INTO imports(file, sha256, format, started_at) VALUES (?, ?, ?, ?)",
-                arguments: [file, sha256, format, Int64(Date().timeIntervalSince1970)])
-            return db.lastInsertedRowID
-        } body: { writer in try body(writer) }
-    }
-
-    /// Starts a long-running source of events (the simulator, a followed file), logged as one import whose
-    /// counts grow with each `append`.
-    public func beginSession(label: String, format: String) throws(StoreError) -> Int64 {
-        try write { db in
-            try db.execute(
-                sql: "INSERT INTO imports(file, sha256, format, started_at) VALUES (?, '', ?, ?)",
-                arguments: [label, format, Int64(Date().timeIntervalSince1970)])
-            return db.lastInsertedRowID
-        }
-    }
-
-    /// Writes one batch of a session in its own transaction.
-    public func append<T>(toSession session: Int64, _ body: (ImportWriter) throws -> T) throws -> (
-        result: T, counts: ImportCounts
-    ) {
-        try inImportTransaction(commit: true) { _ in session } body: { writer in try body(writer) }
-    }
-
-    private func inImportTransaction<T>(
-        commit: Bool, importRow: (Database) throws -> Int64, body: (ImportWriter) throws -> T
-    ) throws -> (result: T, counts: ImportCounts) {
-        do {
-            return try queue.inDatabase { db in
-                // The writer resolves every person and post against this very database inside the
-                // transaction before it writes a row, so SQLite's foreign-key checks would only repeat that
-                // work (they cost a sixth of an import). They stay on for every other connection.
-                try db.execute(sql: "PRAGMA foreign_keys = OFF")
-                defer { try? db.execute(sql: "PRAGMA foreign_keys = ON") }
-                var outcome: (T, ImportCounts)?
-                try db.inTransaction(.immediate) {
-                    let writer = try ImportWriter(db: db, importID: try importRow(db))
-                    let result = try body(writer)
-                    let counts = writer.counts
-                    try db.execute(
-                        sql: """
-                            UPDATE imports SET accepted = accepted + ?, duplicates = duplicates + ?,
-                                rejected = rejected + ?, finished_at = ?
-                            WHERE id = ?
-                            """,
-                        arguments: [
-                            counts.imported, counts.duplicates, counts.rejected, Int64(Date().timeIntervalSince1970),
-                            writer.importID,
-                        ])
-                    outcome = (result, counts)
-                    return commit ? .commit : .rollback
-                }
-                guard let outcome else { throw StoreError.io(path: path, reason: "the import returned nothing") }
-                return outcome
-            }
-        } catch let error as DatabaseError {
-            throw StoreError(error, path: path)
-        }
     }
 }
 
