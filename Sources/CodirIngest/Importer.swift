@@ -258,6 +258,8 @@ private struct ImportJob {
             // Decoding runs on another thread, a batch ahead of the writes, so parsing and SQLite use both cores.
             let reader = CSVReader(bytes: bytes)
             let decoded = DecodedBatches.start(reader: reader, columns: columns, people: format == .people)
+            // Within a people file, the line and person each address was first given to.
+            var emailLines: [String: (line: Int, person: String)] = [:]
             defer { decoded.cancel() }
             while let batch = decoded.next() {
                 if let progress, let last = batch.last { progress(Double(last.range.upperBound) / Double(max(1, bytes.count))) }
@@ -265,9 +267,21 @@ private struct ImportJob {
                     let text = { reader.text(of: item.range) }
                     switch item.content {
                     case .failure(let error): try reject(item.line, text(), error.reason)
-                    case .success(.person(let person)):
+                    case .success(.person(var person)):
+                        if columns["email"] == nil { person.emails = nil }
+                        if let clash = (person.emails ?? []).lazy.compactMap({ email in
+                            emailLines[email].flatMap { $0.person != person.id ? (email, $0) : nil }
+                        }).first {
+                            try reject(
+                                item.line, text(),
+                                "e-mail address '\(quoted(clash.0))' is also given to person '\(quoted(clash.1.person))' on line \(clash.1.line + lineOffset)"
+                            )
+                            continue
+                        }
                         if case .failure(let rejection) = try writer.write(person) {
                             try reject(item.line, text(), rejection.reason)
+                        } else {
+                            for email in person.emails ?? [] where emailLines[email] == nil { emailLines[email] = (item.line, person.id) }
                         }
                     case .success(.event(let event)):
                         try write(event, line: item.line, text: text, deferUnknownPosts: true)

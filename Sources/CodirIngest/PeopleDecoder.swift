@@ -3,7 +3,7 @@ import CodirModel
 /// Turns a row of the people CSV into a directory entry.
 enum PeopleDecoder {
     static let requiredColumns = ["id", "name", "department", "role"]
-    static let columns = ["id", "name", "department", "role", "login", "linkedin"]
+    static let columns = ["id", "name", "department", "role", "login", "linkedin", "email"]
 
     static func decode(_ fields: some FieldSource) -> Result<Person, LineError> {
         do {
@@ -19,13 +19,34 @@ enum PeopleDecoder {
                 throw LineError("bad login '\(quoted(login))' (expected a unix login: letters, digits, '.', '_', '-')")
             }
             let linkedin = try EventDecoder.optionalText(fields, "linkedin")
+            // One or more addresses separated by ';'.
+            var emails: [String] = []
+            for piece in (try EventDecoder.optionalText(fields, "email") ?? "").split(separator: ";") {
+                let email = Person.normalised(email: piece)
+                guard !email.isEmpty else { continue }
+                guard isValidEmail(email) else {
+                    throw LineError("bad e-mail address '\(quoted(email))' in 'email' (expected name@domain, several separated by ';')")
+                }
+                if !emails.contains(email) { emails.append(email) }
+            }
             return .success(
-                Person(id: id, name: name, department: department, role: role, login: login, linkedin: linkedin))
+                Person(
+                    id: id, name: name, department: department, role: role, login: login, linkedin: linkedin,
+                    emails: emails))
         } catch let error as LineError {
             return .failure(error)
         } catch {
             return .failure(LineError("\(error)"))
         }
+    }
+
+    /// `local@domain`: one `@`, something on each side, no spaces, quotes or angle brackets.
+    static func isValidEmail(_ email: String) -> Bool {
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            email.utf8.count <= 254
+        else { return false }
+        return !email.unicodeScalars.contains { $0.properties.isWhitespace || "<>\"(),:;[]\\".unicodeScalars.contains($0) || $0.value < 0x20 }
     }
 
     static func isValidLogin(_ login: String) -> Bool {

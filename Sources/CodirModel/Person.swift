@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether a person sits on the executive committee or not.
 public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case leader
@@ -15,9 +17,14 @@ public struct Person: Sendable, Hashable, Codable {
     public var login: String?
     /// The LinkedIn profile URL.
     public var linkedin: String?
+    /// The person's e-mail addresses, lower-cased: how chat and mail exports are matched to the directory.
+    /// Filled by the people import (nil when its file has no `email` column: the addresses stay as they
+    /// were); the viewers do not read them.
+    public var emails: [String]?
 
     public init(
-        id: String, name: String, department: String, role: Role, login: String? = nil, linkedin: String? = nil
+        id: String, name: String, department: String, role: Role, login: String? = nil, linkedin: String? = nil,
+        emails: [String]? = nil
     ) {
         self.id = id
         self.name = name
@@ -25,6 +32,12 @@ public struct Person: Sendable, Hashable, Codable {
         self.role = role
         self.login = login
         self.linkedin = linkedin
+        self.emails = emails
+    }
+
+    /// An address as the directory keeps it: trimmed and lower-cased, so that matching ignores case.
+    public static func normalised(email: some StringProtocol) -> String {
+        email.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     public var isLeader: Bool { role == .leader }

@@ -46,6 +46,9 @@ public final class ImportWriter {
     }
     var people: [String: KnownPerson] = [:]
     private var loginOwners: [String: String] = [:]
+    /// Each address's person key, and each person's addresses (by key).
+    private var emailOwners: [String: String] = [:]
+    private var emailsByPerson: [String: Set<String>] = [:]
     private var departments: [String: Int64] = [:]
     var posts: [String: KnownPost] = [:]
 
@@ -69,6 +72,11 @@ public final class ImportWriter {
             let login: String? = row[2]
             people[key] = KnownPerson(row: row[0], login: login)
             if let login { loginOwners[login] = key }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT e.email, p.key FROM person_emails e JOIN people p ON p.id = e.person") {
+            let email: String = row[0], key: String = row[1]
+            emailOwners[email] = key
+            emailsByPerson[key, default: []].insert(email)
         }
         var knownPosts: [String: KnownPost] = [:]
         try RawStatement(db, sql: "SELECT id, key, author FROM posts").forEachRow { row in
@@ -159,6 +167,12 @@ public final class ImportWriter {
         if let login = person.login, let owner = loginOwners[login], owner != person.id {
             return count(.failure(RecordRejection("login '\(quoted(login))' already belongs to person '\(quoted(owner))'")))
         }
+        for email in person.emails ?? [] {
+            if let owner = emailOwners[email], owner != person.id {
+                return count(
+                    .failure(RecordRejection("e-mail address '\(quoted(email))' already belongs to person '\(quoted(owner))'")))
+            }
+        }
         let department = try departmentRow(person.department)
         upsertPerson.bind(1, person.id)
         upsertPerson.bind(2, person.name)
@@ -170,13 +184,34 @@ public final class ImportWriter {
         let existing = people[person.id]
         if let old = existing?.login, old != person.login { loginOwners[old] = nil }
         if let login = person.login { loginOwners[login] = person.id }
+        let row = existing?.row ?? db.lastInsertedRowID
+        let emailsChanged = try person.emails.map { try writeEmails(Set($0), of: person.id, row: row) } ?? false
         if existing == nil {
-            people[person.id] = KnownPerson(row: db.lastInsertedRowID, login: person.login)
+            people[person.id] = KnownPerson(row: row, login: person.login)
             return count(.success(.inserted))
         }
         people[person.id]?.login = person.login
-        return count(.success(changed ? .updated : .duplicate))
+        return count(.success(changed || emailsChanged ? .updated : .duplicate))
     }
+
+    /// Replaces a person's addresses with `emails`; whether they changed.
+    private func writeEmails(_ emails: Set<String>, of key: String, row: Int64) throws -> Bool {
+        let old = emailsByPerson[key] ?? []
+        guard emails != old else { return false }
+        for email in old.subtracting(emails) {
+            try db.execute(sql: "DELETE FROM person_emails WHERE email = ?", arguments: [email])
+            emailOwners[email] = nil
+        }
+        for email in emails.subtracting(old) {
+            try db.execute(sql: "INSERT INTO person_emails(email, person) VALUES (?, ?)", arguments: [email, row])
+            emailOwners[email] = key
+        }
+        emailsByPerson[key] = emails
+        return true
+    }
+
+    /// The key of the person an address (any case) belongs to, if any.
+    public func person(forEmail email: String) -> String? { emailOwners[Person.normalised(email: email)] }
 
     /// Writes one event, resolving the people and posts it names.
     public func write(_ event: Event) throws -> Result<WriteOutcome, RecordRejection> {

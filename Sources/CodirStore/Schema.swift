@@ -138,6 +138,18 @@ enum Schema {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v4-emails") { db in
+            try db.execute(
+                sql: """
+                    -- The directory's e-mail addresses (lower-cased), to match chat and mail exports to people.
+                    -- An address belongs to one person.
+                    CREATE TABLE person_emails (
+                        email TEXT PRIMARY KEY NOT NULL,
+                        person INTEGER NOT NULL REFERENCES people(id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX person_emails_by_person ON person_emails(person);
+                    """)
+        }
         return migrator
     }
 }
