@@ -26,10 +26,12 @@ public struct InteractionEvent: Sendable, Hashable {
     /// The person addressed, for person-to-person kinds.
     public var target: String?
     public var at: Timestamp
+    /// Where it came from.
+    public var source: InteractionSource
 
     public init(
         id: String? = nil, kind: InteractionKind, actor: String, post: String? = nil, target: String? = nil,
-        at: Timestamp
+        at: Timestamp, source: InteractionSource = .events
     ) {
         self.id = id
         self.kind = kind
@@ -37,6 +39,7 @@ public struct InteractionEvent: Sendable, Hashable {
         self.post = post
         self.target = target
         self.at = at
+        self.source = source
     }
 }
 

@@ -106,8 +106,8 @@ public final class ImportWriter {
         insertInteraction = try RawStatement(
             db,
             sql: """
-                INSERT OR IGNORE INTO interactions(event_id, kind, actor, target, post, at, source)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO interactions(event_id, kind, actor, target, post, at, source, origin)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         upsertStats = try RawStatement(
             db,
@@ -316,6 +316,7 @@ public final class ImportWriter {
         insertInteraction.bind(5, post)
         insertInteraction.bind(6, interaction.at.seconds)
         insertInteraction.bind(7, importID)
+        insertInteraction.bind(8, Int64(interaction.source.code))
         return .success(try insertInteraction.run() > 0 ? .inserted : .duplicate)
     }
 

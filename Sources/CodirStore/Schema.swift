@@ -148,6 +148,11 @@ enum Schema {
                         person INTEGER NOT NULL REFERENCES people(id)
                     ) WITHOUT ROWID;
                     CREATE INDEX person_emails_by_person ON person_emails(person);
+                    -- Where each interaction came from (InteractionSource.code): 0 the canonical events,
+                    -- 1 LinkedIn archives, 2 Slack, 3 e-mail, 4 Viva Engage.
+                    ALTER TABLE interactions ADD COLUMN origin INTEGER NOT NULL DEFAULT 0;
+                    UPDATE interactions SET origin = 1
+                        WHERE source IN (SELECT id FROM imports WHERE format = 'linkedin-archive');
                     """)
         }
         return migrator

@@ -194,6 +194,17 @@ public final class Store: Sendable {
         }
     }
 
+    /// How many interactions each source brought, all time.
+    public func interactionsBySource() throws(StoreError) -> [InteractionSource: Int] {
+        try read { db in
+            var counts: [InteractionSource: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT origin, count(*) FROM interactions GROUP BY origin") {
+                if let source = InteractionSource(code: row[0]) { counts[source] = row[1] }
+            }
+            return counts
+        }
+    }
+
     /// What SQLite's `integrity_check` and `foreign_key_check` find wrong; empty for a sound database.
     public func integrityProblems() throws(StoreError) -> [String] {
         try read { db in

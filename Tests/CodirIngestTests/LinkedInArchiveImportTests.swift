@@ -122,6 +122,11 @@ struct LinkedInArchiveImportTests {
         #expect(again.reactions.duplicates == 1 && again.reactions.waiting == 0)
         _ = try importer.importArchive(at: fixture.paul, person: nil)
         #expect(try store.counts().interactions == 3)
+        // Each interaction knows it came from LinkedIn; canonical events are `events`.
+        #expect(try store.interactionsBySource() == [.linkedin: 3])
+        _ = try importer.importBytes(
+            Array(#"{"type":"message","actor":"ceo","target":"cfo","at":"2026-11-05T10:00:00Z"}"#.utf8), file: "m.jsonl")
+        #expect(try store.interactionsBySource() == [.linkedin: 3, .events: 1])
     }
 
     @Test func theDownloadedZipImportsLikeTheFolder() throws {

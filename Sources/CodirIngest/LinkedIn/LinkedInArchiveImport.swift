@@ -202,7 +202,7 @@ private struct ArchiveJob {
             guard let key = known[postID] else { return .rejected }
             let event = InteractionEvent(
                 id: "linkedin:\(owner):\(kind.rawValue):\(reference.id):\(at.seconds)", kind: kind, actor: owner,
-                post: key, at: at)
+                post: key, at: at, source: .linkedin)
             switch try writer.write(.interaction(event)) {
             case .success(.duplicate): return .duplicate
             case .success: return byTime ? .matchedByTime : .matched
@@ -247,7 +247,7 @@ private struct ArchiveJob {
             guard let key = known[postID] else { continue }
             let event = InteractionEvent(
                 id: "linkedin:\(pending.actor):\(pending.kind.rawValue):\(pending.activityID):\(pending.at.seconds)",
-                kind: pending.kind, actor: pending.actor, post: key, at: pending.at)
+                kind: pending.kind, actor: pending.actor, post: key, at: pending.at, source: .linkedin)
             if case .success = try writer.write(.interaction(event)) {
                 try writer.removePending(pending)
                 // What this run kept waiting did not match the same posts: these come from earlier archives.
