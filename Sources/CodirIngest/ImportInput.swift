@@ -28,6 +28,8 @@ public enum InputKind: String, Sendable, CaseIterable {
     case linkedInArchive = "linkedin-archive"
     /// A LinkedIn creator analytics export (xlsx).
     case linkedInAnalytics = "linkedin-analytics"
+    /// E-mail metadata: a Maildir (or a folder of them), an mbox file or an `.eml` message.
+    case email
 
     /// Recognises the input at `path` by what it holds: a folder is an unpacked archive; a zip holding
     /// `xl/workbook.xml` is a workbook, any other zip an archive; anything else a canonical file, unless its
@@ -38,16 +40,32 @@ public enum InputKind: String, Sendable, CaseIterable {
         let byName: InputKind = lower.hasSuffix(".zip") ? .linkedInArchive : lower.hasSuffix(".xlsx") ? .linkedInAnalytics : .canonical
         var status = stat()
         guard stat(path, &status) == 0 else { return byName }  // its import says why it cannot be read
-        if status.st_mode & S_IFMT == S_IFDIR { return .linkedInArchive }
+        if status.st_mode & S_IFMT == S_IFDIR { return MailSource.isMaildir(path) ? .email : .linkedInArchive }
         guard status.st_mode & S_IFMT == S_IFREG, let descriptor = try? SafeFile.open(path, followLinks: true) else {
             return byName
         }
-        var magic = [UInt8](repeating: 0, count: 4)
-        let count = pread(descriptor, &magic, 4, 0)
+        var head = [UInt8](repeating: 0, count: 4096)
+        let count = max(0, pread(descriptor, &head, head.count, 0))
         close(descriptor)
-        guard count == 4, magic == [0x50, 0x4B, 0x03, 0x04] else { return byName }
+        let start = head[0..<count]
+        if MailSource.isMbox(start) || lower.hasSuffix(".eml") || lower.hasSuffix(".mbox") || looksLikeMessage(start) { return .email }
+        guard start.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return byName }
         guard let zip = try? ZipReader(path: path, limits: limits) else { return .linkedInArchive }
         return zip.entry("xl/workbook.xml") != nil ? .linkedInAnalytics : .linkedInArchive
+    }
+}
+
+extension InputKind {
+    /// A message file: its first line is a header (`Name: value`), and its header block has a `From:` and a
+    /// `Date:` or `Message-ID:`. No canonical file looks so (a CSV header has no `: `, JSON starts with `{`).
+    static func looksLikeMessage(_ head: ArraySlice<UInt8>) -> Bool {
+        let text = MailHeaders.text(head)
+        guard let firstLine = text.split(separator: "\n").first, let colon = firstLine.firstIndex(of: ":"),
+            colon != firstLine.startIndex, firstLine[..<colon].allSatisfy({ $0.isLetter || $0 == "-" })
+        else { return false }
+        let lower = text.lowercased()
+        return (lower.hasPrefix("from:") || lower.contains("\nfrom:"))
+            && (lower.contains("\ndate:") || lower.hasPrefix("date:") || lower.contains("\nmessage-id:"))
     }
 }
 
@@ -77,6 +95,9 @@ extension Importer {
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         case .linkedInAnalytics:
             let result = try importAnalytics(at: path, person: person, as: shown)
+            return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
+        case .email:
+            let result = try importMail(at: path, as: shown)
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         }
     }

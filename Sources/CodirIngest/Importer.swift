@@ -68,6 +68,8 @@ public struct Importer {
     public var fileLimit = SafeFile.defaultLimit
     /// What a zip archive may unpack to.
     public var zipLimits = ZipLimits.standard
+    /// A message to more directory recipients than this is a broadcast and gives no interaction.
+    public var maxRecipients = 20
 
     public init(store: Store, dryRun: Bool = false, progress: ((Double) -> Void)? = nil) {
         self.store = store

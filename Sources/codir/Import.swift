@@ -9,7 +9,9 @@ extension Codir {
         static let configuration = CommandConfiguration(
             abstract: "Import people and events (CSV or JSON Lines) into the database.",
             discussion: """
-                Each file is imported in one transaction. Bad lines are reported as FILE:LINE: error: REASON, \
+                People and events (CSV, JSON Lines), LinkedIn data archives (zip or folder), LinkedIn creator \
+                analytics (xlsx) and e-mail metadata (a Maildir, an mbox or .eml files: senders, recipients and \
+                dates only) are recognised by their content. Each file is imported in one transaction. Bad lines are reported as FILE:LINE: error: REASON, \
                 kept in the database (and in --rejects), and the good lines are imported. Importing the same \
                 data again adds nothing. Exit status: 0 when nothing was rejected, 65 when some lines were, \
                 66 when a file cannot be read.
@@ -32,12 +34,18 @@ extension Codir {
         @Option(help: ArgumentHelp("Whose LinkedIn data archive a folder is (default: the name in its Profile.csv).", valueName: "id"))
         var person: String?
 
+        @Option(help: "E-mail: a message to more directory recipients than this is a broadcast and gives no interaction.")
+        var maxRecipients = 20
+
         @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
         var files: [String] = []
 
         func validate() throws {
             if files.isEmpty && organisation == nil {
                 throw ValidationError("Give at least one file to import.")
+            }
+            guard (1...100_000).contains(maxRecipients) else {
+                throw ValidationError("--max-recipients must be between 1 and 100000.")
             }
         }
 
@@ -55,6 +63,7 @@ extension Codir {
                 throw fail(error)
             }
             var importer = Importer(store: store, dryRun: dryRun)
+            importer.maxRecipients = maxRecipients
             let bar = ProgressBar()
             if Platform.stderrIsTerminal { importer.progress = { bar.show($0) } }
             var rejectsFile = try RejectsFile(path: rejects)
