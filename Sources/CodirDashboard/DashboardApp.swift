@@ -61,7 +61,7 @@ public final class DashboardApp {
             if stopRequested() { return .stopRequested }
             let now = clock()
             if needsLoad || now.seconds / 60 != loadedMinute {
-                source.load(length: state.window, asOf: now)
+                source.load(length: state.window, asOf: now, sources: state.source.map { [$0] })
                 loadedMinute = now.seconds / 60
                 needsLoad = false
                 needsDraw = true
@@ -174,6 +174,10 @@ public final class DashboardApp {
             state.cycleDepartment(among: departments.sorted())
             keepSelectionValid()
             return .redraw
+        case .character("f"):
+            let present = InteractionSource.allCases.filter { (source.snapshot?.report.interactionsBySource[$0] ?? 0) > 0 }
+            state.cycleSource(among: present)
+            return .reload
         case .character("r"): return .reload
         case .character("?"):
             state.showsHelp.toggle()

@@ -69,7 +69,7 @@ public final class DashboardSource {
     /// Loads the report of `length` ending at `asOf`; on failure keeps the last snapshot and sets
     /// `staleReason`. Returns whether a new snapshot was loaded.
     @discardableResult
-    public func load(length: WindowLength, asOf: Timestamp) -> Bool {
+    public func load(length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>? = nil) -> Bool {
         do {
             let store = try self.store ?? Store.open(path: path, access: .readOnly)
             self.store = store
@@ -78,7 +78,7 @@ public final class DashboardSource {
             let window = TimeWindow(length: length, asOf: asOf)
             let dataset = try store.dataset(
                 for: window, trendWeeks: MetricsEngine.trendWeeks, previousInteractions: personalLogin != nil)
-            let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
+            let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf, sources: sources)
             let personal = personalLogin.flatMap { login in
                 dataset.people.firstIndex { $0.login == login }.map {
                     MetricsEngine.personal(for: $0, in: dataset, report: full).disclosed(to: disclosure, report: full)

@@ -37,6 +37,8 @@ public struct DashboardState: Sendable, Hashable {
     public var sort: ReachSort = .impressions
     /// Only leaders of this department, when set.
     public var department: String?
+    /// The silo figures count only this source, when set (`f` cycles through the sources with data).
+    public var source: InteractionSource?
     /// The selected leader's person id (kept across reloads and re-sorts).
     public var selectedLeader: String?
     /// The leader whose detail is open.
@@ -60,6 +62,15 @@ public struct DashboardState: Sendable, Hashable {
     }
 
     /// Moves to the next department, after the last back to all of them.
+    /// All sources, then each source with data in turn, then all again.
+    public mutating func cycleSource(among sources: [InteractionSource]) {
+        if let source, let index = sources.firstIndex(of: source) {
+            self.source = index + 1 < sources.count ? sources[index + 1] : nil
+        } else {
+            source = sources.first
+        }
+    }
+
     public mutating func cycleDepartment(among departments: [String]) {
         guard !departments.isEmpty else {
             department = nil

@@ -127,6 +127,7 @@ public struct DashboardView {
             "w                       window: 7d, 30d, 90d, 365d",
             "s                       sort the Reach column",
             "d                       filter by department",
+            "f                       silos from one source in turn, then all",
             "r                       refresh now",
             "?                       this help",
             "q, Ctrl-C               quit",
@@ -142,6 +143,7 @@ public struct DashboardView {
         left += sep + "window \(state.window)"
         if let subject { left += sep + subject }
         if let department = state.department { left += sep + sanitized(department) }
+        if let source = state.source { left += sep + "silos: \(source.rawValue)" }
         let used = buffer.write(left, x: rect.x, y: rect.y, style: Style(.header, [.bold, .reverse]), clip: rect)
         // The longest account of the data's freshness that fits.
         let time = minuteText(snapshot?.asOf ?? now)
@@ -167,7 +169,7 @@ public struct DashboardView {
         // The essential keys first: what does not fit at the end is cut.
         var keys: [(String, String)] = [("?", " help"), ("q", " quit"), ("1-3", " panes")]
         keys += state.detail != nil ? [("Esc", " back")] : [(arrows, " select"), ("Enter", " detail")]
-        keys += [("w", " window"), ("s", " sort"), ("d", " dept"), ("r", " refresh")]
+        keys += [("w", " window"), ("s", " sort"), ("d", " dept"), ("f", " source"), ("r", " refresh")]
         buffer.keyBar(keys.map { (key: $0.0, label: $0.1) }, in: rect, context: context)
     }
 

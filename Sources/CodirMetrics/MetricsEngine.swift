@@ -9,18 +9,28 @@ public enum MetricsEngine {
     public static let trendWeeks = 12
 
     /// Computes the full report for the window of `length` ending at `asOf`.
+    /// With `sources`, the silo figures count only the interactions of those sources; reach and colleague
+    /// engagement, about LinkedIn posts, always count everything.
     public static func report(
-        for dataset: Dataset, length: WindowLength, asOf: Timestamp, bridgeLimit: Int = 10
+        for dataset: Dataset, length: WindowLength, asOf: Timestamp, bridgeLimit: Int = 10,
+        sources: Set<InteractionSource>? = nil
     ) -> MetricsReport {
         let window = TimeWindow(length: length, asOf: asOf)
         let leaders = dataset.people.indices.filter { dataset.people[$0].isLeader }
         let reach = leaders.map { reachRow(for: $0, in: dataset, window: window) }
         let (engagement, committee) = colleagueEngagement(in: dataset, leaders: leaders, window: window)
-        let silo = silos(in: dataset, window: window, bridgeLimit: bridgeLimit)
-        return MetricsReport(
+        var siloDataset = dataset
+        if let sources { siloDataset.interactions = dataset.interactions.filter { sources.contains($0.source) } }
+        let silo = silos(in: siloDataset, window: window, bridgeLimit: bridgeLimit)
+        var report = MetricsReport(
             length: length, window: window, people: dataset.people,
             summary: summary(of: dataset, window: window), reach: reach, engagement: engagement,
             committee: committee, silo: silo)
+        report.siloSources = sources
+        for i in dataset.interactions where i.actor != i.target && window.contains(seconds: i.at) {
+            report.interactionsBySource[i.source, default: 0] += 1
+        }
+        return report
     }
 
     /// Counts of people, activity and posts in the window.

@@ -14,6 +14,10 @@ public struct MetricsReport: Sendable {
     public var silo: SiloReport
     /// The committee's reach, summed over every leader (kept whole when individual rows are withheld).
     public var committeeReach: CommitteeReach
+    /// The sources the silo figures count; nil for all.
+    public var siloSources: Set<InteractionSource>?
+    /// Interactions of the window (a person with themself left out), by source.
+    public var interactionsBySource: [InteractionSource: Int] = [:]
     /// What the viewer may see; `reach`, `engagement`, `committee` and `silo.bridges` hold only that.
     public private(set) var disclosure: Disclosure = .everything
 

@@ -48,13 +48,19 @@ public struct InteractionRecord: Sendable, Hashable {
     public var target: Int32
     public var post: Int32
     public var kind: InteractionKind
+    /// Where it came from (fits in the record's padding: 24 bytes all the same).
+    public var source: InteractionSource
     public var at: Int64
 
-    public init(actor: Int32, target: Int32, kind: InteractionKind, post: Int32 = -1, at: Int64) {
+    public init(
+        actor: Int32, target: Int32, kind: InteractionKind, post: Int32 = -1, at: Int64,
+        source: InteractionSource = .events
+    ) {
         self.actor = actor
         self.target = target
         self.post = post
         self.kind = kind
+        self.source = source
         self.at = at
     }
 }

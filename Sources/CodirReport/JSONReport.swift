@@ -4,6 +4,22 @@ import CodirModel
 
 /// The JSON report: stable key order, documented in docs/formats.md; unknown values are `null`.
 struct JSONReport {
+    /// Interactions of the window by source, in a fixed order.
+    private var sourceCounts: JSONValue {
+        var members: [(String, JSONValue)] = []
+        for source in InteractionSource.allCases {
+            if let count = report.interactionsBySource[source] { members.append((source.rawValue, .int(count))) }
+        }
+        return .object(members)
+    }
+
+    /// The sources the silo figures count, or null for all.
+    private var siloSources: JSONValue {
+        guard let sources = report.siloSources else { return .null }
+        let names: [JSONValue] = InteractionSource.allCases.filter { sources.contains($0) }.map { .string($0.rawValue) }
+        return .array(names)
+    }
+
     let document: ReportDocument
 
     private var report: MetricsReport { document.report }
@@ -116,6 +132,8 @@ struct JSONReport {
                     ("engagements", .int64(report.committeeReach.engagements)),
                 ])
             ),
+            ("sources", sourceCounts),
+            ("silo_sources", siloSources),
         ])
         var out = ""
         root.write(to: &out, indent: 0)

@@ -117,7 +117,12 @@ struct TextReport {
     }
 
     private func silos(_ lines: inout [String]) {
-        section("SILOS (all interactions between departments)", &lines)
+        if let sources = report.siloSources {
+            let names = InteractionSource.allCases.filter(sources.contains).map(\.rawValue).joined(separator: ", ")
+            section("SILOS (interactions from \(names) only)", &lines)
+        } else {
+            section("SILOS (all interactions between departments)", &lines)
+        }
         let silo = report.silo
         lines.append(
             "E-I index \(HumanFormat.index(silo.eiIndex)) · modularity \(HumanFormat.decimal(silo.modularity))")

@@ -89,14 +89,15 @@ extension Store {
                 guard let actor = personIndex[row.int64(0)], let target = personIndex[row.int64(1)],
                     let kind = InteractionKind(code: Int(row.int64(2))), let at = row.time(4)
                 else { return }
+                let source = InteractionSource(code: Int(truncatingIfNeeded: row.int64(5))) ?? .events
                 let post = row.optionalInt64(3).flatMap { postIndex[$0] } ?? -1
                 dataset.interactions.append(
-                    InteractionRecord(actor: actor, target: target, kind: kind, post: post, at: at))
+                    InteractionRecord(actor: actor, target: target, kind: kind, post: post, at: at, source: source))
             }
             let recent = try RawStatement(
                 db,
                 sql: """
-                    SELECT actor, target, kind, post, at FROM interactions
+                    SELECT actor, target, kind, post, at, origin FROM interactions
                     WHERE at > ? AND at <= ? ORDER BY at
                     """)
             recent.bind(1, interactionsFrom)
@@ -111,7 +112,7 @@ extension Store {
                 let early = try RawStatement(
                     db,
                     sql: """
-                        SELECT i.actor, i.target, i.kind, i.post, i.at FROM posts p
+                        SELECT i.actor, i.target, i.kind, i.post, i.at, i.origin FROM posts p
                         JOIN interactions i ON i.post = p.id
                         WHERE p.at > ? AND p.at <= ? AND i.at <= ?
                         """)

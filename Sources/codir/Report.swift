@@ -57,28 +57,50 @@ extension Codir {
         @Option(help: "How many bridges to list.")
         var bridges = 10
 
+        @Option(
+            help: ArgumentHelp(
+                "Count only these sources in the silo figures, separated by commas: events, linkedin, slack, email, viva-engage.",
+                valueName: "sources"))
+        var source: String?
+
         func validate() throws {
-            guard bridges >= 0 else { throw ValidationError("--bridges must be 0 or more.") }
+            guard bridges >= 0, bridges <= 100_000 else { throw ValidationError("--bridges must be between 0 and 100000.") }
+            _ = try sources()
+        }
+
+        /// The sources of `--source`; nil for all.
+        func sources() throws -> Set<InteractionSource>? {
+            guard let source else { return nil }
+            var sources = Set<InteractionSource>()
+            for name in source.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                guard let found = InteractionSource(rawValue: name) else {
+                    throw ValidationError(
+                        "--source '\(sanitized(name))' is not a source; use \(InteractionSource.allCases.map(\.rawValue).joined(separator: ", ")).")
+                }
+                sources.insert(found)
+            }
+            guard !sources.isEmpty else { throw ValidationError("--source needs at least one source.") }
+            return sources
         }
 
         func run() throws {
             let path = global.databasePath()
             let output = try Self.render(
                 path: path, disclosure: viewer.disclosure(), length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format,
-                table: table, bridges: bridges)
+                table: table, bridges: bridges, sources: try sources())
             FileHandle.standardOutput.write(Data(output.utf8))
         }
 
         /// Opens the database read-only and renders its report.
         static func render(
             path: String, disclosure: Disclosure = .everything, length: WindowLength, asOf: Timestamp, format: ReportFormat, table: CSVTable = .leaders,
-            bridges: Int = 10
+            bridges: Int = 10, sources: Set<InteractionSource>? = nil
         ) throws -> String {
             do {
                 let store = try Store.open(path: path, access: .readOnly)
                 let window = TimeWindow(length: length, asOf: asOf)
                 let dataset = try store.dataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
-                let report = MetricsEngine.report(for: dataset, length: length, asOf: asOf, bridgeLimit: bridges)
+                let report = MetricsEngine.report(for: dataset, length: length, asOf: asOf, bridgeLimit: bridges, sources: sources)
                     .disclosed(to: disclosure)
                 let name =
                     try store.metadata(Store.organisationKey)

@@ -66,6 +66,19 @@ struct DashboardAppTests {
         #expect(terminal.lines[0].contains("window 90d"))
     }
 
+    @Test func fRestrictsTheSilosToOneSourceInTurnAndSaysSo() {
+        let terminal = TestTerminal(size: Size(width: 120, height: 40))
+        let app = app(terminal)
+        terminal.send(.character("3"), .character("f"), .character("q"))
+        #expect(app.run() == .quit)
+        // The demo's interactions are all canonical events: one source, then all again.
+        #expect(app.state.source == .events)
+        #expect(terminal.text.contains("silos: events"))
+        #expect(app.source.snapshot?.report.siloSources == [.events])
+        _ = app.handle(.character("f"))
+        #expect(app.state.source == nil)
+    }
+
     @Test func departmentFilterAndHelp() {
         let terminal = TestTerminal(size: Size(width: 100, height: 30))
         let app = app(terminal)

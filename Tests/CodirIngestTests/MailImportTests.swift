@@ -143,3 +143,31 @@ struct MailImportTests {
         #expect(MailAddress.list("=?utf-8?b?w4lsaXNl?= <elise@x.example>") == ["elise@x.example"])
     }
 }
+
+@Suite("Silos by source")
+struct SilosBySourceTests {
+    @Test func theSiloFiguresCanCountSomeSourcesOnly() throws {
+        let store = try Store.inMemory()
+        _ = try importText(mailPeople, into: store, file: "people.csv")
+        let scratch = try ScratchFolder()
+        let eml = scratch.file("m.eml")
+        // By mail, Sales writes to Finance; by the canonical events, Sales writes within Sales.
+        try Data(message(from: "alice@horizon.example", to: "bob@horizon.example, dave@horizon.example", id: "s1@x").utf8).write(to: eml)
+        _ = try Importer(store: store).importInput(at: eml.path)
+        _ = try importText(
+            #"{"type":"message","id":"e1","actor":"alice","target":"carol","at":"2026-11-02T09:00:00Z"}"# + "\n", into: store,
+            file: "events.jsonl")
+        let asOf = Timestamp(iso8601: "2026-11-10T00:00:00Z")!
+        let dataset = try store.dataset(for: TimeWindow(length: .days(30), asOf: asOf))
+        let all = MetricsEngine.report(for: dataset, length: .days(30), asOf: asOf)
+        let mail = MetricsEngine.report(for: dataset, length: .days(30), asOf: asOf, sources: [.email])
+        let events = MetricsEngine.report(for: dataset, length: .days(30), asOf: asOf, sources: [.events])
+        #expect(all.interactionsBySource == [.email: 2, .events: 1])
+        #expect(all.silo.totalWeight == 3 && all.siloSources == nil)
+        #expect(mail.silo.totalWeight == 2 && mail.silo.eiIndex == 1)  // every mail tie crosses departments
+        #expect(events.silo.totalWeight == 1 && events.silo.eiIndex == -1)
+        #expect(mail.siloSources == [.email])
+        // Reach and colleague engagement do not depend on it.
+        #expect(mail.engagement == all.engagement && mail.reach == all.reach)
+    }
+}

@@ -81,4 +81,28 @@ struct HostileFilesTests {
         #expect(imported.stderr.contains("evil?error: forged?]0;owned?.jsonl:1: error: unknown person 'nobody'"), "\(imported.stderr)")
         #expect(watched.stderr.contains("evil?error: forged?]0;owned?.jsonl"), "\(watched.stderr)")
     }
+
+    /// `report --source`: the silo figures of some sources; the JSON says how many interactions each brought.
+    @Test func theReportRestrictsTheSilosBySource() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let people = try cli.write(
+            "people.csv",
+            "id,name,department,role,email\nceo,Claire Martin,Direction,leader,claire@horizon.example\ncfo,Paul Durand,Finance,leader,paul@horizon.example\n")
+        let note = try cli.write(
+            "note.eml",
+            "From: claire@horizon.example\nTo: paul@horizon.example\nDate: Mon, 2 Nov 2026 09:30:00 +0100\nMessage-ID: <n1@x>\nSubject: s\n\nbody\n")
+        #expect(try cli.run("--db", db, "import", people, note).status == 0)
+        let json = try cli.run("--db", db, "report", "--format", "json", "--window", "30d", "--as-of", "2026-11-10", "--source", "email")
+        #expect(json.status == 0, "\(json.stderr)")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((root["sources"] as? [String: Int]) == ["email": 1], "\(json.stdout.suffix(400))")
+        #expect(json.stdout.contains("\"silo_sources\": [\"email\"]"), "\(json.stdout.suffix(400))")
+        let text = try cli.run("--db", db, "report", "--window", "30d", "--as-of", "2026-11-10", "--source", "slack,email")
+        #expect(text.stdout.contains("SILOS (interactions from slack, email only)"), "\(text.stdout)")
+        let bad = try cli.run("--db", db, "report", "--source", "fax")
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--source 'fax' is not a source"))
+    }
 }
