@@ -30,6 +30,8 @@ public enum InputKind: String, Sendable, CaseIterable {
     case linkedInAnalytics = "linkedin-analytics"
     /// E-mail metadata: a Maildir (or a folder of them), an mbox file or an `.eml` message.
     case email
+    /// A Slack workspace export: a zip or a folder with `users.json`, `channels.json` and per-day files.
+    case slack
 
     /// Recognises the input at `path` by what it holds: a folder is an unpacked archive; a zip holding
     /// `xl/workbook.xml` is a workbook, any other zip an archive; anything else a canonical file, unless its
@@ -40,7 +42,15 @@ public enum InputKind: String, Sendable, CaseIterable {
         let byName: InputKind = lower.hasSuffix(".zip") ? .linkedInArchive : lower.hasSuffix(".xlsx") ? .linkedInAnalytics : .canonical
         var status = stat()
         guard stat(path, &status) == 0 else { return byName }  // its import says why it cannot be read
-        if status.st_mode & S_IFMT == S_IFDIR { return MailSource.isMaildir(path) ? .email : .linkedInArchive }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            if MailSource.isMaildir(path) { return .email }
+            if let tree = try? ExportTree(path: path, limits: limits), tree.root(holding: "users.json") != nil,
+                tree.root(holding: "channels.json") != nil
+            {
+                return .slack
+            }
+            return .linkedInArchive
+        }
         guard status.st_mode & S_IFMT == S_IFREG, let descriptor = try? SafeFile.open(path, followLinks: true) else {
             return byName
         }
@@ -51,7 +61,12 @@ public enum InputKind: String, Sendable, CaseIterable {
         if MailSource.isMbox(start) || lower.hasSuffix(".eml") || lower.hasSuffix(".mbox") || looksLikeMessage(start) { return .email }
         guard start.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return byName }
         guard let zip = try? ZipReader(path: path, limits: limits) else { return .linkedInArchive }
-        return zip.entry("xl/workbook.xml") != nil ? .linkedInAnalytics : .linkedInArchive
+        if zip.entry("xl/workbook.xml") != nil { return .linkedInAnalytics }
+        let names = zip.files.map(\.path)
+        let slack = ["users.json", "channels.json"].allSatisfy { name in
+            names.contains { $0 == name || ($0.hasSuffix("/" + name) && $0.split(separator: "/").count == 2) }
+        }
+        return slack ? .slack : .linkedInArchive
     }
 }
 
@@ -98,6 +113,9 @@ extension Importer {
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         case .email:
             let result = try importMail(at: path, as: shown)
+            return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
+        case .slack:
+            let result = try importSlack(at: path, as: shown)
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         }
     }

@@ -18,7 +18,7 @@ extension MetricsEngine {
         // (leader slot, post) pairs engaged by the end of the window, for coverage.
         var engaged = Set<Int64>()
 
-        for i in dataset.interactions where i.kind.isPostBased && i.actor != i.target {
+        for i in dataset.interactions where i.kind.isPostBased && i.post >= 0 && i.actor != i.target {
             let actorSlot = leaderSlot[Int(i.actor)]
             let targetSlot = leaderSlot[Int(i.target)]
             if actorSlot >= 0, i.post >= 0, i.at <= window.end.seconds {

@@ -23,7 +23,7 @@ extension MetricsEngine {
         var byDepartment: [String: Int] = [:]
         var given: [Int: Int] = [:]
         for i in dataset.interactions
-        where i.kind.isPostBased && i.actor != i.target && window.contains(seconds: i.at) {
+        where i.kind.isPostBased && i.post >= 0 && i.actor != i.target && window.contains(seconds: i.at) {
             if i.target == p { byDepartment[dataset.people[Int(i.actor)].department, default: 0] += 1 }
             if i.actor == p { given[Int(i.target), default: 0] += 1 }
         }

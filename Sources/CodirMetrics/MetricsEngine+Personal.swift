@@ -73,7 +73,7 @@ extension MetricsEngine {
         var givenToLeaders = 0, givenToEmployees = 0, receivedFromLeaders = 0, receivedFromEmployees = 0
         var given: [String: Int] = [:], received: [String: Int] = [:]
         var engagedPosts = Set<Int32>()
-        for i in dataset.interactions where i.kind.isPostBased && i.actor != i.target {
+        for i in dataset.interactions where i.kind.isPostBased && i.post >= 0 && i.actor != i.target {
             if i.actor == p, i.post >= 0, i.at <= window.end.seconds { engagedPosts.insert(i.post) }
             guard window.contains(seconds: i.at) else { continue }
             if i.actor == p {

@@ -295,7 +295,9 @@ public final class ImportWriter {
         }
         var post: Int64? = nil
         let target: Int64
-        if interaction.kind.isPostBased {
+        // A reaction or comment in a chat (Slack, Viva Engage) is to a person's message, not to a post: it names
+        // its target instead.
+        if interaction.kind.isPostBased, interaction.post != nil || interaction.target == nil {
             guard let key = interaction.post else { return .failure(RecordRejection("missing field 'post'")) }
             guard let known = posts[key] else {
                 return .failure(RecordRejection("unknown post '\(quoted(key))'; import the post first"))
