@@ -32,6 +32,8 @@ public enum InputKind: String, Sendable, CaseIterable {
     case email
     /// A Slack workspace export: a zip or a folder with `users.json`, `channels.json` and per-day files.
     case slack
+    /// A Viva Engage (Yammer) network data export: a zip or a folder with `Messages.csv`.
+    case vivaEngage = "viva-engage"
 
     /// Recognises the input at `path` by what it holds: a folder is an unpacked archive; a zip holding
     /// `xl/workbook.xml` is a workbook, any other zip an archive; anything else a canonical file, unless its
@@ -44,10 +46,9 @@ public enum InputKind: String, Sendable, CaseIterable {
         guard stat(path, &status) == 0 else { return byName }  // its import says why it cannot be read
         if status.st_mode & S_IFMT == S_IFDIR {
             if MailSource.isMaildir(path) { return .email }
-            if let tree = try? ExportTree(path: path, limits: limits), tree.root(holding: "users.json") != nil,
-                tree.root(holding: "channels.json") != nil
-            {
-                return .slack
+            if let tree = try? ExportTree(path: path, limits: limits) {
+                if tree.root(holding: "users.json") != nil && tree.root(holding: "channels.json") != nil { return .slack }
+                if tree.root(holding: "Messages.csv") != nil { return .vivaEngage }
             }
             return .linkedInArchive
         }
@@ -66,7 +67,9 @@ public enum InputKind: String, Sendable, CaseIterable {
         let slack = ["users.json", "channels.json"].allSatisfy { name in
             names.contains { $0 == name || ($0.hasSuffix("/" + name) && $0.split(separator: "/").count == 2) }
         }
-        return slack ? .slack : .linkedInArchive
+        if slack { return .slack }
+        let engage = names.contains { $0 == "Messages.csv" || ($0.hasSuffix("/Messages.csv") && $0.split(separator: "/").count == 2) }
+        return engage ? .vivaEngage : .linkedInArchive
     }
 }
 
@@ -116,6 +119,9 @@ extension Importer {
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         case .slack:
             let result = try importSlack(at: path, as: shown)
+            return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
+        case .vivaEngage:
+            let result = try importVivaEngage(at: path, as: shown)
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         }
     }
