@@ -87,7 +87,37 @@ extension InputKind {
     }
 }
 
+/// What `--format` may force: a canonical format, or a kind of export.
+public enum ForcedFormat: Sendable, Hashable {
+    case canonical(InputFormat)
+    case kind(InputKind)
+
+    /// `people`, `jsonl`, `csv`, `linkedin-archive`, `linkedin-analytics`, `email`, `slack` or `viva-engage`.
+    public init?(_ name: String) {
+        if let format = InputFormat(rawValue: name) {
+            self = .canonical(format)
+        } else if let kind = InputKind(rawValue: name), kind != .canonical {
+            self = .kind(kind)
+        } else {
+            return nil
+        }
+    }
+
+    public static let names = InputFormat.allCases.map(\.rawValue) + InputKind.allCases.filter { $0 != .canonical }.map(\.rawValue)
+}
+
 extension Importer {
+    /// Imports one input as `forced` says, or as recognised when it says nothing.
+    public func importInput(at path: String, forced: ForcedFormat?, person: String? = nil, as name: String? = nil)
+        throws(ImportFailure) -> ImportResult
+    {
+        switch forced {
+        case .canonical(let format)?: return try importInput(at: path, format: format, person: person, as: name)
+        case .kind(let kind)?: return try importInput(at: path, kind: kind, person: person, as: name)
+        case nil: return try importInput(at: path, person: person, as: name)
+        }
+    }
+
     /// Recognises and imports one input: a canonical file (`format` overrides its recognition), a LinkedIn
     /// archive or a creator analytics export (`person` says whose, when the export does not). `name` is what
     /// messages call it (default: `path`).
@@ -96,6 +126,13 @@ extension Importer {
     {
         let shown = name ?? path
         let kind = format == nil ? InputKind.recognise(path, name: shown, limits: zipLimits) : .canonical
+        return try importInput(at: path, kind: kind, format: format, person: person, as: shown)
+    }
+
+    private func importInput(
+        at path: String, kind: InputKind, format: InputFormat? = nil, person: String?, as name: String?
+    ) throws(ImportFailure) -> ImportResult {
+        let shown = name ?? path
         switch kind {
         case .canonical:
             let bytes: [UInt8]

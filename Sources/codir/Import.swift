@@ -19,8 +19,11 @@ extension Codir {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: "Read every file as this format instead of recognising it (people, jsonl, csv).")
-        var format: InputFormat?
+        @Option(
+            help: ArgumentHelp(
+                "Read every file as this format instead of recognising it: people, jsonl, csv, linkedin-archive, linkedin-analytics, email, slack or viva-engage.",
+                valueName: "format"))
+        var format: String?
 
         @Flag(help: "Validate and report without writing to the database.")
         var dryRun = false
@@ -43,6 +46,9 @@ extension Codir {
         func validate() throws {
             if files.isEmpty && organisation == nil {
                 throw ValidationError("Give at least one file to import.")
+            }
+            if let format, ForcedFormat(format) == nil {
+                throw ValidationError("--format '\(sanitized(format))' is not one of \(ForcedFormat.names.joined(separator: ", ")).")
             }
             guard (1...100_000).contains(maxRecipients) else {
                 throw ValidationError("--max-recipients must be between 1 and 100000.")
@@ -73,7 +79,7 @@ extension Codir {
                 do {
                     bar.start(file)
                     defer { bar.clear() }
-                    result = try importer.importInput(at: file, format: format, person: person)
+                    result = try importer.importInput(at: file, forced: format.flatMap(ForcedFormat.init), person: person)
                 } catch {
                     switch error {
                     case .unreadable:
@@ -97,7 +103,6 @@ extension Codir {
     }
 }
 
-extension InputFormat: ExpressibleByArgument {}
 
 /// The `--rejects` file: rejected lines, verbatim, under their CSV header when they have one, so the file
 /// can be fixed and imported again.

@@ -296,7 +296,11 @@ struct InputRecognitionTests {
         } catch {
             #expect(error.description.contains("not a readable zip archive"), "\(error.description)")
         }
-        // --format forces a canonical reading.
+        // --format forces a canonical reading, or a kind of export.
         #expect(try importer.importInput(at: text.path, format: .jsonl).kind == .canonical)
+        #expect(ForcedFormat("email") == .kind(.email) && ForcedFormat("csv") == .canonical(.csv) && ForcedFormat("fax") == nil)
+        let mail = scratch.file("mail.txt")
+        try Data("X-Mailer: something\nFrom: a@x.example\nTo: b@x.example\nDate: Mon, 2 Nov 2026 09:30:00 +0000\n\nhi\n".utf8).write(to: mail)
+        #expect(try importer.importInput(at: mail.path, forced: .kind(.email)).kind == .email)
     }
 }
