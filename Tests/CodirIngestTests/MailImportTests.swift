@@ -70,6 +70,11 @@ struct MailImportTests {
         #expect(result.diagnostics.map(\.description).contains { $0.hasSuffix("alice/new/2:1: error: no usable Date header") })
         #expect(result.diagnostics.contains { $0.severity == .warning && $0.message.contains("symbolic link") })
         #expect(try store.interactionsBySource() == [.email: 3])
+        // networkx on the same ties (scripts/networkx_sources.py): Q = 0.222222, E-I = -0.333333.
+        let all = TimeWindow(length: .all, asOf: Timestamp(iso8601: "2030-01-01T00:00:00Z")!)
+        let figures = MetricsEngine.silos(in: try store.dataset(for: all), window: all)
+        #expect(abs((figures.modularity ?? 9) - 0.222222) < 1e-6)
+        #expect(abs((figures.eiIndex ?? 9) - -0.333333) < 1e-6)
 
         // The same folder again, months later: nothing new.
         let again = try Importer(store: store).importInput(at: mail)

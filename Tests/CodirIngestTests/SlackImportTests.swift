@@ -73,6 +73,13 @@ struct SlackImportTests {
         #expect(result.summary.contains("9 interactions imported, 0 already imported, 2 skipped (an end outside the directory), 2 bot or system messages"), "\(result.summary)")
         #expect(result.summary.contains("not in the directory: gone (1), outsider (1)"), "\(result.summary)")
         #expect(try store.interactionsBySource() == [.slack: 9])
+        // networkx on the same ties (scripts/networkx_sources.py): Q = -0.222222, E-I = 0.333333.
+        let figures = MetricsEngine.silos(
+            in: try store.dataset(for: TimeWindow(length: .all, asOf: Timestamp(iso8601: "2030-01-01T00:00:00Z")!)),
+            window: TimeWindow(length: .all, asOf: Timestamp(iso8601: "2030-01-01T00:00:00Z")!))
+        #expect(abs((figures.modularity ?? 9) - -0.222222) < 1e-6)
+        #expect(abs((figures.eiIndex ?? 9) - 0.333333) < 1e-6)
+        #expect(figures.internalTies == 2 && figures.externalTies == 4)
 
         // A later, longer export overlaps this one: only the new day adds.
         let longer = scratch.file("slack-2").path
@@ -98,6 +105,23 @@ struct SlackImportTests {
         _ = try importText(mailPeople, into: store, file: "people.csv")
         let result = try Importer(store: store).importInput(at: zip.path)
         #expect(result.summary.contains("9 interactions imported"), "\(result.summary)")
+    }
+
+    @Test func noMessageTextReachesTheDatabaseFile() throws {
+        let scratch = try ScratchFolder()
+        let export = scratch.file("slack").path
+        try makeSlackExport(in: export)
+        let database = scratch.file("codir.sqlite").path
+        do {
+            let store = try Store.open(path: database, access: .readWrite)
+            _ = try importText(mailPeople, into: store, file: "people.csv")
+            _ = try Importer(store: store).importInput(at: export)
+        }
+        var bytes = Data()
+        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: database + suffix))) ?? Data() }
+        for word in ["pamplemousse", "lunch?", "meeting", "deployed"] {
+            #expect(bytes.range(of: Data(word.utf8)) == nil, "'\(word)' is in the database file")
+        }
     }
 
     @Test func mentionsInBothFormsAndNoOneForChannelWideOnes() {

@@ -1,3 +1,4 @@
+import CodirMetrics
 import CodirModel
 import CodirStore
 import Foundation
@@ -45,6 +46,11 @@ struct VivaEngageImportTests {
         let pairs = dataset.interactions.map { "\($0.kind.rawValue) \(dataset.people[Int($0.actor)].id)→\(dataset.people[Int($0.target)].id)" }
         #expect(pairs.sorted() == ["comment bob→alice", "comment carol→bob"])
         #expect(try store.interactionsBySource() == [.vivaEngage: 2])
+        // networkx on the same ties (scripts/networkx_sources.py): Q = -0.5, E-I = 1.
+        let all = TimeWindow(length: .all, asOf: Timestamp(iso8601: "2030-01-01T00:00:00Z")!)
+        let figures = MetricsEngine.silos(in: try store.dataset(for: all), window: all)
+        #expect(abs((figures.modularity ?? 9) - -0.5) < 1e-6)
+        #expect(figures.eiIndex == 1)
         let again = try Importer(store: store).importInput(at: export)
         #expect(again.summary.contains("0 interactions imported, 2 already imported"), "\(again.summary)")
     }
