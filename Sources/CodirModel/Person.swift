@@ -37,7 +37,12 @@ public struct Person: Sendable, Hashable, Codable {
 
     /// An address as the directory keeps it: trimmed and lower-cased, so that matching ignores case.
     public static func normalised(email: some StringProtocol) -> String {
-        email.trimmingCharacters(in: .whitespaces).lowercased()
+        // Native trimming: this runs for every address of every imported message.
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = email.firstIndex(where: { !blank($0) }), let last = email.lastIndex(where: { !blank($0) }) else {
+            return ""
+        }
+        return email[first...last].lowercased()
     }
 
     public var isLeader: Bool { role == .leader }

@@ -213,6 +213,9 @@ public final class ImportWriter {
     /// The key of the person an address (any case) belongs to, if any.
     public func person(forEmail email: String) -> String? { emailOwners[Person.normalised(email: email)] }
 
+    /// The same, for an address already trimmed and lower-cased (the mail importer's hot path).
+    public func person(forNormalisedEmail email: String) -> String? { emailOwners[email] }
+
     /// Writes one event, resolving the people and posts it names.
     public func write(_ event: Event) throws -> Result<WriteOutcome, RecordRejection> {
         // Every importer's decoder checks its own fields; this is the last word, whatever the source.

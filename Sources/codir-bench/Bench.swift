@@ -21,6 +21,7 @@ enum Bench {
     static func run(_ arguments: [String]) throws {
         var organisation = ScaleOrganisation()
         var keep: String?
+        var mail: Int?
         var index = 0
         while index < arguments.count {
             switch arguments[index] {
@@ -41,8 +42,16 @@ enum Bench {
                 let frame = try composeFrames(db: arguments[index], asOf: organisation.end.start)
                 print("load \(format(frame.load * 1000)) ms, compose \(format(frame.compose * 1000)) ms a frame")
                 return
+            case "--mail":
+                // The e-mail import: a Maildir of N messages (default 200,000).
+                if index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 {
+                    mail = n
+                    index += 1
+                } else {
+                    mail = 200_000
+                }
             case "-h", "--help":
-                print("usage: codir-bench [--interactions N] [--keep DIR] | --frames DATABASE")
+                print("usage: codir-bench [--interactions N] [--keep DIR] | --frames DATABASE | --mail [N] [--keep DIR]")
                 return
             default:
                 throw BenchError("unknown argument '\(arguments[index])'; see --help")
@@ -54,6 +63,10 @@ enum Bench {
             .deletingLastPathComponent().appendingPathComponent("codir").path
         guard FileManager.default.isExecutableFile(atPath: codir) else {
             throw BenchError("no codir executable at \(codir); build everything first: swift build -c release")
+        }
+        if let mail {
+            try MailBench.run(messages: mail, codir: codir, keep: keep)
+            return
         }
         let sqlite3 = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let sqlite3 else { throw BenchError("the sqlite3 shell is needed for the baseline: apt-get install sqlite3") }

@@ -165,6 +165,25 @@ struct FolderWatcherTests {
         #expect(try fixture.posts() == ["p1"])
     }
 
+    @Test func aSlackExportAMaildirAndAnEmlDroppedInTheInboxAreImportedOnce() throws {
+        let fixture = try InboxFixture()
+        _ = try importText(mailPeople, into: fixture.store, file: "people-with-emails.csv")
+        try makeSlackExport(in: fixture.scratch.file("slack").path)
+        try FileManager.default.moveItem(atPath: fixture.scratch.file("slack").path, toPath: fixture.inbox + "/slack-export")
+        let mail = fixture.scratch.file("mail").path
+        try FileManager.default.createDirectory(atPath: mail + "/cur", withIntermediateDirectories: true)
+        try Data(message(from: "alice@horizon.example", to: "dave@horizon.example", id: "w1@x").utf8)
+            .write(to: URL(fileURLWithPath: mail + "/cur/1:2,S"))
+        try FileManager.default.moveItem(atPath: mail, toPath: fixture.inbox + "/maildir")
+        try fixture.drop("note.eml", message(from: "dave@horizon.example", to: "carol@horizon.example", id: "w2@x"))
+        let watcher = try fixture.watcher()
+        try watcher.poll()
+        try watcher.poll()
+        for name in ["slack-export", "maildir", "note.eml"] { #expect(fixture.exists("done/" + name), "\(name): \(fixture.logs)") }
+        #expect(try fixture.store.interactionsBySource() == [.slack: 9, .email: 2])
+        #expect(fixture.summaries.contains { $0.contains("Slack export") })
+    }
+
     @Test func aFolderWithASymlinkInsideIsFiledUnread() throws {
         let fixture = try InboxFixture()
         let archive = fixture.inbox + "/archive"

@@ -35,7 +35,8 @@ struct VivaEngageImportTests {
 
             """.utf8
         ).write(to: URL(fileURLWithPath: export + "/Messages.csv"))
-        let store = try Store.inMemory()
+        let database = scratch.file("codir.sqlite").path
+        let store = try Store.open(path: database, access: .readWrite)
         _ = try importText(mailPeople, into: store, file: "people.csv")
         #expect(InputKind.recognise(export) == .vivaEngage)
         let result = try Importer(store: store).importInput(at: export)
@@ -53,5 +54,9 @@ struct VivaEngageImportTests {
         #expect(figures.eiIndex == 1)
         let again = try Importer(store: store).importInput(at: export)
         #expect(again.summary.contains("0 interactions imported, 2 already imported"), "\(again.summary)")
+        // No message body in the database file.
+        var bytes = Data()
+        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: database + suffix))) ?? Data() }
+        #expect(bytes.range(of: Data("pamplemousse".utf8)) == nil)
     }
 }

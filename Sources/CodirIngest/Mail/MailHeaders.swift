@@ -18,7 +18,9 @@ struct MailHeaders: Sendable, Hashable {
     /// continuation lines; lines that are not headers are passed over.
     init(_ bytes: ArraySlice<UInt8>) {
         let block = bytes.prefix(Self.limit)
-        var fields: [(String, String)] = []
+        // Only the five headers read are turned into text; every other line is passed over as bytes.
+        var fields: [(String, [UInt8])] = []
+        var current: Int?  // the index in `fields` of the header being continued, if it is one of ours
         var lineStart = block.startIndex
         var index = block.startIndex
         func take(_ line: ArraySlice<UInt8>) -> Bool {
@@ -26,12 +28,15 @@ struct MailHeaders: Sendable, Hashable {
             if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
             if line.isEmpty { return false }  // the end of the headers
             if let first = line.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
-                if !fields.isEmpty { fields[fields.count - 1].1 += " " + Self.text(line).trimmingCharacters(in: .whitespaces) }
+                if let current { fields[current].1 += [UInt8(ascii: " ")] + line }
                 return true
             }
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return true }  // not a header: skipped
-            let name = Self.text(line[line.startIndex..<colon]).trimmingCharacters(in: .whitespaces).lowercased()
-            fields.append((name, Self.text(line[(colon + 1)...]).trimmingCharacters(in: .whitespaces)))
+            current = nil
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")), let name = Self.wanted(line[line.startIndex..<colon]) else {
+                return true
+            }
+            fields.append((name, Array(line[(colon + 1)...])))
+            current = fields.count - 1
             return true
         }
         while index < block.endIndex {
@@ -42,78 +47,111 @@ struct MailHeaders: Sendable, Hashable {
             index += 1
         }
         if index == block.endIndex, lineStart < block.endIndex { _ = take(block[lineStart..<block.endIndex]) }
-        var kept: [String] = []
-        for (name, value) in fields {
+        for (name, raw) in fields {
             switch name {
             case "from":
-                if from == nil { from = MailAddress.list(value).first }
+                if from == nil { from = MailAddress.list(raw).first }
             case "to", "cc":
-                for address in MailAddress.list(value) where !recipients.contains(address) { recipients.append(address) }
+                for address in MailAddress.list(raw) where !recipients.contains(address) { recipients.append(address) }
             case "date":
-                if date == nil { date = MailDate.parse(value) }
-            case "message-id":
+                if date == nil { date = MailDate.parse(Self.text(raw[...])) }
+            default:  // message-id
                 if messageID == nil {
-                    let id = value.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t")).lowercased()
+                    let id = String(Self.text(raw[...]).filter { $0 != "<" && $0 != ">" }).trimmingBlanks.lowercased()
                     if !id.isEmpty { messageID = id }
                 }
-            default: continue
             }
-            kept.append("\(name): \(value)")
         }
-        self.kept = kept.joined(separator: "\n")
+        // Only an unusable message is kept (in `rejects`), as these five headers; the others need no text.
+        kept =
+            from == nil || date == nil
+            ? fields.map { "\($0.0): \(Self.text($0.1[...]).trimmingBlanks)" }.joined(separator: "\n") : ""
     }
 
-    /// Header bytes as text: UTF-8, else Latin-1 (old mailers wrote raw 8-bit headers).
+    /// The header's name, lower-cased, if it is one of the five read; nil for any other.
+    static func wanted(_ name: ArraySlice<UInt8>) -> String? {
+        var lower = [UInt8]()
+        lower.reserveCapacity(name.count)
+        for byte in name where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+            lower.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+        }
+        switch lower {
+        case Array("from".utf8): return "from"
+        case Array("to".utf8): return "to"
+        case Array("cc".utf8): return "cc"
+        case Array("date".utf8): return "date"
+        case Array("message-id".utf8): return "message-id"
+        default: return nil
+        }
+    }
+
+    /// Header bytes as text: UTF-8, else each byte as its Latin-1 character (old mailers wrote raw 8-bit
+    /// headers). Native Swift decoding: this runs for every header line of every message.
     static func text(_ bytes: ArraySlice<UInt8>) -> String {
-        String(bytes: bytes, encoding: .utf8) ?? String(decoding: bytes.map { $0 }, as: Unicode.ASCII.self)
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
     }
 }
 
 /// Addresses of an RFC 5322 address list, lower-cased: display names (quoted or RFC 2047-encoded), comments,
 /// groups (`undisclosed-recipients:;`) and angle brackets are handled; only the addresses are kept.
 enum MailAddress {
-    static func list(_ value: String) -> [String] {
+    static func list(_ value: String) -> [String] { list(Array(value.utf8)) }
+
+    /// The same over the header's bytes: a state machine on UTF-8, no `String` until an address is found.
+    static func list(_ bytes: [UInt8]) -> [String] {
         var addresses: [String] = []
-        var current = ""  // the element outside comments and quotes
-        var angle: String?  // what is inside <…>, when there is one
+        var current: [UInt8] = []  // the element outside comments and quotes
+        var angle: [UInt8]?  // what is inside <…>, when there is one
         var inAngle = false, inQuote = false, escaped = false
         var commentDepth = 0
         func finish() {
-            let candidate = (angle ?? current).trimmingCharacters(in: .whitespaces)
-            if let at = candidate.lastIndex(of: "@"), at != candidate.startIndex, candidate.index(after: at) != candidate.endIndex,
-                !candidate.contains(" ")
+            var candidate = angle ?? current
+            while let last = candidate.last, last == 0x20 || last == 0x09 || last == 0x0D { candidate.removeLast() }
+            var start = 0
+            while start < candidate.count, candidate[start] == 0x20 || candidate[start] == 0x09 { start += 1 }
+            let trimmed = candidate[start...]
+            if let at = trimmed.lastIndex(of: UInt8(ascii: "@")), at != trimmed.startIndex, at + 1 != trimmed.endIndex,
+                !trimmed.contains(0x20), !trimmed.contains(0x09)
             {
-                let address = candidate.lowercased()
+                let lower = trimmed.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
+                let address = String(decoding: lower, as: UTF8.self).lowercased()
                 if !addresses.contains(address) { addresses.append(address) }
             }
-            current = ""
+            current.removeAll(keepingCapacity: true)
             angle = nil
         }
-        for character in value {
+        for byte in bytes {
             if escaped {
                 escaped = false
                 continue
             }
             if inQuote {
-                if character == "\\" { escaped = true } else if character == "\"" { inQuote = false }
+                if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inQuote = false }
                 continue
             }
             if commentDepth > 0 {
-                if character == "\\" { escaped = true } else if character == "(" { commentDepth += 1 } else if character == ")" { commentDepth -= 1 }
+                if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "(") {
+                    commentDepth += 1
+                } else if byte == UInt8(ascii: ")") {
+                    commentDepth -= 1
+                }
                 continue
             }
-            switch character {
-            case "\"": inQuote = true
-            case "(": commentDepth = 1
-            case "<":
+            switch byte {
+            case UInt8(ascii: "\""): inQuote = true
+            case UInt8(ascii: "("): commentDepth = 1
+            case UInt8(ascii: "<"):
                 inAngle = true
-                angle = ""
-            case ">": inAngle = false
-            case ",", ";": finish()
-            case ":" where !inAngle:
-                current = ""  // a group's name: its members follow
+                angle = []
+            case UInt8(ascii: ">"): inAngle = false
+            case UInt8(ascii: ","), UInt8(ascii: ";"): finish()
+            case UInt8(ascii: ":") where !inAngle:
+                current.removeAll(keepingCapacity: true)  // a group's name: its members follow
             default:
-                if inAngle { angle?.append(character) } else { current.append(character) }
+                if inAngle { angle?.append(byte) } else { current.append(byte) }
             }
         }
         finish()
@@ -133,6 +171,7 @@ enum MailDate {
     static func parse(_ value: String) -> Timestamp? {
         var text = value
         if let comment = text.firstIndex(of: "(") { text = String(text[..<comment]) }
+        // Split on spaces, tabs and commas by hand: Foundation's character sets cost more than the parse.
         var parts = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }).map(String.init)
         if let first = parts.first, first.count == 3, first.allSatisfy(\.isLetter), !months.contains(first) { parts.removeFirst() }
         guard parts.count >= 4, parts[0].count <= 2, let day = Int(parts[0]), let month = months.firstIndex(of: String(parts[1].prefix(3))),
@@ -158,5 +197,14 @@ enum MailDate {
         }
         let at = Timestamp(seconds: date.start.seconds + Int64(hour * 3600 + minute * 60 + min(second, 59) - offset))
         return Bounds.isPlausible(at) ? at : nil
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (native, unlike Foundation's `trimmingCharacters`).
+    var trimmingBlanks: String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\r" }
+        guard let first = firstIndex(where: { !blank($0) }), let last = lastIndex(where: { !blank($0) }) else { return "" }
+        return String(self[first...last])
     }
 }
