@@ -12,7 +12,8 @@ extension Codir {
                 --follow FILE imports each new complete line of a JSON Lines or CSV events file as it arrives \
                 (like tail -F: rotation and truncation are survived), in small transactions, and resumes where it \
                 stopped after a restart. --watch DIR imports every file dropped into DIR once (people, events, \
-                LinkedIn archives and analytics), once it has not changed for --settle seconds: it is claimed by a \
+                LinkedIn archives and analytics, Slack and Viva Engage exports, Maildirs, mbox and .eml files), once it \
+                has not changed for --settle seconds: it is claimed by a \
                 rename into DIR/processing/, imported, then moved to DIR/done/ or DIR/failed/ (never replacing \
                 anything; symbolic links, FIFOs and devices are filed unopened). A busy database leaves it in \
                 processing/ to be tried again. Both stop within a second on Ctrl-C or SIGTERM.
@@ -35,10 +36,16 @@ extension Codir {
         @Option(help: "With --watch: seconds a dropped file's size and time must stay the same before it is taken (a copy in progress is left alone).")
         var settle: Double = 3
 
+        @Option(help: "With --watch, for e-mail: a message to more directory recipients than this is a broadcast and gives no interaction.")
+        var maxRecipients = 20
+
         func validate() throws {
             guard (follow == nil) != (watch == nil) else { throw ValidationError("Give either --follow FILE or --watch DIR.") }
             guard interval >= 0.05, interval <= 3600 else { throw ValidationError("--interval must be between 0.05 and 3600 seconds.") }
             guard settle >= 0, settle <= 3600 else { throw ValidationError("--settle must be between 0 and 3600 seconds.") }
+            guard (1...100_000).contains(maxRecipients) else {
+                throw ValidationError("--max-recipients must be between 1 and 100000.")
+            }
         }
 
         func run() throws {
@@ -94,8 +101,10 @@ extension Codir {
         private func watchFolder(_ folder: String, store: Store) throws {
             let watcher: FolderWatcher
             do {
+                var importer = Importer(store: store)
+                importer.maxRecipients = maxRecipients
                 watcher = try FolderWatcher(
-                    folder: folder, importer: Importer(store: store), person: person, settle: settle,
+                    folder: folder, importer: importer, person: person, settle: settle,
                     log: { printError($0) }, summary: { printLine($0) })
             } catch {
                 printError("error: \(error.description)")
