@@ -5,17 +5,65 @@ import Foundation
 public enum Corpus {
     /// The formats, as the fuzzer feeds them to the importers.
     public enum Format: String, Sendable, CaseIterable {
-        case people, jsonl, csv, archiveZip = "archive-zip", archiveFolder = "archive-folder", xlsx
+        case people, jsonl, csv, archiveZip = "archive-zip", archiveFolder = "archive-folder", xlsx, mbox
+        case slack, vivaEngage = "viva-engage"
     }
 
     public static let people = """
-        id,name,department,role,login,linkedin
-        ceo,Claire Martin,Direction,leader,cmartin,https://www.linkedin.com/in/claire
-        cfo,Paul Durand,Finance,leader,,
-        e1,Léa Roux,Sales,employee,lroux,
-        e2,"Haddad, Karim",Sales,employee,,
+        id,name,department,role,login,linkedin,email
+        ceo,Claire Martin,Direction,leader,cmartin,https://www.linkedin.com/in/claire,claire@horizon.example
+        cfo,Paul Durand,Finance,leader,,,paul@horizon.example;pd@horizon.example
+        e1,Léa Roux,Sales,employee,lroux,,lea@horizon.example
+        e2,"Haddad, Karim",Sales,employee,,,
 
         """
+
+    /// An mbox of three messages: folded and encoded headers, a group, a comment, an escaped `From `.
+    public static let mbox = """
+        From claire@horizon.example Mon Nov  2 09:30:00 2026
+        From: =?utf-8?q?Claire_Martin?= <claire@horizon.example>
+        To: paul@horizon.example,
+        \tlea@horizon.example (Léa)
+        Date: Mon, 2 Nov 2026 09:30:00 +0100
+        Message-ID: <m1@horizon.example>
+        Subject: Budget
+
+        Body
+        >From the archives
+
+        From paul@horizon.example Mon Nov  2 10:00:00 2026
+        From: "Durand, Paul" <PD@horizon.example>
+        To: undisclosed-recipients:;
+        Cc: Team: claire@horizon.example, lea@horizon.example;
+        Date: 2 Nov 2026 10:00 GMT
+
+        Hi
+
+        """
+
+    /// A Slack export's files: users, a channel with a thread, reactions and mentions, and a DM.
+    public static let slack: [(String, String)] = [
+        (
+            "users.json",
+            #"[{"id":"U1","name":"claire","profile":{"email":"claire@horizon.example"}},{"id":"U2","name":"paul","profile":{"email":"paul@horizon.example"}},{"id":"U3","name":"lea","profile":{"email":"lea@horizon.example"}},{"id":"B1","name":"bot","is_bot":true,"profile":{}}]"#
+        ),
+        ("channels.json", #"[{"id":"C1","name":"general","members":["U1","U2","U3"]}]"#),
+        ("dms.json", #"[{"id":"D1","members":["U1","U2"]}]"#),
+        (
+            "general/2026-11-02.json",
+            #"[{"type":"message","user":"U1","text":"hi <@U2> <@U3|lea>","ts":"1762075800.000100","reactions":[{"name":"+1","users":["U2","U3"]}]},{"type":"message","user":"U2","text":"ok","ts":"1762075900.000100","thread_ts":"1762075800.000100","parent_user_id":"U1"},{"type":"message","subtype":"channel_join","user":"U3","ts":"1762076000.000100"}]"#
+        ),
+        ("D1/2026-11-02.json", #"[{"type":"message","user":"U1","text":"lunch?","ts":"1762076100.000100"}]"#),
+    ]
+
+    /// A Viva Engage export's files.
+    public static let vivaEngage: [(String, String)] = [
+        ("Users.csv", "id,name,email\n11,Claire,claire@horizon.example\n12,Paul,paul@horizon.example\n"),
+        (
+            "Messages.csv",
+            "id,replied_to_id,thread_id,sender_id,sender_email,body,created_at,deleted_at\n100,,100,11,claire@horizon.example,\"Hi, all\",2026-11-02 09:00:00 UTC,\n101,100,100,12,paul@horizon.example,ok,2026-11-02T09:30:00Z,\n"
+        ),
+    ]
 
     public static let jsonl = """
         {"type":"post","id":"p1","author":"ceo","at":"2026-11-02T08:30:00+01:00","url":"https://www.linkedin.com/feed/update/urn:li:share:7391000000000000001"}

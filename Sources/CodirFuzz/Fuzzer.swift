@@ -155,6 +155,27 @@ public final class Fuzzer {
             let bytes = mutated(seed, donor: [Corpus.people, Corpus.jsonl, Corpus.csv].randomElement(using: &rng) ?? "")
             let path = save(bytes, as: "current.\(format.rawValue)")
             return Result { () throws(ImportFailure) in try importer.importBytes(bytes, file: path).format != nil }
+        case .mbox:
+            let bytes = mutated(Corpus.mbox, donor: Corpus.mbox)
+            let path = save(bytes, as: "current.mbox")
+            return Result { () throws(ImportFailure) in _ = try importer.importMail(at: path); return true }
+        case .slack, .vivaEngage:
+            let seed = format == .slack ? Corpus.slack : Corpus.vivaEngage
+            var files = seed.map { ($0.0, Array($0.1.utf8)) }
+            let target = Int.random(in: 0..<files.count, using: &rng)
+            files[target].1 = mutated(seed[target].1, donor: seed.randomElement(using: &rng)?.1 ?? "")
+            let export = (folder as NSString).appendingPathComponent("current-\(format.rawValue)")
+            try? FileManager.default.removeItem(atPath: export)
+            for (name, bytes) in files {
+                let path = export + "/" + name
+                try FileManager.default.createDirectory(
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+            }
+            return Result { () throws(ImportFailure) in
+                _ = format == .slack ? try importer.importSlack(at: export).summary : try importer.importVivaEngage(at: export).summary
+                return true
+            }
         case .archiveZip, .archiveFolder:
             var files = Corpus.archive.map { ($0.0, Array($0.1.utf8)) }
             let target = Int.random(in: 0..<files.count, using: &rng)
