@@ -22,7 +22,7 @@ enum MailBench {
             try FileManager.default.createDirectory(at: maildir.appendingPathComponent(box), withIntermediateDirectories: true)
         }
         var rng = SeededGenerator(seed: 7)
-        let start = Timestamp(iso8601: "2025-11-01T00:00:00Z")!.seconds
+        let start = Day(year: 2025, month: 11, day: 1).start.seconds
         for n in 0..<messages {
             let sender = Int(rng.next() % UInt64(people))
             var recipients: [Int] = []

@@ -30,9 +30,7 @@ public struct MailImport: Sendable {
             "\(file): \(messages) messages: \(imported) interactions imported, \(duplicates) already imported, "
             + "\(skipped) skipped (an end outside the directory), \(broadcasts) broadcasts (more than \(maxRecipients) "
             + "directory recipients), \(rejected) rejected"
-        if !unmatched.isEmpty {
-            text += "; not in the directory: " + unmatched.map { "\($0.address) (\($0.pairs))" }.joined(separator: ", ")
-        }
+        text += UnmatchedTally.phrase(unmatched.map { ($0.address, $0.pairs) })
         return text + "; only senders, recipients and dates were read: no subject or content is stored"
     }
 }
@@ -200,7 +198,7 @@ private struct MailJob {
         var result = MailImport(file: file)
         result.maxRecipients = maxRecipients
         result.messages = messages.count
-        var unmatched: [String: Int] = [:]
+        var unmatched = UnmatchedTally()
         for message in messages {
             let headers = message.headers
             guard let from = headers.from, let date = headers.date else {
@@ -227,8 +225,8 @@ private struct MailJob {
                 let target = writer.person(forNormalisedEmail: address)
                 guard let sender, let target else {
                     result.skipped += 1
-                    if sender == nil { unmatched[from, default: 0] += 1 }
-                    if target == nil { unmatched[address, default: 0] += 1 }
+                    if sender == nil { unmatched.count(from) }
+                    if target == nil { unmatched.count(address) }
                     continue
                 }
                 guard target != sender, written.insert(target).inserted else { continue }
@@ -243,7 +241,7 @@ private struct MailJob {
                 }
             }
         }
-        result.unmatched = unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).map { ($0.key, $0.value) }
+        result.unmatched = unmatched.top.map { (address: $0.0, pairs: $0.1) }
         return result
     }
 }

@@ -26,9 +26,7 @@ public struct SlackImport: Sendable {
         var text =
             "\(file): Slack export, \(conversations) conversations, \(messages) messages: \(imported) interactions imported, "
             + "\(duplicates) already imported, \(skipped) skipped (an end outside the directory), \(ignored) bot or system messages"
-        if !unmatched.isEmpty {
-            text += "; not in the directory: " + unmatched.map { "\($0.user) (\($0.interactions))" }.joined(separator: ", ")
-        }
+        text += UnmatchedTally.phrase(unmatched.map { ($0.user, $0.interactions) })
         return text + "; only who, whom and when were read: no message text is stored"
     }
 }
@@ -198,13 +196,13 @@ struct SlackJob {
                 people[id] = key
             }
         }
-        var unmatched: [String: Int] = [:]
+        var unmatched = UnmatchedTally()
         func interaction(_ kind: InteractionKind, from actor: String, to target: String, at: Timestamp, id: String) throws {
             guard actor != target, !bots.contains(actor), !bots.contains(target) else { return }
             guard let from = people[actor], let to = people[target] else {
                 result.skipped += 1
-                if people[actor] == nil { unmatched[names[actor] ?? actor, default: 0] += 1 }
-                if people[target] == nil { unmatched[names[target] ?? target, default: 0] += 1 }
+                if people[actor] == nil { unmatched.count(names[actor] ?? actor) }
+                if people[target] == nil { unmatched.count(names[target] ?? target) }
                 return
             }
             guard from != to else { return }
@@ -258,7 +256,7 @@ struct SlackJob {
                 }
             }
         }
-        result.unmatched = unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).map { ($0.key, $0.value) }
+        result.unmatched = unmatched.top.map { (user: $0.0, interactions: $0.1) }
         return result
     }
 

@@ -19,9 +19,7 @@ public struct VivaEngageImport: Sendable {
         var text =
             "\(file): Viva Engage export, \(messages) messages: \(imported) interactions imported, \(duplicates) already imported, "
             + "\(skipped) skipped (an end outside the directory), \(orphans) replies to messages not in the export"
-        if !unmatched.isEmpty {
-            text += "; not in the directory: " + unmatched.map { "\($0.user) (\($0.interactions))" }.joined(separator: ", ")
-        }
+        text += UnmatchedTally.phrase(unmatched.map { ($0.user, $0.interactions) })
         return text + "; only who, whom and when were read: no message text is stored"
     }
 }
@@ -92,7 +90,7 @@ private struct VivaEngageJob {
                 people[sender] = key
             }
         }
-        var unmatched: [String: Int] = [:]
+        var unmatched = UnmatchedTally()
         for record in messages.records {
             if let error = record.error {
                 result.diagnostics.append(Diagnostic(file: file, line: record.line, severity: .error, message: error))
@@ -116,8 +114,8 @@ private struct VivaEngageJob {
             guard sender != parent else { continue }
             guard let from = people[sender], let to = people[parent] else {
                 result.skipped += 1
-                if people[sender] == nil { unmatched[names[sender] ?? sender, default: 0] += 1 }
-                if people[parent] == nil { unmatched[names[parent] ?? parent, default: 0] += 1 }
+                if people[sender] == nil { unmatched.count(names[sender] ?? sender) }
+                if people[parent] == nil { unmatched.count(names[parent] ?? parent) }
                 continue
             }
             guard from != to else { continue }
@@ -130,7 +128,7 @@ private struct VivaEngageJob {
                 result.diagnostics.append(Diagnostic(file: file, line: record.line, severity: .error, message: rejection.reason))
             }
         }
-        result.unmatched = unmatched.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(10).map { ($0.key, $0.value) }
+        result.unmatched = unmatched.top.map { (user: $0.0, interactions: $0.1) }
         return result
     }
 
