@@ -100,19 +100,9 @@ struct CommandLineTests {
         let db = cli.path("codir.sqlite")
         try cli.run("--db", db, "import", cli.resource("people.csv"))
         // Another writer holds the write lock for longer than codir waits (5 s).
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [db]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO meta VALUES ('lock', 'held');\n".utf8))
-        Thread.sleep(forTimeInterval: 0.5)
+        let lock = try WriteLockHolder(db)
         let locked = try cli.run("--db", db, "import", cli.resource("events.jsonl"))
-        input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
-        try input.fileHandleForWriting.close()
-        holder.waitUntilExit()
+        lock.release()
         #expect(locked.status == 75)
         #expect(locked.stderr.contains("is locked by another process; try again"))
         // Readers are not blocked by a writer, and once it is gone the import goes through.

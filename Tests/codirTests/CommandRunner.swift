@@ -64,3 +64,31 @@ struct CommandRunner {
 
     func remove() { try? FileManager.default.removeItem(at: folder) }
 }
+
+/// Another writer holding a database's write lock: an `sqlite3` shell inside `BEGIN IMMEDIATE`, until `release`.
+final class WriteLockHolder {
+    private let process = Process()
+    private let input = Pipe()
+    private var released = false
+
+    init(_ database: String) throws {
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [database]
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO meta VALUES ('lock', 'held');\n".utf8))
+        Thread.sleep(forTimeInterval: 0.5)
+    }
+
+    /// Rolls back and lets the shell exit.
+    func release() {
+        guard !released else { return }
+        released = true
+        input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+
+    deinit { release() }
+}

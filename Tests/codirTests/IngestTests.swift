@@ -84,20 +84,8 @@ struct IngestTests {
         let (watcher, _, _) = cli.process(["--db", db, "ingest", "--watch", inbox, "--interval", "0.1", "--settle", "0"])
         try watcher.run()
         #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/processing") })
-        let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        holder.arguments = [db]
-        let input = Pipe()
-        holder.standardInput = input
-        holder.standardOutput = FileHandle.nullDevice
-        try holder.run()
-        input.fileHandleForWriting.write(Data("BEGIN IMMEDIATE;\nINSERT INTO meta VALUES ('lock', 'held');\n".utf8))
-        defer {
-            input.fileHandleForWriting.write(Data("ROLLBACK;\n".utf8))
-            try? input.fileHandleForWriting.close()
-            holder.waitUntilExit()
-        }
-        Thread.sleep(forTimeInterval: 0.5)
+        let lock = try WriteLockHolder(db)
+        defer { lock.release() }
         try FileManager.default.copyItem(atPath: cli.resource("events.jsonl"), toPath: inbox + "/events.jsonl")
         // Claimed, then waiting on the lock for up to 5 s.
         #expect(waitFor(10) { FileManager.default.fileExists(atPath: inbox + "/processing/events.jsonl") })
