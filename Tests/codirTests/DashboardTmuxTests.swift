@@ -14,7 +14,17 @@ struct DashboardTmuxTests {
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
         let tmux = try #require(Self.tmux, "tmux is needed: apt-get install tmux")
-        return try spawnAndWait(tmux, arguments).stdout
+        // Each session has a server of its own (its socket is named after the session): a shared server
+        // exits when its last session ends, and a session another test creates at that moment is lost.
+        var socket: [String] = []
+        if let flag = arguments.firstIndex(where: { $0 == "-s" || $0 == "-t" }), flag + 1 < arguments.count {
+            socket = ["-L", arguments[flag + 1]]
+        }
+        let result = try spawnAndWait(tmux, socket + arguments)
+        if arguments.first == "new-session" {
+            try #require(result.status == 0, "tmux new-session failed: \(result.stderr)")
+        }
+        return result.stdout
     }
 
     /// Waits up to `seconds` for the screen to satisfy `condition`; returns the last screen.
