@@ -99,9 +99,11 @@ public struct DemoHistory: Sendable {
 
     private func makePost(_ author: Int, _ day: Day, _ number: Int, _ rng: inout SeededGenerator) -> PostEvent {
         let id = "demo-\(day.iso8601)-p\(number)"
+        let at = moment(on: day, &rng)
+        // A LinkedIn id carries the moment it was minted in its high 41 bits, as real ones do.
+        let share = UInt64(max(0, at.seconds)) * 1000 << 22 | UInt64(number & 0x3F_FFFF)
         return PostEvent(
-            id: id, author: people[author].id, at: moment(on: day, &rng),
-            url: "https://www.linkedin.com/feed/update/urn:li:share:\(7_200_000_000_000_000_000 + UInt64(day.number) * 1000 + UInt64(number))")
+            id: id, author: people[author].id, at: at, url: "https://www.linkedin.com/feed/update/urn:li:share:\(share)")
     }
 
     // MARK: - Interactions

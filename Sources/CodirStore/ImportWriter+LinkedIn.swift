@@ -26,16 +26,12 @@ extension ImportWriter {
             db, sql: "SELECT key FROM people WHERE lower(name) = lower(?) ORDER BY key", arguments: [name])
     }
 
-    /// Records the numeric id of a post's share or ugcPost URN.
-    public func setLinkedInID(_ id: UInt64, ofPost key: String) throws {
-        try db.execute(
-            sql: "UPDATE posts SET linkedin_id = ? WHERE key = ?", arguments: [Int64(bitPattern: id), key])
-    }
-
-    /// Every known post's LinkedIn id, with the post's key.
+    /// Every LinkedIn id known for a post (share, ugcPost or activity), with the post's key.
     public func linkedInPosts() throws -> [UInt64: String] {
         var posts: [UInt64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT linkedin_id, key FROM posts WHERE linkedin_id IS NOT NULL") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT a.linkedin_id, p.key FROM post_aliases a JOIN posts p ON p.id = a.post WHERE a.linkedin_id IS NOT NULL")
+        {
             let id: Int64 = row[0]
             posts[UInt64(bitPattern: id)] = row[1]
         }

@@ -39,6 +39,8 @@ public final class ImportWriter {
     struct KnownPost {
         var row: Int64
         var author: Int64
+        /// The row's own key (a post found by an alias has another).
+        var key: String
     }
     struct KnownPerson {
         var row: Int64
@@ -50,7 +52,14 @@ public final class ImportWriter {
     private var emailOwners: [String: String] = [:]
     private var emailsByPerson: [String: Set<String>] = [:]
     private var departments: [String: Int64] = [:]
+    /// Posts by key and by alias.
     var posts: [String: KnownPost] = [:]
+    /// LinkedIn posts by author and by the moment their ids were minted, to recognise one post under another URN.
+    private var moments = PostIdentity.Index()
+    /// The keys `post_aliases` holds.
+    private var aliasKeys: Set<String> = []
+    /// Posts of this import found to be one already known under another LinkedIn URN.
+    public private(set) var mergedPosts = 0
 
     private let upsertDepartment: RawStatement
     private let upsertPerson: RawStatement
@@ -80,9 +89,29 @@ public final class ImportWriter {
         }
         var knownPosts: [String: KnownPost] = [:]
         try RawStatement(db, sql: "SELECT id, key, author FROM posts").forEachRow { row in
-            knownPosts[row.string(1)] = KnownPost(row: row.int64(0), author: row.int64(2))
+            let key = row.string(1)
+            knownPosts[key] = KnownPost(row: row.int64(0), author: row.int64(2), key: key)
+        }
+        var index = PostIdentity.Index()
+        var keys: Set<String> = []
+        try RawStatement(
+            db, sql: "SELECT a.key, p.id, p.author, p.key, a.linkedin_id, p.at FROM post_aliases a JOIN posts p ON p.id = a.post"
+        ).forEachRow { row in
+            let alias = row.string(0)
+            let post = KnownPost(row: row.int64(1), author: row.int64(2), key: row.string(3))
+            if knownPosts[alias] == nil { knownPosts[alias] = post }
+            keys.insert(alias)
+            if row.optionalInt64(4) != nil, let reference = LinkedInReference(link: alias),
+                PostIdentity.isBelievable(reference, at: row.int64(5))
+            {
+                index.add(
+                    author: post.author,
+                    .init(seconds: reference.minted.seconds, row: post.row, isActivity: reference.kind == .activity))
+            }
         }
         posts = knownPosts
+        moments = index
+        aliasKeys = keys
         upsertDepartment = try RawStatement(
             db, sql: "INSERT INTO departments(name) VALUES (?) ON CONFLICT(name) DO NOTHING")
         upsertPerson = try RawStatement(
@@ -275,6 +304,32 @@ public final class ImportWriter {
         case .success(let row): author = row
         case .failure(let rejection): return .failure(rejection)
         }
+        let reference = PostIdentity.reference(key: post.id, url: post.url)
+        if let known = posts[post.id], known.key != post.id {
+            // Known under another key already: the row stays as it is.
+            if let reference { try alias(reference, of: known, at: post.at.seconds) }
+            return .success(.duplicate)
+        }
+        if posts[post.id] == nil, let reference, PostIdentity.isBelievable(reference, at: post.at.seconds),
+            let same = moments.post(of: author, near: reference.minted.seconds)
+        {
+            // The same post under another URN (creator analytics name posts by activity, archives by share).
+            let key = try String.fetchOne(db, sql: "SELECT key FROM posts WHERE id = ?", arguments: [same.row]) ?? post.id
+            let known = KnownPost(row: same.row, author: author, key: key)
+            if post.id != reference.urn {
+                try PostIdentity.addAlias(db, key: post.id, post: same.row, linkedInID: nil)
+                aliasKeys.insert(post.id)
+                posts[post.id] = known
+            }
+            try alias(reference, of: known, at: post.at.seconds)
+            if same.isActivity && reference.kind != .activity {
+                // The member's own archive knows the post's exact time and link.
+                try db.execute(
+                    sql: "UPDATE posts SET at = ?, url = ifnull(?, url) WHERE id = ?", arguments: [post.at.seconds, post.url, same.row])
+            }
+            mergedPosts += 1
+            return .success(.updated)
+        }
         upsertPost.bind(1, post.id)
         upsertPost.bind(2, author)
         upsertPost.bind(3, post.at.seconds)
@@ -282,12 +337,30 @@ public final class ImportWriter {
         upsertPost.bind(5, post.url)
         upsertPost.bind(6, importID)
         let changed = try upsertPost.run() > 0
-        if let known = posts[post.id] {
-            posts[post.id] = KnownPost(row: known.row, author: author)
-            return .success(changed ? .updated : .duplicate)
+        let outcome: WriteOutcome
+        let known: KnownPost
+        if let existing = posts[post.id] {
+            known = KnownPost(row: existing.row, author: author, key: post.id)
+            outcome = changed ? .updated : .duplicate
+        } else {
+            known = KnownPost(row: db.lastInsertedRowID, author: author, key: post.id)
+            outcome = .inserted
         }
-        posts[post.id] = KnownPost(row: db.lastInsertedRowID, author: author)
-        return .success(.inserted)
+        posts[post.id] = known
+        if let reference { try alias(reference, of: known, at: post.at.seconds) }
+        return .success(outcome)
+    }
+
+    /// Records a LinkedIn URN of a post, so that later files naming it find the row.
+    private func alias(_ reference: LinkedInReference, of post: KnownPost, at seconds: Int64) throws {
+        guard !aliasKeys.contains(reference.urn) else { return }
+        try PostIdentity.addAlias(db, key: reference.urn, post: post.row, linkedInID: reference.id)
+        aliasKeys.insert(reference.urn)
+        if posts[reference.urn] == nil { posts[reference.urn] = post }
+        if PostIdentity.isBelievable(reference, at: seconds) {
+            moments.add(
+                author: post.author, .init(seconds: reference.minted.seconds, row: post.row, isActivity: reference.kind == .activity))
+        }
     }
 
     private func write(_ interaction: InteractionEvent) throws -> Result<WriteOutcome, RecordRejection> {

@@ -155,6 +155,21 @@ enum Schema {
                         WHERE source IN (SELECT id FROM imports WHERE format = 'linkedin-archive');
                     """)
         }
+        migrator.registerMigration("v5-post-aliases") { db in
+            try db.execute(
+                sql: """
+                    -- Every other key a post is known by: its LinkedIn URNs (share, ugcPost, activity, with the
+                    -- numeric id) and the keys of the rows merged into it (PostIdentity).
+                    CREATE TABLE post_aliases (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        post INTEGER NOT NULL REFERENCES posts(id),
+                        linkedin_id INTEGER
+                    ) WITHOUT ROWID;
+                    CREATE INDEX post_aliases_by_post ON post_aliases(post);
+                    CREATE INDEX post_aliases_by_linkedin_id ON post_aliases(linkedin_id) WHERE linkedin_id IS NOT NULL;
+                    """)
+            try PostIdentity.migrate(db)
+        }
         return migrator
     }
 }

@@ -13,6 +13,8 @@ public struct AnalyticsImport: Sendable {
     public var postStats = 0
     /// Posts listed by engagements but not by impressions: no counters are written for them.
     public var postsWithoutImpressions = 0
+    /// Posts the member's archive had already brought under their share or ugcPost URN.
+    public var postsKnownFromArchive = 0
     public var demographics = 0
     public var unchanged = 0
     /// DISCOVERY's totals for the whole range.
@@ -26,6 +28,7 @@ public struct AnalyticsImport: Sendable {
         if let range { text += " \(range.lowerBound.iso8601) to \(range.upperBound.iso8601)" }
         text += ": \(days) days, \(followerSnapshots) follower count, \(postStats) post counters"
         if postsWithoutImpressions > 0 { text += " (\(postsWithoutImpressions) posts listed without impressions)" }
+        if postsKnownFromArchive > 0 { text += " (\(postsKnownFromArchive) of them already known from the archive)" }
         text += ", \(demographics) demographics rows"
         if unchanged > 0 { text += ", \(unchanged) unchanged" }
         if let rangeImpressions { text += "; range totals: \(rangeImpressions) impressions" }
@@ -259,13 +262,21 @@ private struct AnalyticsJob {
             let reference = LinkedInReference(link: url)
             let key = reference.map(\.urn) ?? url
             if !writer.knowsPost(key) {
-                // A post the member's archive has not brought yet.
-                let at = (listed.day ?? asOf.day).noon
+                // Not known under this URN: the writer finds it if the member's archive brought it under another
+                // (an activity id is minted within seconds of its post's share id), else it is a new post. Its
+                // time is the id's, when that falls on the day the sheet gives.
+                var at = (listed.day ?? asOf.day).noon
+                if let minted = reference?.minted, Bounds.isPlausible(minted.day),
+                    listed.day.map({ abs(minted.day.number - $0.number) <= 1 }) ?? true
+                {
+                    at = minted
+                }
+                let merged = writer.mergedPosts
                 if case .failure(let rejection) = try writer.write(.post(PostEvent(id: key, author: person, at: at, url: url))) {
                     problem("TOP POSTS", nil, rejection.reason)
                     continue
                 }
-                if let reference, reference.kind != .activity { try writer.setLinkedInID(reference.id, ofPost: key) }
+                if writer.mergedPosts > merged { result.postsKnownFromArchive += 1 }
             }
             let stats = PostStatsEvent(post: key, at: asOf, impressions: listed.value, engagements: byEngagements[url]?.value)
             switch try writer.write(.stats(stats)) {

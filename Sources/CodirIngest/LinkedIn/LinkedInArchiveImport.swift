@@ -21,6 +21,8 @@ public struct ArchiveImport: Sendable {
     public var person: String
     public var posts = 0
     public var postDuplicates = 0
+    /// Posts creator analytics had already brought under their activity URN: one post, not two.
+    public var postsKnownFromAnalytics = 0
     public var reactions = Engagement()
     public var comments = Engagement()
     /// Reactions to comments, which are not engagement with a post.
@@ -44,6 +46,7 @@ public struct ArchiveImport: Sendable {
         }
         var text =
             "\(file): \(person)'s archive: \(posts) posts" + (postDuplicates > 0 ? " (\(postDuplicates) already imported)" : "")
+            + (postsKnownFromAnalytics > 0 ? " (\(postsKnownFromAnalytics) already known from creator analytics)" : "")
             + "; reactions: \(engagement(reactions)); comments: \(engagement(comments))"
         if reactionsToComments > 0 { text += "; \(reactionsToComments) reactions to comments left out" }
         if resolvedFromEarlier > 0 { text += "; \(resolvedFromEarlier) earlier interactions matched" }
@@ -172,12 +175,14 @@ private struct ArchiveJob {
         // Posts first, so that the owner's own engagement can match them.
         for share in rows(.shares, LinkedInArchive.shares) {
             let post = PostEvent(id: share.reference.urn, author: owner, at: share.date, url: share.link)
+            let merged = writer.mergedPosts
             switch try writer.write(.post(post)) {
             case .success(.duplicate): result.postDuplicates += 1
-            case .success: result.posts += 1
+            case .success:
+                result.posts += 1
+                if writer.mergedPosts > merged { result.postsKnownFromAnalytics += 1 }
             case .failure(let rejection): problem(.shares, share.line, rejection.reason)
             }
-            try writer.setLinkedInID(share.reference.id, ofPost: post.id)
         }
 
         let known = try writer.linkedInPosts()

@@ -1,4 +1,3 @@
-import CodirModel
 import Foundation
 
 /// What a LinkedIn link points at: a post (`share` or `ugcPost` URN), an activity (the feed item, as reactions
