@@ -27,7 +27,7 @@ struct LeaderDetailPane {
             ("Engagement rate", HumanFormat.percent(reach?.engagementRate)),
             ("Posts", reach.map { "\($0.posts)" } ?? HumanFormat.missing),
             ("Followers", HumanFormat.count(reach?.followers)),
-            ("Follower growth", HumanFormat.signedCount(reach?.followerGrowth)),
+            (Self.growthLabel(reach?.followerGrowthSource), HumanFormat.signedCount(reach?.followerGrowth)),
             ("Given to leaders", engagement.map { "\($0.givenToLeaders)" } ?? HumanFormat.missing),
             ("Given to employees", engagement.map { "\($0.givenToEmployees)" } ?? HumanFormat.missing),
             ("Received from leaders", engagement.map { "\($0.receivedFromLeaders)" } ?? HumanFormat.missing),
@@ -99,6 +99,15 @@ struct LeaderDetailPane {
         }
         if detail.engagedWith.isEmpty {
             buffer.text("No one's posts in this window.", in: given, line: 1, style: Style(.dim), context: context)
+        }
+    }
+
+    /// Says where the follower growth comes from: the counts at both ends, or the daily new followers.
+    static func growthLabel(_ source: FollowerGrowthSource?) -> String {
+        switch source {
+        case .snapshots?: "Follower growth (counts)"
+        case .newFollowers?: "Follower growth (daily new)"
+        case .none?, nil: "Follower growth"
         }
     }
 }

@@ -38,7 +38,7 @@ extension MetricsEngine {
                 (Double(now) - Double(before)) / Double(before)
             } else { nil }
 
-        let (followers, growth) = followerFigures(person: p, daily: daily, dataset: dataset, window: window)
+        let (followers, growth, growthSource) = followerFigures(person: p, daily: daily, dataset: dataset, window: window)
         let days = seriesDays(window: window, dataset: dataset)
         let series = dailyImpressions(
             days: days, window: window, source: impressions.source, daily: daily, posts: posts, dataset: dataset,
@@ -48,7 +48,7 @@ extension MetricsEngine {
             person: person, impressions: impressions.value, impressionSource: impressions.source,
             engagements: engagements.value, engagementSource: engagements.source, engagementRate: rate,
             posts: posts.count(where: { window.contains(seconds: dataset.posts[$0].at) }), followers: followers,
-            followerGrowth: growth, previousImpressions: previous, impressionsChange: change,
+            followerGrowth: growth, followerGrowthSource: growthSource, previousImpressions: previous, impressionsChange: change,
             dailyImpressions: series, seriesStart: days.lowerBound)
     }
 
@@ -111,27 +111,38 @@ extension MetricsEngine {
         return stats.last(where: { $0.at <= t })
     }
 
-    /// Followers at the end of the window and their growth over it.
+    /// Followers at the end of the window and their growth over it, with where the growth comes from.
+    ///
+    /// The count at the end is the latest snapshot at or before it, plus the new followers of the days after that
+    /// snapshot. The growth is the difference of the counts at the window's start and end when snapshots give
+    /// both; else the sum of the daily new followers in the window (creator analytics give one total and 90 days of
+    /// new followers: the count at the start is then the total minus the new followers after it).
     private static func followerFigures(
         person: Int32, daily: [DailyRecord], dataset: Dataset, window: TimeWindow
-    ) -> (Int64?, Int64?) {
+    ) -> (Int64?, Int64?, FollowerGrowthSource) {
         let snapshots = dataset.followers.filter { $0.person == person }.sorted { $0.at < $1.at }
-        if snapshots.isEmpty {
-            // Without any snapshot, growth is what the daily rows report.
-            var sum: Int64 = 0
-            var found = false
-            for row in daily where window.contains(row.day.noon) {
-                if let v = row.newFollowers {
-                    sum = sum.saturatingAdding(v)
-                    found = true
-                }
+        var newInWindow: Int64 = 0
+        var foundNew = false
+        for row in daily where window.contains(row.day.noon) {
+            if let v = row.newFollowers {
+                newInWindow = newInWindow.saturatingAdding(v)
+                foundNew = true
             }
-            return (nil, found ? sum : nil)
         }
-        let atEnd = snapshots.last(where: { $0.at <= window.end.seconds })?.count
-        guard let atEnd, let start = window.start else { return (atEnd, nil) }
-        let atStart = snapshots.last(where: { $0.at <= start.seconds })?.count
-        return (atEnd, atStart.map { atEnd.saturatingSubtracting($0) })
+        /// The count at `t`: the latest snapshot before it and the new followers of the days since.
+        func count(at t: Timestamp) -> Int64? {
+            guard let last = snapshots.last(where: { $0.at <= t.seconds }) else { return nil }
+            var count = last.count
+            for row in daily where row.day.noon.seconds > last.at && row.day.noon <= t {
+                count = count.saturatingAdding(row.newFollowers ?? 0)
+            }
+            return count
+        }
+        let atEnd = count(at: window.end)
+        if let atEnd, let start = window.start, let atStart = count(at: start) {
+            return (atEnd, atEnd.saturatingSubtracting(atStart), .snapshots)
+        }
+        return (atEnd, foundNew ? newInWindow : nil, foundNew ? .newFollowers : .none)
     }
 
     /// Impressions per day. From daily rows, each day's value; from post counters, each day's increase of the

@@ -131,6 +131,17 @@ public enum ReachSource: String, Sendable, Hashable {
     case none
 }
 
+/// Where a leader's follower growth comes from.
+public enum FollowerGrowthSource: String, Sendable, Hashable {
+    /// The follower counts at the window's start and end.
+    case snapshots
+    /// The sum of the daily new followers in the window (creator analytics give one total and the new
+    /// followers of each day).
+    case newFollowers = "new_followers"
+    /// Unknown.
+    case none
+}
+
 /// A leader's reach over the window.
 public struct ReachRow: Sendable, Hashable {
     public var person: Int
@@ -143,6 +154,7 @@ public struct ReachRow: Sendable, Hashable {
     public var posts: Int
     public var followers: Int64?
     public var followerGrowth: Int64?
+    public var followerGrowthSource: FollowerGrowthSource
     /// Impressions over the previous window of the same length.
     public var previousImpressions: Int64?
     /// (impressions − previous) / previous; nil when either is unknown or the previous is zero.
@@ -154,8 +166,8 @@ public struct ReachRow: Sendable, Hashable {
     public init(
         person: Int, impressions: Int64?, impressionSource: ReachSource, engagements: Int64?,
         engagementSource: ReachSource, engagementRate: Double?, posts: Int, followers: Int64?,
-        followerGrowth: Int64?, previousImpressions: Int64?, impressionsChange: Double?, dailyImpressions: [Int64],
-        seriesStart: Day
+        followerGrowth: Int64?, followerGrowthSource: FollowerGrowthSource = .none, previousImpressions: Int64?,
+        impressionsChange: Double?, dailyImpressions: [Int64], seriesStart: Day
     ) {
         self.person = person
         self.impressions = impressions
@@ -166,6 +178,7 @@ public struct ReachRow: Sendable, Hashable {
         self.posts = posts
         self.followers = followers
         self.followerGrowth = followerGrowth
+        self.followerGrowthSource = followerGrowth == nil ? .none : followerGrowthSource
         self.previousImpressions = previousImpressions
         self.impressionsChange = impressionsChange
         self.dailyImpressions = dailyImpressions

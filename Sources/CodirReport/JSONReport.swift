@@ -150,6 +150,7 @@ struct JSONReport {
             ("engagements", .int64(row.engagements)), ("engagements_source", .string(row.engagementSource.rawValue)),
             ("engagement_rate", .double(row.engagementRate)), ("posts", .int(row.posts)),
             ("followers", .int64(row.followers)), ("follower_growth", .int64(row.followerGrowth)),
+            ("follower_growth_source", .string(row.followerGrowthSource.rawValue)),
             (
                 "daily_impressions",
                 .object([

@@ -146,6 +146,45 @@ struct CreatorAnalyticsTests {
         #expect(updated.reach.first?.impressions == 2700)
     }
 
+    /// A workbook gives one total ("Total followers on D") and 90 days of new followers: the growth over any
+    /// window inside those days is the sum of its new followers, and the leader detail says so.
+    @Test func followerGrowthComesFromTheDailyNewFollowers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-xlsx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("Content_2026-08-03_2026-10-31_ClaireMartin.xlsx")
+        let first = Day(iso8601: "2026-08-03")!
+        var followers: [[XLSXValue?]] = [[.text("Total followers on 10/31/2026:"), .text("8,210")], [], [.text("Date"), .text("New followers")]]
+        for offset in 0..<90 {
+            let day = first.advanced(by: offset).components
+            // 1 a day in August and September, 3 a day in October.
+            followers.append([.text("\(day.month)/\(day.day)/\(day.year)"), .number(day.month == 10 ? 3 : 1)])
+        }
+        try makeXLSX(
+            at: file,
+            sheets: [
+                ("ENGAGEMENT", [[.text("Date"), .text("Impressions"), .text("Engagements")], [.text("10/1/2026"), .number(10), .number(1)]]),
+                ("FOLLOWERS", followers),
+            ])
+        let store = try store()
+        let result = try Importer(store: store).importAnalytics(at: file.path, person: nil)
+        #expect(result.followerSnapshots == 1 && result.diagnostics.isEmpty, "\(result.diagnostics)")
+
+        func reach(days: Int, asOf: String) throws -> ReachRow {
+            let end = Timestamp(iso8601: asOf)!
+            let report = MetricsEngine.report(
+                for: try store.dataset(for: TimeWindow(length: .days(days), asOf: end)), length: .days(days), asOf: end)
+            return try #require(report.reach.first)
+        }
+        let october = try reach(days: 31, asOf: "2026-11-01T00:00:00Z")
+        #expect(october.followers == 8210)
+        #expect(october.followerGrowth == 93)
+        #expect(october.followerGrowthSource == .newFollowers)
+        // Over 90 days: 29 days of August, 30 of September, 31 of October.
+        let quarter = try reach(days: 90, asOf: "2026-11-01T00:00:00Z")
+        #expect(quarter.followerGrowth == Int64(29 + 30 + 93))
+    }
+
     @Test func badWorkbooksAreExplained() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-xlsx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
