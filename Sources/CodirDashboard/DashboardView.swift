@@ -198,20 +198,27 @@ extension DashboardView {
     }
 
     /// The leaders in the Reach order for the current sort and department filter: the order ↑ and ↓ follow.
+    /// Whether a row has a rank under the current sort: a leader whose sorted figure is unknown has none.
+    static func isRanked(_ row: ReachRow, _ state: DashboardState) -> Bool {
+        sortKey(row, state.sort) != nil || state.sort == .name
+    }
+
+    static func sortKey(_ row: ReachRow, _ sort: ReachSort) -> Double? {
+        switch sort {
+        case .impressions: row.impressions.map(Double.init)
+        case .change: row.impressionsChange
+        case .engagementRate: row.engagementRate
+        case .posts: Double(row.posts)
+        case .followers: row.followers.map(Double.init)
+        case .growth: row.followerGrowth.map(Double.init)
+        case .name: nil
+        }
+    }
+
     public static func leaderRows(_ snapshot: DashboardSnapshot, _ state: DashboardState) -> [ReachRow] {
         let people = snapshot.report.people
         let rows = snapshot.report.reach.filter { state.department == nil || people[$0.person].department == state.department }
-        func key(_ row: ReachRow) -> Double? {
-            switch state.sort {
-            case .impressions: row.impressions.map(Double.init)
-            case .change: row.impressionsChange
-            case .engagementRate: row.engagementRate
-            case .posts: Double(row.posts)
-            case .followers: row.followers.map(Double.init)
-            case .growth: row.followerGrowth.map(Double.init)
-            case .name: nil
-            }
-        }
+        func key(_ row: ReachRow) -> Double? { sortKey(row, state.sort) }
         return rows.sorted { a, b in
             if state.sort != .name {
                 switch (key(a), key(b)) {

@@ -22,7 +22,7 @@ struct LeaderDetailPane {
         let engagement = report.engagement.first { $0.person == person }
         let figures: [(String, String)] = [
             ("Impressions", HumanFormat.count(reach?.impressions)),
-            ("vs previous \(report.length)", HumanFormat.change(reach?.impressionsChange)),
+            ("vs previous \(report.length)", HumanFormat.change(reach?.impressionsChange, partial: reach?.previousIsPartial ?? false)),
             ("Engagements", HumanFormat.count(reach?.engagements)),
             ("Engagement rate", HumanFormat.percent(reach?.engagementRate)),
             ("Posts", reach.map { "\($0.posts)" } ?? HumanFormat.missing),

@@ -80,7 +80,7 @@ public struct PersonalView {
         guard !inner.isEmpty else { return }
         let row = personal.reach
         let change = row.impressionsChange
-        var changeText = HumanFormat.change(change)
+        var changeText = HumanFormat.change(change, partial: row.previousIsPartial)
         if let change, change != 0 { changeText = String(change > 0 ? context.glyphs.up : context.glyphs.down) + changeText.dropFirst() }
         var lines: [(String, String, Style)] = [
             ("Impressions", HumanFormat.count(row.impressions), Style(.normal, [.bold])),
@@ -147,7 +147,7 @@ public struct PersonalView {
         let committee = snapshot.report.committeeReach
         let summary = snapshot.report.summary
         let lines: [(String, String)] = [
-            ("Impressions", HumanFormat.count(committee.impressions)),
+            ("Impressions", "\(HumanFormat.count(committee.impressions)) (\(committee.coverageText))"),
             ("vs previous \(state.window)", HumanFormat.change(committee.impressionsChange)),
             ("Posts by leaders", "\(committee.posts)"),
             ("Leaders who posted", "\(committee.leadersWhoPosted) of \(committee.leaders)"),

@@ -42,10 +42,10 @@ struct ReachPane {
             let person = people[row.person]
             let change = row.impressionsChange
             let changeStyle = Style(change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .dim)
-            var changeText = HumanFormat.change(change)
+            var changeText = HumanFormat.change(change, partial: row.previousIsPartial)
             if let change, change != 0 { changeText = String(change > 0 ? context.glyphs.up : context.glyphs.down) + changeText.dropFirst() }
             return [
-                TableCell(snapshot.report.withholdsIndividuals ? "" : "\(rank + 1)", style: Style(.dim)),
+                TableCell(snapshot.report.withholdsIndividuals || !DashboardView.isRanked(row, state) ? "" : "\(rank + 1)", style: Style(.dim)),
                 TableCell(sanitized(person.name), style: Style(.normal, [.bold])),
                 TableCell(sanitized(person.department), style: Style(.dim)),
                 TableCell(HumanFormat.count(row.impressions)),
@@ -54,7 +54,9 @@ struct ReachPane {
                 TableCell("\(row.posts)"),
                 TableCell(HumanFormat.count(row.followers)),
                 TableCell(HumanFormat.signedCount(row.followerGrowth), style: Style(row.followerGrowth.map { $0 > 0 ? .good : .normal } ?? .dim)),
-                TableCell(sparklineText(row.dailyImpressions, width: trendWidth), style: Style(.accent)),
+                row.impressions == nil && row.followers == nil
+                    ? TableCell("no reach data", style: Style(.dim))
+                    : TableCell(sparklineText(row.dailyImpressions, width: trendWidth), style: Style(.accent)),
             ]
         }
         let selected = rows.firstIndex { people[$0.person].id == state.selectedLeader }
@@ -77,16 +79,16 @@ struct ReachPane {
             let tiles = Rect(x: inner.x, y: y, width: inner.width, height: 4)
                 .split(.horizontal, [.ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14)], spacing: 1)
             let changeStyle = Style(change.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])
-            buffer.tile(value: HumanFormat.count(total), caption: "committee impressions", detail: "\(HumanFormat.change(change)) vs previous \(state.window)", detailStyle: changeStyle, in: tiles[0], context: context)
+            buffer.tile(value: HumanFormat.count(total), caption: "committee impressions", detail: "\(HumanFormat.change(change)) \(context.glyphs.separator) \(committee.leadersWithImpressions)/\(committee.leaders) leaders", detailStyle: changeStyle, in: tiles[0], context: context)
             buffer.tile(value: "\(posts)", caption: "posts by leaders", detail: "\(committee.leadersWhoPosted) of \(committee.leaders) leaders posted", in: tiles[1], context: context)
             buffer.tile(value: HumanFormat.percent(activeShare), caption: "employees active", detail: "\(HumanFormat.grouped(snapshot.report.summary.activeEmployees)) of \(HumanFormat.grouped(snapshot.report.summary.employees))", in: tiles[2], context: context)
             buffer.tile(value: HumanFormat.index(snapshot.report.silo.eiIndex), caption: "E-I index (silos)", detail: "−1 closed, +1 open", in: tiles[3], context: context)
             y += 5
         } else if y < inner.maxY {
             let line =
-                "Committee: \(HumanFormat.count(total)) impressions (\(HumanFormat.change(change)))"
-                + " \(context.glyphs.separator) \(posts) posts \(context.glyphs.separator) "
-                + "\(HumanFormat.percent(activeShare)) of employees active"
+                "Committee: \(HumanFormat.count(total)) impressions (\(committee.coverageText)) \(HumanFormat.change(change))"
+                + " \(context.glyphs.separator) \(plural(posts, "post")) \(context.glyphs.separator) "
+                + "\(HumanFormat.percent(activeShare)) active"
             buffer.text(line, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)
             y += 2
         }

@@ -58,7 +58,7 @@ public struct WallView {
         let weekly = report.silo.weekly.compactMap(\.eiIndex)
         let trend: Double? = weekly.count >= 2 ? weekly[weekly.count - 1] - weekly[0] : nil
         let items: [(caption: String, value: String, detail: String, good: Bool?)] = [
-            ("committee reach, \(report.length)", HumanFormat.count(total), "impressions", nil),
+            ("committee reach, \(report.length)", HumanFormat.count(total), report.committeeReach.coverageText, nil),
             ("change vs previous \(report.length)", HumanFormat.change(change), "of impressions", change.map { $0 >= 0 }),
             ("E-I index (silos)", HumanFormat.index(report.silo.eiIndex),
              trend.map { "\($0 >= 0 ? "opening" : "closing") over 12 weeks (\(HumanFormat.index($0)))" } ?? "no trend yet",

@@ -26,15 +26,23 @@ extension MetricsEngine {
             if let i = impressions.value, let e = engagements.value, i > 0 { Double(e) / Double(i) } else { nil }
 
         var previous: Int64? = nil
+        var partial = false
         if let prior = window.previous {
-            previous =
-                total(
-                    window: prior, daily: daily, field: \.impressions, posts: posts, dataset: dataset, stats: stats,
-                    statField: { $0.impressions }
-                ).value
+            let before = total(
+                window: prior, daily: daily, field: \.impressions, posts: posts, dataset: dataset, stats: stats,
+                statField: { $0.impressions })
+            previous = before.value
+            // Daily rows that start after the previous window's first day cover only part of it: a change against
+            // that part would be a change against days without data.
+            if before.source == .daily, let start = prior.start,
+                let first = daily.lazy.filter({ $0.impressions != nil }).map(\.day).min(),
+                first > lastDay(withNoonAtOrBefore: start).advanced(by: 1)
+            {
+                partial = true
+            }
         }
         let change: Double? =
-            if let now = impressions.value, let before = previous, before > 0 {
+            if !partial, let now = impressions.value, let before = previous, before > 0 {
                 (Double(now) - Double(before)) / Double(before)
             } else { nil }
 
@@ -48,7 +56,8 @@ extension MetricsEngine {
             person: person, impressions: impressions.value, impressionSource: impressions.source,
             engagements: engagements.value, engagementSource: engagements.source, engagementRate: rate,
             posts: posts.count(where: { window.contains(seconds: dataset.posts[$0].at) }), followers: followers,
-            followerGrowth: growth, followerGrowthSource: growthSource, previousImpressions: previous, impressionsChange: change,
+            followerGrowth: growth, followerGrowthSource: growthSource, previousImpressions: previous,
+            previousIsPartial: partial, impressionsChange: change,
             dailyImpressions: series, seriesStart: days.lowerBound)
     }
 
@@ -68,7 +77,7 @@ extension MetricsEngine {
         return first..<max(first, last.advanced(by: 1))
     }
 
-    private static func lastDay(withNoonAtOrBefore t: Timestamp) -> Day {
+    static func lastDay(withNoonAtOrBefore t: Timestamp) -> Day {
         let day = t.day
         return day.noon <= t ? day : day.advanced(by: -1)
     }

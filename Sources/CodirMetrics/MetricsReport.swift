@@ -79,6 +79,14 @@ public struct CommitteeReach: Sendable, Hashable {
     public var previousImpressions: Int64
     public var engagements: Int64
 
+    /// Leaders whose impressions are known: `impressions` sums theirs only.
+    public var leadersWithImpressions: Int
+    /// The impressions, then and now, of the leaders whose change is known (data over both windows whole).
+    public var comparableImpressions: Int64
+    public var comparablePrevious: Int64
+    /// Leaders whose data covers only part of the previous window, left out of the change.
+    public var leadersWithPartialPrevious: Int
+
     public init(_ rows: [ReachRow]) {
         leaders = rows.count
         leadersWhoPosted = rows.count(where: { $0.posts > 0 })
@@ -86,12 +94,22 @@ public struct CommitteeReach: Sendable, Hashable {
         impressions = rows.compactMap(\.impressions).reduce(0) { $0.saturatingAdding($1) }
         previousImpressions = rows.compactMap(\.previousImpressions).reduce(0) { $0.saturatingAdding($1) }
         engagements = rows.compactMap(\.engagements).reduce(0) { $0.saturatingAdding($1) }
+        leadersWithImpressions = rows.count(where: { $0.impressions != nil })
+        let comparable = rows.filter { $0.impressions != nil && $0.previousImpressions != nil && !$0.previousIsPartial }
+        comparableImpressions = comparable.compactMap(\.impressions).reduce(0) { $0.saturatingAdding($1) }
+        comparablePrevious = comparable.compactMap(\.previousImpressions).reduce(0) { $0.saturatingAdding($1) }
+        leadersWithPartialPrevious = rows.count(where: { $0.previousIsPartial })
     }
 
-    /// Relative change of impressions against the previous window; nil without a previous figure.
+    /// Relative change of impressions against the previous window, over the leaders with data over both
+    /// windows whole; nil without any.
     public var impressionsChange: Double? {
-        previousImpressions > 0 ? (Double(impressions) - Double(previousImpressions)) / Double(previousImpressions) : nil
+        comparablePrevious > 0
+            ? (Double(comparableImpressions) - Double(comparablePrevious)) / Double(comparablePrevious) : nil
     }
+
+    /// "4 of 10 leaders": whose data the committee's impressions include.
+    public var coverageText: String { "\(leadersWithImpressions) of \(leaders) leader\(leaders == 1 ? "" : "s")" }
 }
 
 /// Counts that frame the window.
@@ -157,7 +175,9 @@ public struct ReachRow: Sendable, Hashable {
     public var followerGrowthSource: FollowerGrowthSource
     /// Impressions over the previous window of the same length.
     public var previousImpressions: Int64?
-    /// (impressions − previous) / previous; nil when either is unknown or the previous is zero.
+    /// The leader's daily data starts inside the previous window: its figure covers only part of it.
+    public var previousIsPartial: Bool
+    /// (impressions − previous) / previous; nil when either is unknown, the previous is zero or partial.
     public var impressionsChange: Double?
     /// Impressions per day of the window, oldest first, starting on `seriesStart`.
     public var dailyImpressions: [Int64]
@@ -167,7 +187,7 @@ public struct ReachRow: Sendable, Hashable {
         person: Int, impressions: Int64?, impressionSource: ReachSource, engagements: Int64?,
         engagementSource: ReachSource, engagementRate: Double?, posts: Int, followers: Int64?,
         followerGrowth: Int64?, followerGrowthSource: FollowerGrowthSource = .none, previousImpressions: Int64?,
-        impressionsChange: Double?, dailyImpressions: [Int64], seriesStart: Day
+        previousIsPartial: Bool = false, impressionsChange: Double?, dailyImpressions: [Int64], seriesStart: Day
     ) {
         self.person = person
         self.impressions = impressions
@@ -180,6 +200,7 @@ public struct ReachRow: Sendable, Hashable {
         self.followerGrowth = followerGrowth
         self.followerGrowthSource = followerGrowth == nil ? .none : followerGrowthSource
         self.previousImpressions = previousImpressions
+        self.previousIsPartial = previousIsPartial
         self.impressionsChange = impressionsChange
         self.dailyImpressions = dailyImpressions
         self.seriesStart = seriesStart

@@ -22,7 +22,7 @@ struct CSVReport {
                 let person = report.people[row.person]
                 let e = engagement[row.person]
                 rows.append([
-                    document.rankText(rank), person.id, person.name, person.department, cell(row.impressions),
+                    document.rankText(rank, row), person.id, person.name, person.department, cell(row.impressions),
                     cell(row.previousImpressions), cell(row.impressionsChange), cell(row.engagements),
                     cell(row.engagementRate), "\(row.posts)", cell(row.followers), cell(row.followerGrowth),
                     cell(e?.givenToLeaders), cell(e?.givenToEmployees), cell(e?.receivedFromLeaders),

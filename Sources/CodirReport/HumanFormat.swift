@@ -44,6 +44,14 @@ public enum HumanFormat {
         return (ratio < 0 ? "-" : "+") + text
     }
 
+    /// Shown for a change against a previous window the data covers only in part.
+    public static let partial = "partial"
+
+    /// A change, or `partial` when the previous figure covers only part of its window.
+    public static func change(_ ratio: Double?, partial isPartial: Bool) -> String {
+        isPartial ? partial : change(ratio)
+    }
+
     /// An index in [-1, 1] with two decimals and a sign: `-0.42`, `+0.31`.
     public static func index(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }

@@ -127,6 +127,8 @@ struct JSONReport {
                     ("leaders_who_posted", .int(report.committeeReach.leadersWhoPosted)),
                     ("posts", .int(report.committeeReach.posts)),
                     ("impressions", .int64(report.committeeReach.impressions)),
+                    ("leaders_with_impressions", .int(report.committeeReach.leadersWithImpressions)),
+                    ("leaders_with_partial_previous", .int(report.committeeReach.leadersWithPartialPrevious)),
                     ("previous_impressions", .int64(report.committeeReach.previousImpressions)),
                     ("impressions_change", .double(report.committeeReach.impressionsChange)),
                     ("engagements", .int64(report.committeeReach.engagements)),
@@ -147,6 +149,7 @@ struct JSONReport {
             ("impressions", .int64(row.impressions)), ("impressions_source", .string(row.impressionSource.rawValue)),
             ("previous_impressions", .int64(row.previousImpressions)),
             ("impressions_change", .double(row.impressionsChange)),
+            ("previous_is_partial", .bool(row.previousIsPartial)),
             ("engagements", .int64(row.engagements)), ("engagements_source", .string(row.engagementSource.rawValue)),
             ("engagement_rate", .double(row.engagementRate)), ("posts", .int(row.posts)),
             ("followers", .int64(row.followers)), ("follower_growth", .int64(row.followerGrowth)),
@@ -183,6 +186,7 @@ indirect enum JSONValue {
     case object([(String, JSONValue)])
 
     static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    static func bool(_ value: Bool) -> JSONValue { .number(value ? "true" : "false") }
     static func int64(_ value: Int64?) -> JSONValue { value.map { .number(String($0)) } ?? .null }
     static func double(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }

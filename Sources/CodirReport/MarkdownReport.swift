@@ -31,8 +31,8 @@ struct MarkdownReport {
             document.rankedReach.enumerated().map { rank, row in
                 let person = report.people[row.person]
                 return [
-                    document.rankText(rank), person.name, person.department, HumanFormat.count(row.impressions),
-                    HumanFormat.change(row.impressionsChange), HumanFormat.percent(row.engagementRate), "\(row.posts)",
+                    document.rankText(rank, row), person.name, person.department, HumanFormat.count(row.impressions),
+                    HumanFormat.change(row.impressionsChange, partial: row.previousIsPartial), HumanFormat.percent(row.engagementRate), "\(row.posts)",
                     HumanFormat.count(row.followers), HumanFormat.signedCount(row.followerGrowth),
                 ]
             })

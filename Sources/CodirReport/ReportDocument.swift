@@ -14,14 +14,16 @@ public struct ReportDocument: Sendable {
     func person(_ index: Int) -> Person { report.people[index] }
 
     /// The rank shown in the first column; empty when other leaders' rows are withheld (a rank among rows
-    /// that are not shown would mislead).
-    func rankText(_ rank: Int) -> String { report.withholdsIndividuals ? "" : "\(rank + 1)" }
+    /// that are not shown would mislead), and for a leader whose impressions are unknown: not ranked, not zero.
+    func rankText(_ rank: Int, _ row: ReachRow) -> String {
+        report.withholdsIndividuals || row.impressions == nil ? "" : "\(rank + 1)"
+    }
 
     /// The committee's totals in one line, over every leader.
     var committeeLine: String {
         let c = report.committeeReach
-        return "Committee: \(HumanFormat.count(c.impressions)) impressions (\(HumanFormat.change(c.impressionsChange)) "
-            + "vs previous \(report.length)) · \(plural(c.posts, "post")) · \(c.leadersWhoPosted) of \(c.leaders) leaders posted"
+        return "Committee: \(HumanFormat.count(c.impressions)) impressions (data of \(c.coverageText)) "
+            + "\(HumanFormat.change(c.impressionsChange)) vs previous \(report.length) · \(plural(c.posts, "post")) · \(c.leadersWhoPosted) of \(c.leaders) leaders posted"
     }
 
     /// Why some rows are missing; nil when every row is shown.

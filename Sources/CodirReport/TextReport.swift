@@ -66,9 +66,9 @@ struct TextReport {
                 + fitted("Growth", 8, alignRight: true))
         for (rank, row) in document.rankedReach.enumerated() {
             lines.append(
-                fitted(document.rankText(rank), 3) + fitted(name(row.person), 17) + " " + fitted(department(row.person), 13)
+                fitted(document.rankText(rank, row), 3) + fitted(name(row.person), 17) + " " + fitted(department(row.person), 13)
                     + " " + fitted(HumanFormat.count(row.impressions), 7, alignRight: true)
-                    + fitted(HumanFormat.change(row.impressionsChange), 8, alignRight: true)
+                    + fitted(HumanFormat.change(row.impressionsChange, partial: row.previousIsPartial), 8, alignRight: true)
                     + fitted(HumanFormat.percent(row.engagementRate), 6, alignRight: true)
                     + fitted("\(row.posts)", 6, alignRight: true)
                     + fitted(HumanFormat.count(row.followers), 8, alignRight: true)
@@ -76,6 +76,12 @@ struct TextReport {
         }
         lines += wrapped(document.committeeLine)
         lines.append("Impr.: impressions; vs prev: against the previous \(report.length); Eng.: engagement rate.")
+        if report.reach.contains(where: \.previousIsPartial) {
+            lines += wrapped("partial: the leader's data starts inside the previous \(report.length), so no change is given.")
+        }
+        if report.reach.contains(where: { $0.impressions == nil }) {
+            lines += wrapped("A leader without a rank has no impressions in codir for this window: not zero, unknown.")
+        }
     }
 
     private func engagement(_ lines: inout [String]) {

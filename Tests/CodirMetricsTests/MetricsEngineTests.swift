@@ -56,6 +56,8 @@ struct SmallOrganisation {
             DailyRecord(person: a, day: day("2026-11-24"), impressions: 1000, engagements: 50, newFollowers: nil),
             DailyRecord(person: a, day: day("2026-11-25"), impressions: 500, engagements: 20, newFollowers: nil),
             DailyRecord(person: a, day: day("2026-11-20"), impressions: 800, engagements: 30, newFollowers: nil),
+            // Her data starts on the previous window's first day: it covers that window whole.
+            DailyRecord(person: a, day: day("2026-11-16"), impressions: 0, engagements: nil, newFollowers: nil),
             // Chloé's only daily row carries followers, not impressions.
             DailyRecord(person: c, day: day("2026-11-25"), impressions: nil, engagements: nil, newFollowers: 7),
         ]
@@ -94,8 +96,26 @@ struct ReachTests {
         let alice = row("A")
         #expect(alice.previousImpressions == 800)
         #expect(alice.impressionsChange == 0.875)
+        #expect(!alice.previousIsPartial)
         #expect(row("B").previousImpressions == nil)
         #expect(row("B").impressionsChange == nil)
+    }
+
+    /// Data that starts inside the previous window covers only part of it: no change, "partial", and the
+    /// committee's change leaves that leader out.
+    @Test func aPreviousWindowPartlyCoveredGivesNoChange() {
+        var dataset = SmallOrganisation.dataset
+        // Alice's data now starts on the 20th, two thirds into the previous week.
+        dataset.daily.removeAll { $0.day == SmallOrganisation.day("2026-11-16") }
+        let report = MetricsEngine.report(for: dataset, length: .days(7), asOf: Timestamp(seconds: SmallOrganisation.asOf))
+        let alice = report.reach.first { report.people[$0.person].id == "A" }!
+        #expect(alice.previousImpressions == 800)
+        #expect(alice.previousIsPartial)
+        #expect(alice.impressionsChange == nil)
+        #expect(report.committeeReach.leadersWithPartialPrevious == 1)
+        #expect(report.committeeReach.impressionsChange == nil)
+        // The committee's impressions say whose data they hold: Alice's and Bruno's post counters, not Chloé's.
+        #expect(report.committeeReach.coverageText == "2 of 3 leaders")
     }
 
     @Test func postCountersAsOfTheWindowEnd() {
