@@ -8,6 +8,9 @@ import TOMLKit
 /// visibility = "self"            # "all" (default), "self" or "aggregate"
 /// admins = ["comms-lead"]        # logins that see everything and may use `codir me --as`
 /// min_group_size = 5             # under self and aggregate, smaller departments' figures are withheld
+/// stale_after_days = 14          # the Data view marks a source stale when its last file is older
+/// retention_days = 730           # the writers remove interactions older than this (default: keep all)
+/// contact = "Marie Dupont, communication (poste 1234)"   # whom codir me tells executives to ask
 /// ```
 ///
 /// When the administrator's `/etc/codir/config.toml` exists it is authoritative: it alone names the admins
@@ -19,6 +22,12 @@ public struct Configuration: Sendable, Hashable {
     public var admins: [String]
     /// Under `self` and `aggregate`, departments with fewer members have their figures withheld.
     public var minGroupSize: Int
+    /// A source whose last file is older than this many days is marked stale.
+    public var staleAfterDays: Int = Self.defaultStaleAfterDays
+    /// The writers remove interactions older than this many days; nil keeps everything.
+    public var retentionDays: Int?
+    /// Whom to ask about codir (the comms lead), as codir me tells an executive it does not know.
+    public var contact: String?
     /// The file it was read from; nil when no file was found and the defaults apply.
     public var file: String?
     /// The user's file that narrowed the administrator's, if any.
@@ -37,7 +46,11 @@ public struct Configuration: Sendable, Hashable {
     }
 
     /// The keys a configuration file may hold.
-    public static let keys = ["visibility", "admins", "min_group_size"]
+    public static let keys = ["visibility", "admins", "min_group_size", "stale_after_days", "retention_days", "contact"]
+
+    public static let defaultStaleAfterDays = 14
+    /// The longest `stale_after_days` and `retention_days` taken (100 years).
+    public static let maxDays = 36_500
 
     /// The administrator's file, authoritative when it exists.
     public static let systemPath = "/etc/codir/config.toml"
@@ -99,6 +112,8 @@ public struct Configuration: Sendable, Hashable {
         let mine = try read(user)
         if mine.keysSet.contains("visibility") { system.visibility = system.visibility.narrowed(to: mine.visibility) }
         if mine.keysSet.contains("min_group_size") { system.minGroupSize = max(system.minGroupSize, mine.minGroupSize) }
+        // How old is stale is the reader's choice; what is kept and whom to ask are the administrator's.
+        if mine.keysSet.contains("stale_after_days") { system.staleAfterDays = mine.staleAfterDays }
         // Admins come from the administrator's file only.
         system.narrowedBy = user
         return system
@@ -129,8 +144,9 @@ public struct Configuration: Sendable, Hashable {
         }
         func line(of key: String) -> Int { Self.line(of: key, in: text) }
         for key in table.keys.sorted(by: { line(of: $0) < line(of: $1) }) where !keys.contains(key) {
+            let hint = closestMatch(to: key, in: keys).map { "; did you mean '\($0)'?" } ?? ""
             throw ConfigurationError(
-                "\(file):\(line(of: key)): unknown key '\(key)' (expected \(keys.dropLast().map { "'\($0)'" }.joined(separator: ", ")) or '\(keys.last ?? "")')")
+                "\(file):\(line(of: key)): unknown key '\(sanitized(key))'\(hint) (expected \(keys.dropLast().map { "'\($0)'" }.joined(separator: ", ")) or '\(keys.last ?? "")')")
         }
         var configuration = Configuration(file: file)
         if let value = table["visibility"] {
@@ -148,6 +164,21 @@ public struct Configuration: Sendable, Hashable {
             }
             configuration.minGroupSize = size
             configuration.keysSet.insert("min_group_size")
+        }
+        for key in ["stale_after_days", "retention_days"] {
+            guard let value = table[key] else { continue }
+            guard let days = value.int, (1...maxDays).contains(days) else {
+                throw ConfigurationError("\(file):\(line(of: key)): '\(key)' must be a whole number of days from 1 to \(maxDays)")
+            }
+            if key == "stale_after_days" { configuration.staleAfterDays = days } else { configuration.retentionDays = days }
+            configuration.keysSet.insert(key)
+        }
+        if let value = table["contact"] {
+            guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 200 else {
+                throw ConfigurationError("\(file):\(line(of: "contact")): 'contact' must be a text of 1 to 200 characters, like contact = \"Marie Dupont, communication\"")
+            }
+            configuration.contact = sanitized(text)
+            configuration.keysSet.insert("contact")
         }
         if let value = table["admins"] {
             guard let array = value.array else {

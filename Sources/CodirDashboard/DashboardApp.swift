@@ -219,7 +219,8 @@ public final class DashboardApp {
 
     /// The next pane, for the wall's rotation.
     func rotatePane() {
-        state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count) ?? .reach
+        let panes = Pane.onTheWall
+        state.pane = panes[((panes.firstIndex(of: state.pane) ?? -1) + 1) % panes.count]
     }
 
     private func leaders() -> [String] {

@@ -1,5 +1,6 @@
 import CodirMetrics
 import CodirModel
+import CodirReport
 import CodirStore
 import Foundation
 
@@ -16,6 +17,17 @@ public struct DashboardSnapshot: Sendable {
     public var personal: PersonalReport?
     /// The links of the personal report's posts to engage with, by post key.
     public var postURLs: [String: String] = [:]
+    /// What each source holds about each person, for the Data pane.
+    public var coverage: [SourceCoverage] = []
+    /// A source whose last file is older than this many days is stale.
+    public var staleAfterDays = 14
+
+    /// The Data pane's content: the leaders the viewer may see.
+    public var dataStatus: DataStatus {
+        DataStatus(
+            organisation: organisation, people: report.people.filter(report.disclosure.showsNumbers(of:)),
+            coverage: coverage, now: asOf, staleAfterDays: staleAfterDays)
+    }
 }
 
 /// Reads the database for the dashboard, read-only, and tells when it changed.
@@ -36,10 +48,14 @@ public final class DashboardSource {
     /// For `codir me`: the login whose personal report each load computes.
     public let personalLogin: String?
 
-    public init(path: String, disclosure: Disclosure = .everything, personalLogin: String? = nil) {
+    /// A source whose last file is older than this many days is stale (the Data pane).
+    public let staleAfterDays: Int
+
+    public init(path: String, disclosure: Disclosure = .everything, personalLogin: String? = nil, staleAfterDays: Int = 14) {
         self.path = path
         self.disclosure = disclosure
         self.personalLogin = personalLogin
+        self.staleAfterDays = staleAfterDays
     }
 
     /// Whether the data changed since the last load (another process committed, or the file was replaced).
@@ -91,7 +107,8 @@ public final class DashboardSource {
                 ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             snapshot = DashboardSnapshot(
                 organisation: name, report: report, dataset: dataset, asOf: asOf, lastChange: try store.lastChange(),
-                personal: personal, postURLs: urls)
+                personal: personal, postURLs: urls, coverage: personalLogin == nil ? try store.coverage() : [],
+                staleAfterDays: staleAfterDays)
             self.version = version
             staleReason = nil
             return true

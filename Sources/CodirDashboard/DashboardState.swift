@@ -2,15 +2,19 @@ import CodirModel
 
 /// The dashboard's panes.
 public enum Pane: Int, Sendable, CaseIterable {
-    case reach, engagement, silos
+    case reach, engagement, silos, data
 
     public var title: String {
         switch self {
         case .reach: "Reach"
         case .engagement: "Colleague engagement"
         case .silos: "Silos"
+        case .data: "Data"
         }
     }
+
+    /// The panes the wall rotates through: the figures, not the Data pane (which is the comms lead's).
+    public static let onTheWall: [Pane] = [.reach, .engagement, .silos]
 }
 
 /// The columns the Reach leaderboard can be sorted by, in the order `s` cycles through them.

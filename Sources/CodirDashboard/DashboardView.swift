@@ -101,7 +101,7 @@ public struct DashboardView {
         let reach = ReachPane(snapshot: snapshot, state: state, context: context)
         let engagement = EngagementPane(snapshot: snapshot, state: state, context: context)
         let silos = SiloPane(snapshot: snapshot, state: state, context: context)
-        if all {
+        if all && state.pane != .data {
             let parts = body.split(.vertical, [.ratio(0.55, min: 14), .ratio(0.45, min: 12)])
             let top = parts[0].split(.horizontal, [.ratio(0.55, min: 60), .ratio(0.45, min: 50)])
             reach.draw(into: &buffer, top[0], focused: focus && state.pane == .reach)
@@ -110,18 +110,21 @@ public struct DashboardView {
             return
         }
         let split = body.split(.vertical, [.fixed(1), .ratio(1, min: 1)])
-        buffer.tabs(Pane.allCases.map(\.title), active: state.pane.rawValue, in: split[0], context: context)
+        // The wall (which has no focus: no one at its keyboard) rotates through the figures only.
+        let panes = focus ? Pane.allCases : Pane.onTheWall
+        buffer.tabs(panes.map(\.title), active: panes.firstIndex(of: state.pane) ?? 0, in: split[0], context: context)
         switch state.pane {
         case .reach: reach.draw(into: &buffer, split[1], focused: focus)
         case .engagement: engagement.draw(into: &buffer, split[1], focused: focus)
         case .silos: silos.draw(into: &buffer, split[1], focused: focus)
+        case .data: DataPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, split[1], focused: focus)
         }
     }
 
     static func helpLines(_ context: RenderContext) -> [String] {
         let arrows = context.isASCII ? "Up Down / j k" : "↑ ↓ / j k"
         return [
-            "1 2 3, Tab, Shift-Tab   switch pane",
+            "1 2 3 4, Tab, Shift-Tab switch pane (4: which data codir holds)",
             "\(arrows)\(String(repeating: " ", count: max(1, 24 - arrows.count)))select a leader",
             "Enter / Esc             leader detail / back",
             "w                       window: 7d, 30d, 90d, 365d",
@@ -167,7 +170,7 @@ public struct DashboardView {
     private func keyBar(into buffer: inout CellBuffer, _ rect: Rect) {
         let arrows = context.isASCII ? "j/k" : "↑↓"
         // The essential keys first: what does not fit at the end is cut.
-        var keys: [(String, String)] = [("?", " help"), ("q", " quit"), ("1-3", " panes")]
+        var keys: [(String, String)] = [("?", " help"), ("q", " quit"), ("1-4", " panes")]
         keys += state.detail != nil ? [("Esc", " back")] : [(arrows, " select"), ("Enter", " detail")]
         keys += [("w", " window"), ("s", " sort"), ("d", " dept"), ("f", " source"), ("r", " refresh")]
         buffer.keyBar(keys.map { (key: $0.0, label: $0.1) }, in: rect, context: context)

@@ -58,6 +58,15 @@ public final class ImportWriter {
     private var moments = PostIdentity.Index()
     /// The keys `post_aliases` holds.
     private var aliasKeys: Set<String> = []
+    /// Where this import's posts and counters come from (its format's source).
+    private let recordSource: DataSource
+    /// What this import brought about each person, by source: flushed to `coverage` at its end.
+    private var coverage: [Int64: CoverageSpan] = [:]
+    struct CoverageSpan {
+        var first: Int64
+        var last: Int64
+        var records: Int64
+    }
     /// Posts of this import found to be one already known under another LinkedIn URN.
     public private(set) var mergedPosts = 0
 
@@ -73,6 +82,8 @@ public final class ImportWriter {
     init(db: Database, importID: Int64) throws {
         self.db = db
         self.importID = importID
+        recordSource = DataSource(
+            importFormat: try String.fetchOne(db, sql: "SELECT format FROM imports WHERE id = ?", arguments: [importID]) ?? "")
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM departments") {
             departments[row[1]] = row[0]
         }
@@ -308,6 +319,7 @@ public final class ImportWriter {
         if let known = posts[post.id], known.key != post.id {
             // Known under another key already: the row stays as it is.
             if let reference { try alias(reference, of: known, at: post.at.seconds) }
+            cover(author, recordSource, at: post.at.seconds, isNew: false)
             return .success(.duplicate)
         }
         if posts[post.id] == nil, let reference, PostIdentity.isBelievable(reference, at: post.at.seconds),
@@ -328,6 +340,7 @@ public final class ImportWriter {
                     sql: "UPDATE posts SET at = ?, url = ifnull(?, url) WHERE id = ?", arguments: [post.at.seconds, post.url, same.row])
             }
             mergedPosts += 1
+            cover(author, recordSource, at: post.at.seconds, isNew: false)
             return .success(.updated)
         }
         upsertPost.bind(1, post.id)
@@ -348,7 +361,45 @@ public final class ImportWriter {
         }
         posts[post.id] = known
         if let reference { try alias(reference, of: known, at: post.at.seconds) }
+        cover(author, recordSource, at: post.at.seconds, isNew: outcome != .duplicate)
         return .success(outcome)
+    }
+
+    /// Notes that this import holds a record about `person` at `seconds` (new or not, when `isNew` is false).
+    @inline(__always)
+    private func cover(_ person: Int64, _ source: DataSource, at seconds: Int64, isNew: Bool) {
+        let key = person &* 8 &+ Int64(source.code)
+        if var span = coverage[key] {
+            if seconds < span.first { span.first = seconds }
+            if seconds > span.last { span.last = seconds }
+            if isNew { span.records &+= 1 }
+            coverage[key] = span
+        } else {
+            coverage[key] = CoverageSpan(first: seconds, last: seconds, records: isNew ? 1 : 0)
+        }
+    }
+
+    /// Writes what this import brought about each person into `coverage`; called once, at the end of the import.
+    func flushCoverage() throws {
+        guard !coverage.isEmpty else { return }
+        let upsert = try RawStatement(
+            db,
+            sql: """
+                INSERT INTO coverage(person, source, first_at, last_at, records, last_import) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT(person, source) DO UPDATE SET first_at = min(first_at, excluded.first_at),
+                    last_at = max(last_at, excluded.last_at), records = records + excluded.records,
+                    last_import = excluded.last_import
+                """)
+        for (key, span) in coverage {
+            upsert.bind(1, key / 8)
+            upsert.bind(2, key % 8)
+            upsert.bind(3, span.first)
+            upsert.bind(4, span.last)
+            upsert.bind(5, span.records)
+            upsert.bind(6, importID)
+            _ = try upsert.run()
+        }
+        coverage.removeAll()
     }
 
     /// Records a LinkedIn URN of a post, so that later files naming it find the row.
@@ -395,7 +446,12 @@ public final class ImportWriter {
         insertInteraction.bind(6, interaction.at.seconds)
         insertInteraction.bind(7, importID)
         insertInteraction.bind(8, Int64(interaction.source.code))
-        return .success(try insertInteraction.run() > 0 ? .inserted : .duplicate)
+        let inserted = try insertInteraction.run() > 0
+        let source = DataSource(interaction.source)
+        cover(actor, source, at: interaction.at.seconds, isNew: inserted)
+        // An archive speaks for its owner only; the other sources for both ends.
+        if source != .archive, target != actor { cover(target, source, at: interaction.at.seconds, isNew: inserted) }
+        return .success(inserted ? .inserted : .duplicate)
     }
 
     private func write(_ stats: PostStatsEvent) throws -> Result<WriteOutcome, RecordRejection> {
@@ -407,7 +463,9 @@ public final class ImportWriter {
         upsertStats.bind(3, stats.impressions)
         upsertStats.bind(4, stats.engagements)
         upsertStats.bind(5, importID)
-        return .success(try upsertStats.run() > 0 ? .inserted : .duplicate)
+        let changed = try upsertStats.run() > 0
+        cover(post.author, recordSource, at: stats.at.seconds, isNew: changed)
+        return .success(changed ? .inserted : .duplicate)
     }
 
     private func write(_ daily: DailyStatsEvent) throws -> Result<WriteOutcome, RecordRejection> {
@@ -422,7 +480,9 @@ public final class ImportWriter {
         upsertDaily.bind(4, daily.engagements)
         upsertDaily.bind(5, daily.newFollowers)
         upsertDaily.bind(6, importID)
-        return .success(try upsertDaily.run() > 0 ? .inserted : .duplicate)
+        let changed = try upsertDaily.run() > 0
+        cover(person, recordSource, at: daily.day.noon.seconds, isNew: changed)
+        return .success(changed ? .inserted : .duplicate)
     }
 
     private func write(_ followers: FollowersEvent) throws -> Result<WriteOutcome, RecordRejection> {
@@ -435,7 +495,9 @@ public final class ImportWriter {
         upsertFollowers.bind(2, followers.at.seconds)
         upsertFollowers.bind(3, followers.count)
         upsertFollowers.bind(4, importID)
-        return .success(try upsertFollowers.run() > 0 ? .inserted : .duplicate)
+        let changed = try upsertFollowers.run() > 0
+        cover(person, recordSource, at: followers.at.seconds, isNew: changed)
+        return .success(changed ? .inserted : .duplicate)
     }
 }
 

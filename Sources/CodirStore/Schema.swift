@@ -1,3 +1,4 @@
+import CodirModel
 import GRDB
 
 /// The database schema, as append-only named migrations. A shipped migration is never edited.
@@ -169,6 +170,41 @@ enum Schema {
                     CREATE INDEX post_aliases_by_linkedin_id ON post_aliases(linkedin_id) WHERE linkedin_id IS NOT NULL;
                     """)
             try PostIdentity.migrate(db)
+        }
+        migrator.registerMigration("v6-coverage") { db in
+            let format = """
+                CASE i.format WHEN 'linkedin-archive' THEN 0 WHEN 'linkedin-analytics' THEN 1 WHEN 'slack' THEN 3
+                    WHEN 'email' THEN 4 WHEN 'viva-engage' THEN 5 ELSE 2 END
+                """
+            let origin = "CASE origin WHEN 1 THEN 0 WHEN 2 THEN 3 WHEN 3 THEN 4 WHEN 4 THEN 5 ELSE 2 END"
+            try db.execute(
+                sql: """
+                    -- What each source holds about each person (DataSource.code): the period its records cover,
+                    -- how many, and the last import that named them. Kept by the writers, for the Data view.
+                    CREATE TABLE coverage (
+                        person INTEGER NOT NULL REFERENCES people(id),
+                        source INTEGER NOT NULL,
+                        first_at INTEGER NOT NULL,
+                        last_at INTEGER NOT NULL,
+                        records INTEGER NOT NULL,
+                        last_import INTEGER REFERENCES imports(id),
+                        PRIMARY KEY (person, source)
+                    ) WITHOUT ROWID;
+                    INSERT INTO coverage(person, source, first_at, last_at, records, last_import)
+                    SELECT person, source, min(at), max(at), count(*), max(import) FROM (
+                        SELECT p.author AS person, \(format) AS source, p.at AS at, p.source AS import
+                            FROM posts p LEFT JOIN imports i ON i.id = p.source
+                        UNION ALL SELECT actor, \(origin), at, source FROM interactions
+                        UNION ALL SELECT target, \(origin), at, source FROM interactions WHERE origin <> 1 AND target <> actor
+                        UNION ALL SELECT p.author, \(format), s.at, s.source
+                            FROM post_stats s JOIN posts p ON p.id = s.post LEFT JOIN imports i ON i.id = s.source
+                        UNION ALL SELECT d.person, \(format), d.day * 86400 + 43200, d.source
+                            FROM daily_stats d LEFT JOIN imports i ON i.id = d.source WHERE typeof(d.day) = 'integer'
+                        UNION ALL SELECT f.person, \(format), f.at, f.source
+                            FROM follower_snapshots f LEFT JOIN imports i ON i.id = f.source
+                    ) WHERE typeof(at) = 'integer' AND at BETWEEN \(Bounds.seconds.lowerBound) AND \(Bounds.seconds.upperBound)
+                    GROUP BY person, source;
+                    """)
         }
         return migrator
     }

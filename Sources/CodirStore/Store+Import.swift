@@ -51,6 +51,7 @@ extension Store {
                 try db.inTransaction(.immediate) {
                     let writer = try ImportWriter(db: db, importID: try importRow(db))
                     let result = try body(writer)
+                    try writer.flushCoverage()
                     let counts = writer.counts
                     try db.execute(
                         sql: """

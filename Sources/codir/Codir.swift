@@ -15,7 +15,7 @@ struct Codir: ParsableCommand {
             login for codir me, --as refused).
             """,
         version: "0.1.0",
-        subcommands: [Dash.self, Wall.self, Me.self, Import.self, Ingest.self, Report.self, Demo.self, Simulate.self]
+        subcommands: [Dash.self, Wall.self, Me.self, Import.self, Ingest.self, Report.self, Status.self, Demo.self, Simulate.self]
     )
 
     static func main() {

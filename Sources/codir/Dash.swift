@@ -40,7 +40,7 @@ extension Codir {
         func run() throws {
             try runDashboard(
                 path: global.databasePath(), disclosure: viewer.disclosure(), window: options.window, refresh: options.refresh,
-                noColor: options.noColor, ascii: options.ascii)
+                noColor: options.noColor, ascii: options.ascii, staleAfterDays: try viewer.configuration().staleAfterDays)
         }
     }
 }
@@ -49,7 +49,7 @@ extension Codir {
 /// every way out.
 func runDashboard(
     path: String, disclosure: Disclosure = .everything, window: WindowLength, refresh: Double, noColor: Bool,
-    ascii: Bool, wallRotation: Double? = nil, personalLogin: String? = nil
+    ascii: Bool, wallRotation: Double? = nil, personalLogin: String? = nil, staleAfterDays: Int = 14
 ) throws {
     guard Platform.stdoutIsTerminal else {
         if personalLogin != nil {
@@ -77,7 +77,7 @@ func runDashboard(
         foldsLetters: !terminal.localeIsUTF8)
     let app = DashboardApp(
         terminal: terminal,
-        source: DashboardSource(path: path, disclosure: disclosure, personalLogin: personalLogin), state: DashboardState(window: window),
+        source: DashboardSource(path: path, disclosure: disclosure, personalLogin: personalLogin, staleAfterDays: staleAfterDays), state: DashboardState(window: window),
         context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
     app.wallRotation = wallRotation
     _ = app.run()

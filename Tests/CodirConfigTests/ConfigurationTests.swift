@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func anUnknownKeyIsNamedWithItsLine() {
-        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity' (expected 'visibility', 'admins' or 'min_group_size')")) {
+        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity'; did you mean 'visibility'? (expected 'visibility', 'admins', 'min_group_size', 'stale_after_days', 'retention_days' or 'contact')")) {
             try Configuration.parse("admins = []\nvisiblity = \"self\"\n", file: "c.toml")
         }
     }

@@ -94,6 +94,35 @@ struct CommandLineTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: db)) == before)
     }
 
+    /// `codir status`: per leader, which sources codir holds and whom to ask for an export; read-only.
+    @Test func statusSaysWhichDataIsThereAndWhomToAsk() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"))
+        // Events imported today are fresh for a week, then stale.
+        let config = try cli.write("config.toml", "stale_after_days = 7\n")
+        let text = try cli.run("--db", db, "status", "--config", config)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("A source is stale when its last file arrived more than 7 days ago."))
+        #expect(text.stdout.contains("Claire Martin (Direction)"))
+        #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+        let json = try cli.run("status", "--db", db, "--format", "json", "--config", config)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(root["stale_after_days"] as? Int == 7)
+        let leaders = try #require(root["leaders"] as? [[String: Any]])
+        let ceo = try #require(leaders.first { $0["person"] as? String == "ceo" })
+        let sources = try #require(ceo["sources"] as? [[String: Any]])
+        #expect(sources.map { $0["source"] as? String } == ["events"])
+        #expect(sources.first?["stale"] as? Bool == false)
+        #expect(ceo["to_request"] as? [String] == [])
+        let missing = try cli.run("status", "--db", cli.path("nothing.sqlite"))
+        #expect(missing.status == 69)
+        let bad = try cli.run("status", "--db", db, "--config", try cli.write("bad.toml", "stale_after_days = 0\n"))
+        #expect(bad.status == 78)
+        #expect(bad.stderr.contains("'stale_after_days' must be a whole number of days from 1 to 36500"))
+    }
+
     @Test func aLockedDatabaseIsExplainedWithStatus75() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
