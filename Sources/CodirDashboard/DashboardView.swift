@@ -87,7 +87,7 @@ public struct DashboardView {
                 focus: true)
         }
         if state.showsHelp {
-            buffer.modal(title: "Keys", lines: Self.helpLines(context), in: rows[1], context: context)
+            buffer.modal(title: "Keys and figures", lines: Self.helpLines(context), in: rows[1], context: context)
         }
         return buffer
     }
@@ -124,16 +124,21 @@ public struct DashboardView {
     static func helpLines(_ context: RenderContext) -> [String] {
         let arrows = context.isASCII ? "Up Down / j k" : "↑ ↓ / j k"
         return [
-            "1 2 3 4, Tab, Shift-Tab switch pane (4: which data codir holds)",
-            "\(arrows)\(String(repeating: " ", count: max(1, 24 - arrows.count)))select a leader",
-            "Enter / Esc             leader detail / back",
-            "w                       window: 7d, 30d, 90d, 365d",
-            "s                       sort the Reach column",
-            "d                       filter by department",
-            "f                       silos from one source in turn, then all",
-            "r                       refresh now",
-            "?                       this help",
-            "q, Ctrl-C               quit",
+            "1 2 3 4, Tab, Shift-Tab  switch pane (4: which data codir holds)",
+            "\(arrows), Enter / Esc   select a leader, open / close their detail",
+            "w window  s sort  d department  f silos by source  r refresh now",
+            "? this help  q, Ctrl-C quit",
+            "",
+            "Eng.         engagement rate: engagements / impressions of the window",
+            "vs prev      change against the window before; partial: data starts in it",
+            "Coverage     share of the other leaders' posts this leader engaged with",
+            "Reciprocity  leader pairs engaging both ways / pairs engaging at all",
+            "\(context.isASCII ? "*" : "★")            top third of leaders for engaging with employees' posts",
+            "E-I index    (ties across - ties within) / ties: -1 silos, +1 open",
+            "Modularity   how much departments keep to themselves (high: silos)",
+            "Ties         one or more interactions from A to B; maps count them all",
+            "Bridges      people tied to the most other departments",
+            "–            unknown, never zero (docs/metrics.md defines every figure)",
         ]
     }
 

@@ -56,7 +56,7 @@ struct EngagementPane {
         var reciprocity =
             "Reciprocity \(HumanFormat.percent(committee.reciprocity)): \(committee.reciprocalPairs) of "
             + "\(committee.engagedPairs) engaged leader pairs engage both ways"
-        if !rows.isEmpty { reciprocity += " \(context.glyphs.separator) \(star) engages with employees" }
+        if !rows.isEmpty { reciprocity += " \(context.glyphs.separator) \(star) top third for engaging with employees' posts" }
         if y + 1 < inner.maxY {
             buffer.text(reciprocity, in: Rect(x: inner.x, y: y + 1, width: tableWidth, height: 1), style: Style(.dim), context: context)
             y += 3
@@ -70,7 +70,7 @@ struct EngagementPane {
             area = Rect(x: inner.x + tableWidth + 2, y: inner.y, width: inner.width - tableWidth - 2, height: inner.height)
         }
         guard area.height >= 3, !leaders.isEmpty else { return }
-        buffer.text("Who engages with whose posts (row → column)", in: area, style: Style(.header, [.bold]), context: context)
+        buffer.text("Who engages with whose posts (interactions, row \(context.isASCII ? "->" : "→") column)", in: area, style: Style(.header, [.bold]), context: context)
         buffer.heatMap(
             rows: leaders.map { "\(initials(of: sanitized(people[$0].name))) \(sanitized(people[$0].name))" }, columns: labels,
             values: committee.counts,

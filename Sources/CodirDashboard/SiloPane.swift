@@ -48,12 +48,16 @@ struct SiloPane {
         let mapHeight = min(inner.height - 3, matrix.departments.count + 1)
         guard mapHeight >= 2 else { return }
         let mapRect = Rect(x: inner.x, y: inner.y + 3, width: mapWidth, height: mapHeight)
-        buffer.heatMap(
+        // The map counts interactions; the E-I beside it (and above) counts ties: say which is which.
+        buffer.text(
+            "Interactions between departments (row \(context.isASCII ? "->" : "→") column) \(sep) E-I index of each, on ties",
+            in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), style: Style(.dim), context: context)
+        let rowsDrawn = buffer.heatMap(
             rows: matrix.departments.map(sanitized), columns: matrix.departments.map { abbreviation(of: sanitized($0)) },
             values: matrix.counts.indices.map { row in matrix.counts[row].indices.map { matrix.count(row, $0) } }, in: mapRect, labelWidth: labelWidth, cellWidth: cellWidth, context: context)
         let eiColumn = Rect(x: mapRect.maxX + 1, y: mapRect.y, width: min(15, inner.maxX - mapRect.maxX - 1), height: mapHeight)
         buffer.text("E-I", in: eiColumn, style: Style(.header, [.bold]), align: .left, context: context)
-        for (index, department) in silo.departments.prefix(mapHeight - 1).enumerated() {
+        for (index, department) in silo.departments.prefix(rowsDrawn).enumerated() {
             let row = Rect(x: eiColumn.x, y: eiColumn.y + 1 + index, width: eiColumn.width, height: 1)
             let highlighted = department.department == state.department
             let value = department.eiIndex

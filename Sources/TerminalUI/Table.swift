@@ -105,18 +105,34 @@ extension CellBuffer {
 
     /// A matrix of counts as a heat map: row labels on the left, column labels on top, each cell shaded by
     /// its value against the largest (colour, or shades without colour).
+    /// A heat map of `values` with row and column labels. What does not fit is never dropped silently: the
+    /// last line then says how many rows and columns are not shown. Returns the number of rows drawn.
+    @discardableResult
     public mutating func heatMap(
         rows: [String], columns: [String], values: [[Int?]], in rect: Rect, labelWidth: Int, cellWidth: Int,
         highlightDiagonal: Bool = true, context: RenderContext
-    ) {
-        guard rect.height > 1, rect.width > labelWidth else { return }
+    ) -> Int {
+        guard rect.height > 1, rect.width > labelWidth else { return 0 }
         let top = max(1, values.flatMap { $0.compactMap { $0 } }.max() ?? 1)
         let fitColumns = min(columns.count, (rect.width - labelWidth) / max(1, cellWidth))
+        var rowRoom = rect.height - 1
+        if (rows.count > rowRoom || fitColumns < columns.count) && rowRoom > 1 { rowRoom -= 1 }
+        let hiddenRows = max(0, rows.count - rowRoom), hiddenColumns = columns.count - fitColumns
+        if hiddenRows > 0 || hiddenColumns > 0 {
+            let parts = [
+                hiddenRows > 0 ? "+\(hiddenRows) more row\(hiddenRows == 1 ? "" : "s")" : nil,
+                hiddenColumns > 0 ? "+\(hiddenColumns) more column\(hiddenColumns == 1 ? "" : "s")" : nil,
+            ].compactMap { $0 }
+            text(
+                parts.joined(separator: ", ") + " (a larger terminal shows them)",
+                in: Rect(x: rect.x, y: rect.y + min(rowRoom, rows.count) + 1, width: rect.width, height: 1), style: Style(.dim),
+                context: context)
+        }
         for (c, label) in columns.prefix(fitColumns).enumerated() {
             text(label, in: Rect(x: rect.x + labelWidth + c * cellWidth, y: rect.y, width: cellWidth - 1, height: 1),
                 style: Style(.header, [.bold]), align: .right, context: context)
         }
-        for (r, label) in rows.prefix(rect.height - 1).enumerated() {
+        for (r, label) in rows.prefix(rowRoom).enumerated() {
             let y = rect.y + 1 + r
             text(label, in: Rect(x: rect.x, y: y, width: labelWidth - 1, height: 1), style: Style(.header), context: context)
             for c in 0..<fitColumns {
@@ -142,6 +158,7 @@ extension CellBuffer {
                 }
             }
         }
+        return min(rowRoom, rows.count)
     }
 }
 

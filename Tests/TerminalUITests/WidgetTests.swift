@@ -56,6 +56,21 @@ struct WidgetTests {
         #expect(buffer.lines == ["          A       B", "A         . ###  10", "B   :::   5 ...   1"])
     }
 
+    /// A map too big for its room says how much it hides, on its last line.
+    @Test func heatMapSaysWhatItCannotShow() {
+        var buffer = CellBuffer(size: Size(width: 40, height: 4))
+        let names = ["A", "B", "C", "D", "E"]
+        let drawn = buffer.heatMap(
+            rows: names, columns: names, values: Array(repeating: [1, 2, 3, 4, 5], count: 5), in: buffer.bounds,
+            labelWidth: 4, cellWidth: 10, context: RenderContext(glyphs: .ascii, hasColour: false))
+        #expect(drawn == 2)
+        #expect(buffer.lines[1].hasPrefix("A") && buffer.lines[2].hasPrefix("B"))
+        #expect(buffer.lines[3].hasPrefix("+3 more rows, +2 more columns"))
+        var roomy = CellBuffer(size: Size(width: 60, height: 6))
+        #expect(roomy.heatMap(rows: names, columns: names, values: Array(repeating: [1, 2, 3, 4, 5], count: 5), in: roomy.bounds, labelWidth: 4, cellWidth: 10, context: RenderContext()) == 5)
+        #expect(!roomy.lines.joined().contains("more"))
+    }
+
     @Test func compactCounts() {
         #expect(compactCount(999) == "999")
         #expect(compactCount(1_234) == "1.2k")
