@@ -68,7 +68,9 @@ extension Codir {
             } catch {
                 throw fail(error)
             }
-            var importer = Importer(store: store, dryRun: dryRun)
+            // A dry run imports into a copy in memory, thrown away at the end: each file commits to the copy, so
+            // that the next one sees it (a first bundle: the people, then their archives).
+            var importer = Importer(store: store, dryRun: false)
             importer.maxRecipients = maxRecipients
             let bar = ProgressBar()
             if Platform.stderrIsTerminal { importer.progress = { bar.show($0) } }

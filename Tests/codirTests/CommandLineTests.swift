@@ -168,6 +168,19 @@ struct CommandLineTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("14 imported"))
         #expect(!FileManager.default.fileExists(atPath: db))
+
+        // A first bundle: the files of one dry run see each other, as they will in the real import. The
+        // archive's owner is found by the name in its Profile.csv among the people of the same run.
+        let folder = cli.path("Basic_LinkedInDataExport_11-09-2026")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Data("First Name,Last Name\nClaire,Martin\n".utf8).write(to: URL(fileURLWithPath: folder + "/Profile.csv"))
+        let share: UInt64 = (UInt64(1_793_610_000) * 1000) << 22 | 5
+        try Data("Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 09:00:00,https://www.linkedin.com/feed/update/urn:li:share:\(share),Hi,,,PUBLIC\n".utf8)
+            .write(to: URL(fileURLWithPath: folder + "/Shares.csv"))
+        let bundle = try cli.run("--db", db, "import", "--dry-run", cli.resource("people.csv"), folder, cli.resource("events.jsonl"))
+        #expect(bundle.status == 0, "\(bundle.stderr)")
+        #expect(bundle.stdout.contains("ceo's archive: 1 post"), "\(bundle.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: db))
     }
 
     @Test func aKilledImportLeavesTheDatabaseAsItWas() throws {
