@@ -15,19 +15,40 @@ public struct CSVRecord: Sendable {
 public struct CSVReader: Sequence, Sendable {
     private let bytes: [UInt8]
     private let backslashEscapes: Bool
+    private let separator: UInt8
+
+    public static let comma = UInt8(ascii: ","), semicolon = UInt8(ascii: ";")
 
     /// `backslashEscapes` also reads `\"` inside a quoted field as a quote, as LinkedIn's `Comments.csv`
-    /// writes them.
-    public init(bytes: [UInt8], backslashEscapes: Bool = false) {
+    /// writes them. `separator` is `,` or `;` (a French Excel's "CSV (séparateur : point-virgule)").
+    public init(bytes: [UInt8], backslashEscapes: Bool = false, separator: UInt8 = CSVReader.comma) {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             self.bytes = Array(bytes.dropFirst(3))
         } else {
             self.bytes = bytes
         }
         self.backslashEscapes = backslashEscapes
+        self.separator = separator
     }
 
-    public func makeIterator() -> Iterator { Iterator(bytes: bytes, backslashEscapes: backslashEscapes) }
+    public func makeIterator() -> Iterator { Iterator(bytes: bytes, backslashEscapes: backslashEscapes, separator: separator) }
+
+    /// The separator of a CSV file, read from its first non-blank line: `;` when it holds more semicolons than
+    /// commas outside quotes (as a French Excel writes), else `,`.
+    public static func separator(of bytes: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0, quoted = false, started = false
+        for byte in bytes.prefix(65_536) {
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if started && !quoted { break }
+                continue
+            }
+            started = true
+            if byte == UInt8(ascii: "\"") { quoted.toggle() }
+            if quoted { continue }
+            if byte == comma { commas += 1 } else if byte == semicolon { semicolons += 1 }
+        }
+        return semicolons > commas ? semicolon : comma
+    }
 
     /// The record's text as it stands in the file, to keep a rejected line verbatim.
     public func text(of record: CSVRecord) -> String {
@@ -44,14 +65,16 @@ public struct CSVReader: Sequence, Sendable {
         private var line = 1
 
         private let backslashEscapes: Bool
+        private let separator: UInt8
 
-        init(bytes: [UInt8], backslashEscapes: Bool) {
+        init(bytes: [UInt8], backslashEscapes: Bool, separator: UInt8) {
             self.bytes = bytes
             self.backslashEscapes = backslashEscapes
+            self.separator = separator
         }
 
         public mutating func next() -> CSVRecord? {
-            let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n")
+            let quote = UInt8(ascii: "\""), comma = separator, newline = UInt8(ascii: "\n")
             let carriageReturn = UInt8(ascii: "\r")
             // Skip blank lines.
             while position < bytes.count, bytes[position] == newline || bytes[position] == carriageReturn {

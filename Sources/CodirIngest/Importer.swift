@@ -15,9 +15,21 @@ public struct FileImport: Sendable {
     /// The CSV header line, so that rejected CSV lines can be written back as a file that imports.
     public var header: String?
 
-    /// `FILE: N imported, D duplicates, R rejected`.
+    /// The separator a CSV file was read with, when it was not a comma (a French Excel's `;`).
+    public var separator: Character?
+    /// Department spellings read as a department already known under another: variant → the name kept.
+    public var departmentVariants: [String: String] = [:]
+
+    /// `FILE: N imported, D duplicates, R rejected`, with the separator and department variants when any.
     public var summary: String {
-        "\(file): \(counts.imported) imported, \(counts.duplicates) duplicates, \(counts.rejected) rejected"
+        var text = "\(file): \(counts.imported) imported, \(counts.duplicates) duplicates, \(counts.rejected) rejected"
+            + (separator.map { " (read as '\($0)'-separated)" } ?? "")
+        let merged = Dictionary(grouping: departmentVariants.keys.sorted(), by: { departmentVariants[$0] ?? "" })
+        for kept in merged.keys.sorted() {
+            let variants = (merged[kept] ?? []).map { "'\(quoted($0))'" }
+            text += "; department \(variants.joined(separator: ", ")) read as '\(quoted(kept))'"
+        }
+        return text
     }
 }
 
@@ -107,16 +119,21 @@ public struct Importer {
         var job = ImportJob(file: file, bytes: bytes, format: format, progress: progress)
         try job.prepare()
         do {
+            var variants: [String: String] = [:]
             let (_, counts) = try store.importFile(file: file, sha256: "", format: format.rawValue, commit: !dryRun) {
                 writer in
                 try job.run(writer)
                 try writer.setFingerprint(fingerprint.value)
+                variants = writer.departmentVariants
             }
             job.rejected.sort { $0.line < $1.line }
             job.diagnostics.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-            return FileImport(
+            var result = FileImport(
                 file: file, format: format, sha256: fingerprint.value, counts: counts, diagnostics: job.diagnostics,
                 rejectedLines: job.rejected, header: job.headerText)
+            if job.separator != CSVReader.comma { result.separator = Character(UnicodeScalar(job.separator)) }
+            result.departmentVariants = variants
+            return result
         } catch let error as StoreError {
             throw .store(error)
         } catch {
@@ -174,6 +191,8 @@ private struct ImportJob {
     var rejected: [RejectedLine] = []
     var headerText: String?
     private var columns: [String: Int] = [:]
+    /// `,`, or `;` for a file saved by a French Excel.
+    let separator: UInt8
 
     let progress: ((Double) -> Void)?
     /// Added to every line number: a followed file is read a piece at a time.
@@ -184,12 +203,22 @@ private struct ImportJob {
         self.bytes = bytes
         self.format = format
         self.progress = progress
+        separator = format == .jsonl ? CSVReader.comma : CSVReader.separator(of: bytes)
     }
 
-    /// Reads and checks the CSV header.
+    /// Reads and checks the CSV header, and that the file is UTF-8: one sentence for the whole file, not one a line.
     mutating func prepare() throws(ImportFailure) {
         guard format != .jsonl else { return }
-        let reader = CSVReader(bytes: bytes)
+        if !isValidUTF8(bytes, 0..<bytes.count) {
+            let reader = CSVReader(bytes: bytes, separator: separator)
+            let line = reader.first { $0.error?.contains("UTF-8") == true }?.line
+            throw .unrecognised(
+                file: file, line: line,
+                reason:
+                    "the file is not UTF-8 (Excel saves its 'CSV' in Windows-1252): save it as 'CSV UTF-8', or convert it with 'iconv -f WINDOWS-1252 -t UTF-8'; nothing was imported from it"
+            )
+        }
+        let reader = CSVReader(bytes: bytes, separator: separator)
         guard let header = reader.first(where: { _ in true }) else { return }
         if let error = header.error { throw .unrecognised(file: file, line: header.line, reason: error) }
         headerText = reader.text(of: header)
@@ -203,15 +232,19 @@ private struct ImportJob {
         let known: Set<String>
         switch format {
         case .people:
+            known = Set(PeopleDecoder.columns)
             let missing = PeopleDecoder.requiredColumns.filter { columns[$0] == nil }
             if !missing.isEmpty {
+                let hints = missing.compactMap { name in
+                    closestMatch(to: name, in: columns.keys.filter { !known.contains($0) }).map { "'\(quoted($0))' for '\(name)'" }
+                }
                 throw .unrecognised(
                     file: file, line: header.line,
                     reason:
-                        "the people header lacks \(missing.map { "'\(quoted($0))'" }.joined(separator: ", ")) (expected id,name,department,role,login,linkedin)"
+                        "the people header lacks \(missing.map { "'\(quoted($0))'" }.joined(separator: ", ")) (expected id,name,department,role,login,linkedin,email)"
+                        + (hints.isEmpty ? "" : "; did you mean \(hints.joined(separator: ", "))?") + "; nothing was imported from it"
                 )
             }
-            known = Set(PeopleDecoder.columns)
         case .csv:
             if columns["type"] == nil {
                 throw .unrecognised(file: file, line: header.line, reason: "the events header has no 'type' column")
@@ -224,6 +257,13 @@ private struct ImportJob {
             known = []
         }
         let unknown = header.fields.map { $0.trimmingSpaces.lowercased() }.filter { !known.contains($0) }
+        // A column that is a known one mistyped would make every line fail the same way: one error for the file.
+        let missingKnown = known.filter { columns[$0] == nil }
+        if let typo = unknown.lazy.compactMap({ name in closestMatch(to: name, in: missingKnown).map { (name, $0) } }).first {
+            throw .unrecognised(
+                file: file, line: header.line,
+                reason: "unknown column '\(quoted(typo.0))' in the header; did you mean '\(typo.1)'? Nothing was imported from the file")
+        }
         if !unknown.isEmpty {
             diagnostics.append(
                 Diagnostic(
@@ -258,7 +298,7 @@ private struct ImportJob {
         switch format {
         case .people, .csv:
             // Decoding runs on another thread, a batch ahead of the writes, so parsing and SQLite use both cores.
-            let reader = CSVReader(bytes: bytes)
+            let reader = CSVReader(bytes: bytes, separator: separator)
             let decoded = DecodedBatches.start(reader: reader, columns: columns, people: format == .people)
             // Within a people file, the line and person each address was first given to.
             var emailLines: [String: (line: Int, person: String)] = [:]

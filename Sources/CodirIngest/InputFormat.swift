@@ -18,10 +18,15 @@ public enum InputFormat: String, Sendable, CaseIterable, CustomStringConvertible
         if bytes[start] == UInt8(ascii: "{") { return .jsonl }
         // The header is in the first line: only the first 64 KiB are looked at, never a copy of the whole file.
         let head = Array(bytes[start..<min(bytes.count, start + 65_536)])
-        guard let header = CSVReader(bytes: head).first(where: { _ in true }) else { return nil }
-        let names = Set(header.fields.map { $0.lowercased() })
+        guard let header = CSVReader(bytes: head, separator: CSVReader.separator(of: head)).first(where: { _ in true }) else {
+            return nil
+        }
+        let names = Set(header.fields.map { $0.trimmingSpaces.lowercased() })
         if names.contains("type") { return .csv }
-        if Set(PeopleDecoder.requiredColumns).isSubset(of: names) { return .people }
+        let missing = Set(PeopleDecoder.requiredColumns).subtracting(names)
+        if missing.isEmpty { return .people }
+        // A people header with one column mistyped is still a people file: its import then names the typo.
+        if missing.count == 1, let column = missing.first, closestMatch(to: column, in: names) != nil { return .people }
         return nil
     }
 }

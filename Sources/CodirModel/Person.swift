@@ -36,6 +36,13 @@ public struct Person: Sendable, Hashable, Codable {
     }
 
     /// An address as the directory keeps it: trimmed and lower-cased, so that matching ignores case.
+    /// How department names compare: trimmed, inner spaces collapsed, without regard to case or accents
+    /// (`Finance`, `finance ` and `FINANCE` are one department; so are `Opérations` and `Operations`).
+    public static func departmentKey(_ name: some StringProtocol) -> String {
+        name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
     public static func normalised(email: some StringProtocol) -> String {
         // Native trimming: this runs for every address of every imported message.
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }

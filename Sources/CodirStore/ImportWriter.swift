@@ -51,7 +51,11 @@ public final class ImportWriter {
     /// Each address's person key, and each person's addresses (by key).
     private var emailOwners: [String: String] = [:]
     private var emailsByPerson: [String: Set<String>] = [:]
+    /// Departments by `Person.departmentKey`, with the spelling first imported.
     private var departments: [String: Int64] = [:]
+    private var departmentNames: [String: String] = [:]
+    /// The spellings this import found for a department already known under another: variant → the name kept.
+    public private(set) var departmentVariants: [String: String] = [:]
     /// Posts by key and by alias.
     var posts: [String: KnownPost] = [:]
     /// LinkedIn posts by author and by the moment their ids were minted, to recognise one post under another URN.
@@ -84,8 +88,11 @@ public final class ImportWriter {
         self.importID = importID
         recordSource = DataSource(
             importFormat: try String.fetchOne(db, sql: "SELECT format FROM imports WHERE id = ?", arguments: [importID]) ?? "")
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM departments") {
-            departments[row[1]] = row[0]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM departments ORDER BY id") {
+            let name: String = row[1]
+            let key = Person.departmentKey(name)
+            if departments[key] == nil { departments[key] = row[0] }
+            departmentNames[key] = departmentNames[key] ?? name
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, key, login FROM people") {
             let key: String = row[1]
@@ -292,13 +299,20 @@ public final class ImportWriter {
     }
 
     private func departmentRow(_ name: String) throws -> Int64 {
-        if let row = departments[name] { return row }
-        upsertDepartment.bind(1, name)
+        let key = Person.departmentKey(name)
+        if let row = departments[key] {
+            if let kept = departmentNames[key], kept != name { departmentVariants[name] = kept }
+            return row
+        }
+        let spelling = name.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        upsertDepartment.bind(1, spelling)
         try upsertDepartment.run()
-        guard let row = try Int64.fetchOne(db, sql: "SELECT id FROM departments WHERE name = ?", arguments: [name]) else {
+        guard let row = try Int64.fetchOne(db, sql: "SELECT id FROM departments WHERE name = ?", arguments: [spelling]) else {
             throw StoreError.io(path: "", reason: "the department \(quoted(name)) could not be found after it was written")
         }
-        departments[name] = row
+        departments[key] = row
+        departmentNames[key] = spelling
+        if spelling != name { departmentVariants[name] = spelling }
         return row
     }
 

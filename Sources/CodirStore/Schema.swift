@@ -206,6 +206,21 @@ enum Schema {
                     GROUP BY person, source;
                     """)
         }
+        migrator.registerMigration("v7-department-variants") { db in
+            // Department names compare trimmed and without regard to case or accents (`Person.departmentKey`):
+            // the variants older databases hold become the first spelling imported.
+            var kept: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name FROM departments ORDER BY id") {
+                let id: Int64 = row[0]
+                let key = Person.departmentKey((row[1] as String?) ?? "")
+                if let first = kept[key] {
+                    try db.execute(sql: "UPDATE people SET department = ? WHERE department = ?", arguments: [first, id])
+                    try db.execute(sql: "DELETE FROM departments WHERE id = ?", arguments: [id])
+                } else {
+                    kept[key] = id
+                }
+            }
+        }
         return migrator
     }
 }

@@ -22,6 +22,11 @@ public struct AnalyticsImport: Sendable {
     public var membersReached: Int64?
     public var sheetsUsed: [String] = []
     public var diagnostics: [Diagnostic] = []
+    /// How the workbook's `N/N/YYYY` dates were read, and why.
+    public var dateOrder: AnalyticsDateOrder = .monthFirst
+    public var dateOrderReason = "LinkedIn's en-US default"
+    /// Rows dated outside the export's stated range: never written.
+    public var outsideRange = 0
 
     public var summary: String {
         var text = "\(file): \(person)'s analytics"
@@ -33,7 +38,8 @@ public struct AnalyticsImport: Sendable {
         if unchanged > 0 { text += ", \(unchanged) unchanged" }
         if let rangeImpressions { text += "; range totals: \(rangeImpressions) impressions" }
         if let membersReached { text += ", \(membersReached) members reached" }
-        return text + "; dates read as M/D/YYYY (en-US); sheets \(sheetsUsed.joined(separator: ", "))"
+        if outsideRange > 0 { text += "; \(outsideRange) rows outside the range left out" }
+        return text + "; dates read as \(dateOrder.title) (\(dateOrderReason)); sheets \(sheetsUsed.joined(separator: ", "))"
     }
 }
 
@@ -94,6 +100,82 @@ extension Importer {
     }
 }
 
+/// How a workbook writes its `N/N/YYYY` dates: LinkedIn's en-US exports write M/D/YYYY, a workbook saved by a
+/// French Excel (or exported in French) D/M/YYYY.
+public enum AnalyticsDateOrder: Sendable, Hashable {
+    case monthFirst, dayFirst
+
+    public var title: String {
+        switch self {
+        case .monthFirst: "M/D/YYYY"
+        case .dayFirst: "D/M/YYYY"
+        }
+    }
+
+    /// `10/11/2026` as a day in this order, or nil; `2026-11-10` in any.
+    func day(text: String) -> Day? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = Day(iso8601: trimmed) { return Bounds.isPlausible(iso) ? iso : nil }
+        let parts = trimmed.split(separator: "/").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return self == .monthFirst
+            ? Bounds.day(year: parts[2], month: parts[0], day: parts[1])
+            : Bounds.day(year: parts[2], month: parts[1], day: parts[0])
+    }
+
+    /// The order of a workbook's dates, from its content: a first number above 12 can only be a day, a second
+    /// one above 12 only a day too; when every number is 12 or less, the order under which the export's stated
+    /// range matches the dates in its file name, else the one under which the daily rows follow each other. A
+    /// workbook that mixes both is refused.
+    static func detect(in texts: [String], fileRange: ClosedRange<Day>?, rangeText: String?, dailyTexts: [String])
+        -> Result<(AnalyticsDateOrder, String), LineError>
+    {
+        var firstAbove12: String?, secondAbove12: String?
+        for text in texts {
+            for match in slashDates(in: text) {
+                if match.first > 12 { firstAbove12 = firstAbove12 ?? match.text }
+                if match.second > 12 { secondAbove12 = secondAbove12 ?? match.text }
+            }
+        }
+        switch (firstAbove12, secondAbove12) {
+        case (let day?, let month?):
+            return .failure(LineError("the workbook mixes day-first ('\(quoted(day))') and month-first ('\(quoted(month))') dates"))
+        case (let day?, nil): return .success((.dayFirst, "'\(quoted(day))' can only be day-first"))
+        case (nil, let month?): return .success((.monthFirst, "'\(quoted(month))' can only be month-first"))
+        case (nil, nil): break
+        }
+        if let fileRange, let rangeText {
+            let parts = rangeText.components(separatedBy: " - ")
+            for order in [AnalyticsDateOrder.monthFirst, .dayFirst] where parts.count == 2 {
+                if order.day(text: parts[0]) == fileRange.lowerBound, order.day(text: parts[1]) == fileRange.upperBound {
+                    return .success((order, "the stated range matches the file name's dates"))
+                }
+            }
+        }
+        func steps(_ order: AnalyticsDateOrder) -> Int {
+            let days = dailyTexts.compactMap(order.day(text:))
+            return zip(days, days.dropFirst()).count { $0.0.distance(to: $0.1) == 1 }
+        }
+        let (monthSteps, daySteps) = (steps(.monthFirst), steps(.dayFirst))
+        if daySteps > monthSteps { return .success((.dayFirst, "the daily rows follow each other only day-first")) }
+        if monthSteps > daySteps { return .success((.monthFirst, "the daily rows follow each other only month-first")) }
+        return .success((.monthFirst, "LinkedIn's en-US default"))
+    }
+
+    /// The `N/N/YYYY` dates in a text, with their two first numbers.
+    static func slashDates(in text: String) -> [(text: String, first: Int, second: Int)] {
+        var found: [(String, Int, Int)] = []
+        for word in text.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "-" || $0 == "," }) {
+            let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }),
+                let a = Int(parts[0]), let b = Int(parts[1]), Int(parts[2]) != nil
+            else { continue }
+            found.append((String(word), a, b))
+        }
+        return found
+    }
+}
+
 /// Reading the sheets of one export inside its transaction.
 private struct AnalyticsJob {
     /// The sheets read; the others are never parsed.
@@ -105,13 +187,54 @@ private struct AnalyticsJob {
     let file: String
     let workbook: XLSXWorkbook
     let person: String
+    /// How the workbook's dates read, from its content.
+    let order: Result<(AnalyticsDateOrder, String), LineError>
+    var dateOrder: AnalyticsDateOrder { (try? order.get().0) ?? .monthFirst }
+
+    init(file: String, workbook: XLSXWorkbook, person: String) {
+        self.file = file
+        self.workbook = workbook
+        self.person = person
+        var texts: [String] = []
+        for sheet in ["DISCOVERY", "ENGAGEMENT", "FOLLOWERS", "TOP POSTS"] {
+            for row in workbook.rows(of: sheet) ?? [] {
+                for (_, value) in row.sorted(by: { $0.key < $1.key }) {
+                    if case .text(let text) = value, text.contains("/") { texts.append(text) }
+                }
+            }
+        }
+        let rangeText = (workbook.rows(of: "DISCOVERY") ?? []).lazy.flatMap { $0.sorted(by: { $0.key < $1.key }).map(\.value) }.compactMap { value -> String? in
+            if case .text(let text) = value, text.components(separatedBy: " - ").count == 2 { return text }
+            return nil
+        }.first
+        let daily = (workbook.rows(of: "ENGAGEMENT") ?? []).compactMap { row -> String? in
+            if case .text(let text)? = row[0] { return text }
+            return nil
+        }
+        order = AnalyticsDateOrder.detect(in: texts, fileRange: Self.fileRange(file), rangeText: rangeText, dailyTexts: daily)
+    }
+
+    /// The range in a file name: `Content_2026-10-01_2026-10-31_ClaireMartin.xlsx`.
+    static func fileRange(_ file: String) -> ClosedRange<Day>? {
+        let days = (file as NSString).lastPathComponent.split(whereSeparator: { $0 == "_" || $0 == "." })
+            .compactMap { Day(iso8601: $0) }
+        return days.count >= 2 && days[0] <= days[1] ? days[0]...days[1] : nil
+    }
 
     func run(_ writer: ImportWriter) throws -> AnalyticsImport {
         guard writer.knowsPerson(person) else {
             throw ImportFailure.unrecognised(
                 file: file, line: nil, reason: "--person '\(quoted(person))' is not in the directory; import the people file first")
         }
+        let (dateOrder, reason): (AnalyticsDateOrder, String)
+        switch order {
+        case .success(let found): (dateOrder, reason) = found
+        case .failure(let error): throw ImportFailure.unrecognised(file: file, line: nil, reason: error.reason + "; nothing was imported from it")
+        }
         var result = AnalyticsImport(file: file, person: person)
+        result.dateOrder = dateOrder
+        result.dateOrderReason = reason
+        var outsideRange = 0
         // Kept apart from `result`, whose counters are passed inout while these are written.
         var diagnostics: [Diagnostic] = []
         var unchanged = 0
@@ -158,6 +281,10 @@ private struct AnalyticsJob {
                         problem("ENGAGEMENT", index + 1, "bad date '\(quoted(row[0]?.text ?? ""))'")
                         continue
                     }
+                    if let range = result.range, !range.contains(day) {
+                        outsideRange += 1
+                        continue
+                    }
                     let event = DailyStatsEvent(
                         person: person, day: day,
                         impressions: checkedCount(row[columns["Impressions"] ?? -1], "ENGAGEMENT", index + 1, "Impressions"),
@@ -185,7 +312,7 @@ private struct AnalyticsJob {
                 let total = checkedCount(first[1], "FOLLOWERS", 1, "Total followers")
             {
                 let dateText = label.dropFirst("total followers on".count).trimmingCharacters(in: CharacterSet(charactersIn: " :"))
-                if let day = Self.day(text: dateText) {
+                if let day = dateOrder.day(text: dateText) {
                     let event = FollowersEvent(person: person, at: day.advanced(by: 1).start.adding(seconds: -1), count: total)
                     let outcome = try writer.write(.followers(event))
                     tally(outcome, &result.followerSnapshots, sheet: "FOLLOWERS", row: 1)
@@ -198,6 +325,10 @@ private struct AnalyticsJob {
                 for (index, row) in rows.enumerated().dropFirst(header + 1) where !row.isEmpty {
                     guard let day = day(row[0]), let added = count(row[columns["New followers"] ?? -1]) else {
                         problem("FOLLOWERS", index + 1, "bad row")
+                        continue
+                    }
+                    if let range = result.range, !range.contains(day) {
+                        outsideRange += 1
                         continue
                     }
                     let outcome = try writer.write(.daily(DailyStatsEvent(person: person, day: day, newFollowers: added)))
@@ -228,6 +359,13 @@ private struct AnalyticsJob {
                 tally(outcome, &result.demographics, sheet: sheet, row: index + 1)
             }
         }
+        if outsideRange > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    file: file, line: nil, severity: .warning,
+                    message: "\(outsideRange) daily rows fall outside the export's range and were left out (dates read as \(dateOrder.title))"))
+        }
+        result.outsideRange = outsideRange
         result.diagnostics = diagnostics
         result.unchanged = unchanged
         return result
@@ -293,15 +431,15 @@ private struct AnalyticsJob {
             for row in rows {
                 for value in row.values {
                     let parts = value.text.components(separatedBy: " - ")
-                    if parts.count == 2, let start = Self.day(text: parts[0]), let end = Self.day(text: parts[1]), start <= end {
+                    if parts.count == 2, let start = dateOrder.day(text: parts[0]), let end = dateOrder.day(text: parts[1]),
+                        start <= end
+                    {
                         return start...end
                     }
                 }
             }
         }
-        let days = (file as NSString).lastPathComponent.split(whereSeparator: { $0 == "_" || $0 == "." })
-            .compactMap { Day(iso8601: $0) }
-        return days.count >= 2 && days[0] <= days[1] ? days[0]...days[1] : nil
+        return Self.fileRange(file)
     }
 
     private func header(
@@ -334,18 +472,9 @@ private struct AnalyticsJob {
             guard serial.isFinite, serial >= 0, serial < 100_000 else { return nil }
             let day = Day(year: 1899, month: 12, day: 30).advanced(by: Int(serial))
             return Bounds.isPlausible(day) ? day : nil
-        case .text(let text)?: return Self.day(text: text)
+        case .text(let text)?: return dateOrder.day(text: text)
         case nil: return nil
         }
-    }
-
-    /// `10/1/2025` (the en-US M/D/YYYY of the exports) or `2025-10-01`.
-    static func day(text: String) -> Day? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let iso = Day(iso8601: trimmed) { return Bounds.isPlausible(iso) ? iso : nil }
-        let parts = trimmed.split(separator: "/").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        return Bounds.day(year: parts[2], month: parts[0], day: parts[1])
     }
 
     /// Numbers stored as numbers or as text with thousands separators (`5,537`).
