@@ -33,6 +33,9 @@ public final class FolderWatcher {
     private let person: String?
     /// Seconds a dropped file's size and time must stay the same before it is taken.
     public var settle: Double
+    /// Whether an imported file is kept in `done/` (`--keep done`, the default) or removed once imported
+    /// (`--keep none`): it is removed from `processing/`, the watcher's own folder, never from the inbox.
+    public var keepsImported = true
     /// Log lines (for stderr) and import summaries (for stdout).
     private let log: (String) -> Void
     private let summary: (String) -> Void
@@ -155,7 +158,14 @@ public final class FolderWatcher {
                     log("ingest: \(quoted(shown)) changed while it was imported; importing it again")
                     continue
                 }
-                file(name, to: .done, shown: shown, because: nil)
+                if keepsImported {
+                    file(name, to: .done, shown: shown, because: nil)
+                } else if remove(name, in: descriptor(.processing)) {
+                    log("ingest: \(quoted(shown)) imported and removed (--keep none)")
+                } else {
+                    log("error: cannot remove \(quoted(shown)) from processing/ (\(String(cString: strerror(errno)))); it is filed in done/")
+                    file(name, to: .done, shown: shown, because: nil)
+                }
                 return
             }
         }
@@ -231,6 +241,22 @@ public final class FolderWatcher {
         summary(result.summary)
     }
 
+    /// Removes `name` (a file, or a folder and what it holds) from the folder open on `parent`, without following
+    /// any symbolic link: a link is removed, never what it points at. Only used in `processing/`, which is the
+    /// watcher's alone.
+    private func remove(_ name: String, in parent: Int32) -> Bool {
+        var status = stat()
+        guard fstatat(parent, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+        if status.st_mode & S_IFMT == S_IFDIR {
+            let child = openat(parent, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { return false }
+            defer { close(child) }
+            for entry in entries(of: child, includingHidden: true) where !remove(entry, in: child) { return false }
+            return unlinkat(parent, name, AT_REMOVEDIR) == 0
+        }
+        return unlinkat(parent, name, 0) == 0
+    }
+
     /// Moves `name` from `processing/` to `place`, and says so.
     private func file(_ name: String, to place: Place, shown: String, because reason: String?) {
         guard let moved = move(name, from: descriptor(.processing), to: place) else { return }
@@ -257,8 +283,8 @@ public final class FolderWatcher {
         return candidate
     }
 
-    /// The names in the folder open on `descriptor`, sorted, without `.` and `..` and hidden files.
-    private func entries(of descriptor: Int32) -> [String] {
+    /// The names in the folder open on `descriptor`, sorted, without `.` and `..` (and hidden files, unless asked).
+    private func entries(of descriptor: Int32, includingHidden: Bool = false) -> [String] {
         let copy = dup(descriptor)
         guard copy >= 0, let stream = fdopendir(copy) else {
             if copy >= 0 { close(copy) }
@@ -271,7 +297,7 @@ public final class FolderWatcher {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            if name == "." || name == ".." || (!includingHidden && name.hasPrefix(".")) { continue }
             names.append(name)
         }
         return names.sorted()

@@ -30,13 +30,19 @@ public final class Store: Sendable {
     }
 
     /// Opens the database at `path`.
-    public static func open(path: String, access: Access) throws(StoreError) -> Store {
+    /// Opens the database at `path`. A writer creates the file, and its folder when `createFolder` is true (the
+    /// default location); a path the user typed must be in a folder that exists, so that a typo does not start
+    /// a new, empty database.
+    public static func open(path: String, access: Access, createFolder: Bool = true) throws(StoreError) -> Store {
         let fileManager = FileManager.default
         switch access {
         case .readOnly:
             guard fileManager.fileExists(atPath: path) else { throw .missing(path: path) }
         case .readWrite:
             let folder = (path as NSString).deletingLastPathComponent
+            if !createFolder, !folder.isEmpty, !fileManager.fileExists(atPath: folder) {
+                throw .cannotCreate(path: path, reason: "its folder \(folder) does not exist; create it, or check the path for a typo")
+            }
             if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
                 do {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)

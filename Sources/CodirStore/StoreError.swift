@@ -1,3 +1,5 @@
+import CodirModel
+
 /// A failure of the store that a user can cause and fix; `message` is one sentence saying what, where and what to do.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The database file does not exist and the caller only reads.
@@ -16,6 +18,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case walFilesMissing(path: String)
     /// The file system holding the database is full; the transaction was rolled back.
     case full(path: String)
+    /// A person named on the command line is not in the directory.
+    case unknownPerson(path: String, key: String)
     /// Any other SQLite failure.
     case io(path: String, reason: String)
 
@@ -38,6 +42,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
                 + "them; run any codir import once as the writer (for instance 'codir import --organisation NAME') to create them"
         case .full(let path):
             "the disk holding the database at \(path) is full, so nothing of this import was written; free some space and run it again"
+        case .unknownPerson(let path, let key):
+            "no one with the id '\(quoted(key))' is in the directory of \(path) (ids are the people file's 'id' column); nothing was changed"
         case .io(let path, let reason):
             "cannot use the database at \(path): \(reason)"
         }

@@ -15,11 +15,12 @@ struct Codir: ParsableCommand {
             login for codir me, --as refused).
             """,
         version: "0.1.0",
-        subcommands: [Dash.self, Wall.self, Me.self, Import.self, Ingest.self, Report.self, Status.self, Demo.self, Simulate.self]
+        subcommands: [Dash.self, Wall.self, Me.self, Import.self, Ingest.self, Report.self, Status.self, Export.self, Forget.self, Backup.self, Demo.self, Simulate.self]
     )
 
     static func main() {
-        let arguments = GlobalOptions.movingDatabaseOption(in: Array(CommandLine.arguments.dropFirst()))
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() })
+        let arguments = GlobalOptions.movingLeadingOptions(in: Array(CommandLine.arguments.dropFirst()), subcommands: names)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

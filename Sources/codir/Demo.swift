@@ -54,7 +54,7 @@ extension Codir {
             }
             let now = Timestamp(seconds: Int64(Date().timeIntervalSince1970))
             do {
-                let store = try Store.open(path: path, access: .readWrite)
+                let store = try Store.open(path: path, access: .readWrite, createFolder: db == nil)
                 let showProgress = Platform.stderrIsTerminal
                 let outcome = try DemoDatabase.prepare(store, seed: seed, now: now) { day in
                     if showProgress {

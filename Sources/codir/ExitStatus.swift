@@ -17,6 +17,7 @@ enum ExitStatus {
     static func of(_ error: StoreError) -> ExitCode {
         switch error {
         case .missing: noDatabase
+        case .unknownPerson: rejectedInput
         case .cannotCreate: cannotCreate
         case .cannotOpen, .notCodirDatabase, .newerSchema, .walFilesMissing, .full, .io: unusableDatabase
         case .locked: databaseLocked

@@ -18,6 +18,7 @@ extension Codir {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var settings: ViewerOptions
 
         @Option(
             help: ArgumentHelp(
@@ -62,7 +63,7 @@ extension Codir {
                 if dryRun {
                     store = FileManager.default.fileExists(atPath: path) ? try Store.copyInMemory(of: path) : try Store.inMemory()
                 } else {
-                    store = try Store.open(path: path, access: .readWrite)
+                    store = try Store.open(path: path, access: .readWrite, createFolder: global.createsFolder())
                 }
                 if let organisation, !dryRun { try store.setMetadata(Store.organisationKey, organisation) }
             } catch {
@@ -100,6 +101,8 @@ extension Codir {
                 printLine(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
                 if result.hasRejections && status == .success { status = ExitStatus.rejectedInput }
             }
+            // The configuration's retention_days: the database never holds more history than decided.
+            if !dryRun { Retention(days: try settings.configuration().retentionDays).apply(to: store, log: { printError($0) }) }
             if status != .success { throw status }
         }
     }

@@ -4,6 +4,11 @@ import CodirModel
 import CodirStore
 import Foundation
 
+/// What `ingest --watch` does with an imported file.
+enum KeepImported: String, ExpressibleByArgument, CaseIterable {
+    case done, none
+}
+
 extension Codir {
     struct Ingest: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -39,6 +44,11 @@ extension Codir {
         @Option(help: "With --watch, for e-mail: a message to more directory recipients than this is a broadcast and gives no interaction.")
         var maxRecipients = 20
 
+        @Option(help: "With --watch: what becomes of an imported file: done (kept in DIR/done/) or none (removed once imported).")
+        var keep: KeepImported = .done
+
+        @OptionGroup var settings: ViewerOptions
+
         func validate() throws {
             guard (follow == nil) != (watch == nil) else { throw ValidationError("Give either --follow FILE or --watch DIR.") }
             guard interval >= 0.05, interval <= 3600 else { throw ValidationError("--interval must be between 0.05 and 3600 seconds.") }
@@ -54,15 +64,18 @@ extension Codir {
             Platform.catchStopSignals(exitWithin: 1)
             let store: Store
             do {
-                store = try Store.open(path: global.databasePath(), access: .readWrite)
+                store = try Store.open(path: global.databasePath(), access: .readWrite, createFolder: global.createsFolder())
             } catch {
                 throw fail(error)
             }
-            if let follow { try followFile(follow, store: store) }
-            if let watch { try watchFolder(watch, store: store) }
+            // The configuration's retention_days, applied at the start and then at most once an hour.
+            let retention = Retention(days: try settings.configuration().retentionDays)
+            retention.apply(to: store, log: { printError($0) })
+            if let follow { try followFile(follow, store: store, retention: retention) }
+            if let watch { try watchFolder(watch, store: store, retention: retention) }
         }
 
-        private func followFile(_ path: String, store: Store) throws {
+        private func followFile(_ path: String, store: Store, retention: Retention) throws {
             let follower: FileFollower
             do {
                 follower = try FileFollower(path: path, importer: Importer(store: store))
@@ -93,12 +106,13 @@ extension Codir {
                     default: printError(error.description)
                     }
                 }
+                retention.apply(to: store, log: { printError($0) })
                 Platform.sleep(interval)
             }
             printLine("\(path): \(total.imported) imported, \(total.duplicates) duplicates, \(total.rejected) rejected in all")
         }
 
-        private func watchFolder(_ folder: String, store: Store) throws {
+        private func watchFolder(_ folder: String, store: Store, retention: Retention) throws {
             let watcher: FolderWatcher
             do {
                 var importer = Importer(store: store)
@@ -106,6 +120,7 @@ extension Codir {
                 watcher = try FolderWatcher(
                     folder: folder, importer: importer, person: person, settle: settle,
                     log: { printError($0) }, summary: { printLine($0) })
+                watcher.keepsImported = keep == .done
             } catch {
                 printError("error: \(error.description)")
                 throw ExitStatus.unreadableInput
@@ -118,6 +133,7 @@ extension Codir {
                     printError("error: \(error.description)")
                     throw ExitStatus.unreadableInput
                 }
+                retention.apply(to: store, log: { printError($0) })
                 Platform.sleep(interval)
             }
         }

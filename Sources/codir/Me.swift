@@ -48,9 +48,20 @@ extension Codir {
                 throw fail(error)
             }
             guard people.contains(where: { $0.login == subject }) else {
-                printError(
-                    "error: the login '\(subject)' is not in the people directory of \(path); add it to the 'login' "
-                        + "column of your row in the people CSV and run 'codir import people.csv'")
+                if asLogin != nil {
+                    // An admin's typo: the close login, with whose it is.
+                    let logins = people.compactMap(\.login)
+                    let hint = closestMatch(to: subject, in: logins).flatMap { close in
+                        people.first { $0.login == close }.map { "; did you mean '\(close)' (\($0.name))?" }
+                    }
+                    printError("error: no one in the directory of \(path) has the login '\(subject)'\(hint ?? "")")
+                } else {
+                    // Said to the executive who sees it, in words they can act on.
+                    let contact = configuration.contact ?? "whoever runs codir for your committee"
+                    printError(
+                        "error: your login '\(subject)' is not in codir's directory yet: ask \(contact) to add it to your row "
+                            + "(the 'login' column of the people file, then 'codir import people.csv')")
+                }
                 throw ExitCode(1)
             }
             // An admin looking through someone's eyes sees what that person sees.

@@ -11,6 +11,7 @@ extension Codir {
             discussion: "Stops cleanly on Ctrl-C or SIGTERM, after the current batch.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var settings: ViewerOptions
 
         @Option(help: "Average events per second.")
         var rate: Double = 5
@@ -31,8 +32,9 @@ extension Codir {
             Platform.catchStopSignals()
             let started = Date()
             do {
-                let store = try Store.open(path: path, access: .readWrite)
+                let store = try Store.open(path: path, access: .readWrite, createFolder: global.createsFolder())
                 let simulator = Simulator(store: store, rate: rate, seed: seed)
+                let retention = Retention(days: try settings.configuration().retentionDays)
                 var last = Date()
                 while !Platform.stopRequested {
                     if let duration, Date().timeIntervalSince(started) >= duration { break }
@@ -42,6 +44,7 @@ extension Codir {
                         now: Timestamp(seconds: Int64(now.timeIntervalSince1970)),
                         seconds: now.timeIntervalSince(last))
                     last = now
+                    retention.apply(to: store, log: { printError($0) })
                 }
                 printLine("simulate: \(simulator.written) events written to \(path)")
             } catch let error as StoreError {

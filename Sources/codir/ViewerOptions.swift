@@ -3,8 +3,8 @@ import CodirConfig
 import CodirModel
 import Foundation
 
-/// The options of the commands that show data (dash, wall, report, me): which configuration decides who
-/// may see what.
+/// The configuration file option: for the commands that show data (dash, wall, report, me, status), who may see
+/// what; for the writers (import, ingest, simulate), how long history is kept (`retention_days`).
 struct ViewerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(

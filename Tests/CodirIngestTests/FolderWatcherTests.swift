@@ -196,4 +196,32 @@ struct FolderWatcherTests {
         #expect(fixture.exists("failed/archive"))
         #expect(fixture.logs.contains { $0.contains("Reactions.csv") && $0.contains("symbolic link") })
     }
+
+    /// `--keep none`: an imported file is removed from processing/ (the watcher's own folder), a folder with what
+    /// it holds; nothing reaches done/. A file that fails is still filed in failed/ for someone to look at.
+    @Test func keepNoneRemovesWhatWasImportedAndKeepsWhatFailed() throws {
+        let fixture = try InboxFixture()
+        let watcher = try fixture.watcher()
+        watcher.keepsImported = false
+        try fixture.drop("events.jsonl", postLine("p1"))
+        let archive = fixture.inbox + "/Basic_LinkedInDataExport_11-09-2026"
+        try FileManager.default.createDirectory(atPath: archive + "/sub", withIntermediateDirectories: true)
+        try Data("First Name,Last Name\nClaire,Martin\n".utf8).write(to: URL(fileURLWithPath: archive + "/Profile.csv"))
+        let share: UInt64 = (UInt64(1_793_610_000) * 1000) << 22 | 5
+        try Data("Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 09:00:00,https://www.linkedin.com/feed/update/urn:li:share:\(share),Hi,,,PUBLIC\n".utf8)
+            .write(to: URL(fileURLWithPath: archive + "/Shares.csv"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: archive + "/.hidden"))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: archive + "/sub/notes.txt"))
+        try fixture.drop("broken.jsonl", "not json at all\n")
+        try watcher.poll()
+        try watcher.poll()
+        #expect(try fixture.posts().count == 2)
+        #expect(fixture.exists("failed/broken.jsonl"))
+        #expect(!fixture.exists("processing/events.jsonl") && !fixture.exists("done/events.jsonl"))
+        #expect(!fixture.exists("processing/Basic_LinkedInDataExport_11-09-2026"))
+        #expect(!fixture.exists("done/Basic_LinkedInDataExport_11-09-2026"))
+        #expect(fixture.logs.contains { $0.contains("events.jsonl imported and removed (--keep none)") }, "\(fixture.logs)")
+        #expect(fixture.summaries.contains { $0.hasSuffix("events.jsonl: 1 imported, 0 duplicates, 0 rejected") }, "\(fixture.summaries)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.inbox + "/done").isEmpty)
+    }
 }

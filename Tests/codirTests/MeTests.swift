@@ -69,15 +69,23 @@ struct MeTests {
         let cli = try CommandRunner()
         defer { cli.remove() }
         let db = try demoDatabase(cli, login: "someone-else")
-        let config = try cli.write("config.toml", "visibility = \"all\"\nadmins = [\"\(Self.currentLogin)\"]\n")
+        let config = try cli.write(
+            "config.toml", "visibility = \"all\"\nadmins = [\"\(Self.currentLogin)\"]\ncontact = \"Marie Dupont (communication, poste 1234)\"\n")
         let me = try cli.run("--db", db, "me", "--config", config)
         #expect(me.status == 1)
-        #expect(me.stderr.contains("the login '\(Self.currentLogin)' is not in the people directory of \(db)"), "\(me.stderr)")
+        // Said to the executive who sees it, with whom to ask from the configuration.
+        #expect(
+            me.stderr.contains(
+                "your login '\(Self.currentLogin)' is not in codir's directory yet: ask Marie Dupont (communication, poste 1234) to add it"),
+            "\(me.stderr)")
         #expect(me.stderr.contains("'login' column"))
         #expect(me.stderr.split(separator: "\n").count == 1)
         let other = try cli.run("--db", db, "me", "--config", config, "--as", "nobody-here")
         #expect(other.status == 1)
-        #expect(other.stderr.contains("the login 'nobody-here' is not in the people directory"), "\(other.stderr)")
+        #expect(other.stderr.contains("no one in the directory of \(db) has the login 'nobody-here'"), "\(other.stderr)")
+        // A near miss names the close login and whose it is.
+        let typo = try cli.run("--db", db, "me", "--config", config, "--as", "someone-els")
+        #expect(typo.stderr.contains("did you mean 'someone-else' (Nathalie Lefèvre)?"), "\(typo.stderr)")
     }
 
     static let hasSSHD = FileManager.default.isExecutableFile(atPath: "/usr/sbin/sshd")
