@@ -80,7 +80,7 @@ struct ReachPane {
                 .split(.horizontal, [.ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14)], spacing: 1)
             let changeStyle = Style(change.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])
             buffer.tile(value: HumanFormat.count(total), caption: "committee impressions", detail: "\(HumanFormat.change(change)) \(context.glyphs.separator) \(committee.leadersWithImpressions)/\(committee.leaders) leaders", detailStyle: changeStyle, in: tiles[0], context: context)
-            buffer.tile(value: "\(posts)", caption: "posts by leaders", detail: "\(committee.leadersWhoPosted) of \(committee.leaders) leaders posted", in: tiles[1], context: context)
+            buffer.tile(value: "\(posts)", caption: "posts by leaders", detail: "\(committee.leadersWhoPosted) of \(counted(committee.leaders, "leader")) posted", in: tiles[1], context: context)
             buffer.tile(value: HumanFormat.percent(activeShare), caption: "employees active", detail: "\(HumanFormat.grouped(snapshot.report.summary.activeEmployees)) of \(HumanFormat.grouped(snapshot.report.summary.employees))", in: tiles[2], context: context)
             buffer.tile(value: HumanFormat.index(snapshot.report.silo.eiIndex), caption: "E-I index (silos)", detail: "−1 closed, +1 open", in: tiles[3], context: context)
             y += 5

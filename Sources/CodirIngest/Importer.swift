@@ -22,7 +22,7 @@ public struct FileImport: Sendable {
 
     /// `FILE: N imported, D duplicates, R rejected`, with the separator and department variants when any.
     public var summary: String {
-        var text = "\(file): \(counts.imported) imported, \(counts.duplicates) duplicates, \(counts.rejected) rejected"
+        var text = "\(file): \(counts.imported) imported, \(counted(counts.duplicates, "duplicate")), \(counts.rejected) rejected"
             + (separator.map { " (read as '\($0)'-separated)" } ?? "")
         let merged = Dictionary(grouping: departmentVariants.keys.sorted(), by: { departmentVariants[$0] ?? "" })
         for kept in merged.keys.sorted() {

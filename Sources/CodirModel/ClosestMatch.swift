@@ -40,3 +40,8 @@ func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     }
     return previous[b.count]
 }
+
+/// `1 post`, `2 posts`, `0 posts`; `counted(1, "reply", "replies")` for an irregular plural.
+public func counted(_ count: Int, _ noun: String, _ pluralForm: String? = nil) -> String {
+    "\(count) \(count == 1 ? noun : pluralForm ?? noun + "s")"
+}

@@ -77,6 +77,16 @@ public enum HumanFormat {
         }
     }
 
+    /// A day as people write it: `1 December 2026`.
+    public static func longDate(_ day: Day) -> String {
+        let c = day.components
+        let months = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+            "December",
+        ]
+        return "\(c.day) \(months[max(0, min(11, c.month - 1))]) \(c.year)"
+    }
+
     /// Thousands separated by a thin space would confuse spreadsheets; plain digits with commas for prose.
     public static func grouped(_ value: Int) -> String {
         let digits = String(abs(value))

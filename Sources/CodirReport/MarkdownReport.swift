@@ -10,13 +10,36 @@ struct MarkdownReport {
     func render() -> String {
         var out: [String] = []
         let window = report.window
-        out.append("# \(escape(document.organisation)): influence report, \(report.length)")
+        let end = HumanFormat.longDate(window.end.day)
+        let period =
+            if let start = window.start {
+                "\(HumanFormat.longDate(start.adding(seconds: 1).day)) to \(end)"
+            } else {
+                "everything up to \(end)"
+            }
+        out.append("# \(escape(document.organisation)): influence report")
         out.append("")
-        out.append(
-            "Window: \(window.start?.iso8601 ?? "the beginning") to \(window.end.iso8601). "
-                + "\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees)) "
-                + "employees active (\(HumanFormat.percent(report.summary.activeEmployeeShare))), "
-                + "\(plural(report.summary.interactions, "interaction")), \(plural(report.summary.posts, "post")).")
+        out.append("_\(period)_")
+        out.append("")
+        // The headline: the committee's figures in one paragraph, for those who read only that.
+        let c = report.committeeReach
+        var headline = "**\(HumanFormat.count(c.impressions)) impressions** for the committee"
+        headline += c.leadersWithImpressions < c.leaders ? " (data of \(c.coverageText))" : ""
+        if let change = c.impressionsChange { headline += ", \(HumanFormat.change(change)) on the previous \(lengthText)" }
+        headline += "; **\(plural(c.posts, "post"))** by \(c.leadersWhoPosted) of \(plural(c.leaders, "leader"))"
+        headline += "; **\(HumanFormat.percent(report.summary.activeEmployeeShare))** of employees active"
+        headline += " (\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees)))"
+        if let reciprocity = report.committee.reciprocity {
+            headline += "; leaders engage both ways in **\(HumanFormat.percent(reciprocity))** of their pairs"
+        }
+        if let ei = report.silo.eiIndex {
+            let weekly = report.silo.weekly.compactMap(\.eiIndex)
+            let direction = weekly.count >= 2 ? (weekly[weekly.count - 1] >= weekly[0] ? ", opening" : ", closing") : ""
+            headline += "; silos: E-I index **\(HumanFormat.index(ei))**\(direction)"
+        }
+        out.append(headline + ".")
+        out.append("")
+        out.append("\(plural(report.summary.interactions, "interaction")) and \(plural(report.summary.posts, "post")) in the window.")
         out.append("")
         out.append("## Reach")
         out.append("")
@@ -37,6 +60,13 @@ struct MarkdownReport {
                 ]
             })
         out.append("")
+        var legend =
+            "_Impressions and engagement rate (engagements / impressions) over the window; vs previous: the change on the \(lengthText) before"
+        if report.reach.contains(where: \.previousIsPartial) { legend += " (partial: the leader's data starts inside it)" }
+        legend += "; – unknown, never zero"
+        if report.reach.contains(where: { $0.impressions == nil }) { legend += "; no rank: no impressions known" }
+        out.append(legend + "._")
+        out.append("")
         out.append("## Colleague engagement")
         out.append("")
         table(
@@ -51,7 +81,11 @@ struct MarkdownReport {
         out.append("")
         out.append(
             "Committee reciprocity: **\(HumanFormat.percent(report.committee.reciprocity))** "
-                + "(\(report.committee.reciprocalPairs) of \(report.committee.engagedPairs) engaged pairs).")
+                + "(\(report.committee.reciprocalPairs) of \(plural(report.committee.engagedPairs, "engaged pair")) engage both ways).")
+        out.append("")
+        out.append(
+            "_Reactions, comments and shares on posts, given and received; coverage: the share of the other leaders' posts "
+                + "the leader engaged with._")
         out.append("")
         out.append("## Silos")
         out.append("")
@@ -60,6 +94,11 @@ struct MarkdownReport {
         out.append(
             "E-I index **\(HumanFormat.index(silo.eiIndex))**, modularity **\(HumanFormat.decimal(silo.modularity))**. "
                 + "Weekly E-I: \(trend).")
+        out.append("")
+        out.append(
+            "_E-I index: (ties across departments − ties within) / all ties, from −1 (each department keeps to itself) to +1 "
+                + "(every tie crosses a boundary); a tie is a pair of people with at least one interaction. Modularity: how much "
+                + "departments keep to themselves (high: silos)._")
         out.append("")
         table(
             &out, ["Department", "Members", "Ties within", "Ties across", "E-I"], right: [1, 2, 3, 4],
@@ -81,6 +120,14 @@ struct MarkdownReport {
                     + "\(plural(bridge.departmentsReached, "other department"))")
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `30 days`, as people write it.
+    private var lengthText: String {
+        switch report.length {
+        case .days(let n): plural(n, "day")
+        case .all: "whole history"
+        }
     }
 
     private func table(_ out: inout [String], _ header: [String], right: Set<Int>, _ rows: [[String]]) {

@@ -23,7 +23,7 @@ public struct ReportDocument: Sendable {
     var committeeLine: String {
         let c = report.committeeReach
         return "Committee: \(HumanFormat.count(c.impressions)) impressions (data of \(c.coverageText)) "
-            + "\(HumanFormat.change(c.impressionsChange)) vs previous \(report.length) · \(plural(c.posts, "post")) · \(c.leadersWhoPosted) of \(c.leaders) leaders posted"
+            + "\(HumanFormat.change(c.impressionsChange)) vs previous \(report.length) · \(plural(c.posts, "post")) · \(c.leadersWhoPosted) of \(counted(c.leaders, "leader")) posted"
     }
 
     /// Why some rows are missing; nil when every row is shown.

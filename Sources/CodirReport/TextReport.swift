@@ -26,7 +26,7 @@ struct TextReport {
         lines.append("From \(window.start?.iso8601 ?? "the beginning") to \(window.end.iso8601)")
         let s = report.summary
         lines.append(
-            "\(HumanFormat.grouped(s.people)) people (\(s.leaders) leaders, \(HumanFormat.grouped(s.employees)) employees) · "
+            "\(HumanFormat.grouped(s.people)) \(s.people == 1 ? "person" : "people") (\(counted(s.leaders, "leader")), \(plural(s.employees, "employee"))) · "
                 + "\(HumanFormat.grouped(s.activeEmployees)) employees active (\(HumanFormat.percent(s.activeEmployeeShare)))")
         lines.append("\(plural(s.interactions, "interaction")) · \(plural(s.posts, "post")) published")
     }

@@ -287,7 +287,7 @@ public final class Retention {
         do {
             let removed = try store.applyRetention(days: days, now: Timestamp(seconds: Int64(now.timeIntervalSince1970)))
             last = now
-            if removed > 0 { log("retention: removed \(removed) interactions older than \(days) days (retention_days)") }
+            if removed > 0 { log("retention: removed \(counted(removed, "interaction")) older than \(counted(days, "day")) (retention_days)") }
         } catch {
             if error != .locked(path: store.path) { log("error: \(error.message)") }
         }

@@ -94,7 +94,7 @@ extension Codir {
                         total.rejected += result.counts.rejected
                         if result.counts.imported + result.counts.duplicates + result.counts.rejected > 0 {
                             printLine(
-                                "\(path): +\(result.counts.imported) imported, \(result.counts.duplicates) duplicates, \(result.counts.rejected) rejected"
+                                "\(path): +\(result.counts.imported) imported, \(counted(result.counts.duplicates, "duplicate")), \(result.counts.rejected) rejected"
                             )
                         }
                     }
@@ -109,7 +109,7 @@ extension Codir {
                 retention.apply(to: store, log: { printError($0) })
                 Platform.sleep(interval)
             }
-            printLine("\(path): \(total.imported) imported, \(total.duplicates) duplicates, \(total.rejected) rejected in all")
+            printLine("\(path): \(total.imported) imported, \(counted(total.duplicates, "duplicate")), \(total.rejected) rejected in all")
         }
 
         private func watchFolder(_ folder: String, store: Store, retention: Retention) throws {

@@ -85,7 +85,7 @@ struct SlackImportTests {
         let longer = scratch.file("slack-2").path
         try makeSlackExport(in: longer, extraDay: true)
         let again = try Importer(store: store).importInput(at: longer)
-        #expect(again.summary.contains("1 interactions imported, 9 already imported"), "\(again.summary)")
+        #expect(again.summary.contains("1 interaction imported, 9 already imported"), "\(again.summary)")
 
         // Chat reactions and comments are not engagement with LinkedIn posts.
         let asOf = Timestamp(iso8601: "2025-11-10T00:00:00Z")!

@@ -152,7 +152,7 @@ struct CommandLineTests {
             .write(to: URL(fileURLWithPath: folder + "/Reactions.csv"))
         let result = try cli.run("--db", db, "import", "--person", "ceo", folder)
         #expect(result.status == 65)
-        #expect(result.stdout.contains("ceo's archive: 1 posts"))
+        #expect(result.stdout.contains("ceo's archive: 1 post;"))
         #expect(result.stdout.contains("used Shares.csv, Reactions.csv"))
         #expect(result.stderr.contains("Reactions.csv:2: error: bad date 'bad date'"))
         let unknown = try cli.run("--db", db, "import", "--person", "nobody", folder)

@@ -16,7 +16,7 @@ struct HostileFilesTests {
         // Survived: the bad rows are reported (a missing FOLLOWERS sheet too, hence 65), the rest imported.
         ("date-nan.xlsx", 65, "ENGAGEMENT:2: error: bad date"),
         ("counts-past-int64.xlsx", 65, "ENGAGEMENT:2: error: '9223372036854775000' in 'Impressions' is not a count from 0 to 10^12"),
-        ("three-thousand-sheets.xlsx", 65, "1 days, 0 follower count"),
+        ("three-thousand-sheets.xlsx", 65, "1 day, 0 follower counts"),
         ("entity-expansion.xlsx", 65, "declares a DTD or entities"),
         ("element-name-not-utf8.xlsx", 65, "is not valid UTF-8"),
         ("shares-800-mib.zip", 65, "Shares.csv would unpack to 838860906 bytes, above the limit of 536870912"),

@@ -31,14 +31,14 @@ public struct AnalyticsImport: Sendable {
     public var summary: String {
         var text = "\(file): \(person)'s analytics"
         if let range { text += " \(range.lowerBound.iso8601) to \(range.upperBound.iso8601)" }
-        text += ": \(days) days, \(followerSnapshots) follower count, \(postStats) post counters"
-        if postsWithoutImpressions > 0 { text += " (\(postsWithoutImpressions) posts listed without impressions)" }
+        text += ": \(counted(days, "day")), \(counted(followerSnapshots, "follower count")), \(counted(postStats, "post counter"))"
+        if postsWithoutImpressions > 0 { text += " (\(counted(postsWithoutImpressions, "post")) listed without impressions)" }
         if postsKnownFromArchive > 0 { text += " (\(postsKnownFromArchive) of them already known from the archive)" }
-        text += ", \(demographics) demographics rows"
+        text += ", \(counted(demographics, "demographics row"))"
         if unchanged > 0 { text += ", \(unchanged) unchanged" }
         if let rangeImpressions { text += "; range totals: \(rangeImpressions) impressions" }
         if let membersReached { text += ", \(membersReached) members reached" }
-        if outsideRange > 0 { text += "; \(outsideRange) rows outside the range left out" }
+        if outsideRange > 0 { text += "; \(counted(outsideRange, "row")) outside the range left out" }
         return text + "; dates read as \(dateOrder.title) (\(dateOrderReason)); sheets \(sheetsUsed.joined(separator: ", "))"
     }
 }

@@ -45,13 +45,13 @@ public struct ArchiveImport: Sendable {
                 + (e.duplicates > 0 ? ", \(e.duplicates) already imported" : "")
         }
         var text =
-            "\(file): \(person)'s archive: \(posts) posts" + (postDuplicates > 0 ? " (\(postDuplicates) already imported)" : "")
+            "\(file): \(person)'s archive: \(counted(posts, "post"))" + (postDuplicates > 0 ? " (\(postDuplicates) already imported)" : "")
             + (postsKnownFromAnalytics > 0 ? " (\(postsKnownFromAnalytics) already known from creator analytics)" : "")
             + "; reactions: \(engagement(reactions)); comments: \(engagement(comments))"
-        if reactionsToComments > 0 { text += "; \(reactionsToComments) reactions to comments left out" }
+        if reactionsToComments > 0 { text += "; \(counted(reactionsToComments, "reaction")) to comments left out" }
         if resolvedFromEarlier > 0 { text += "; \(resolvedFromEarlier) earlier interactions matched" }
         if connections > 0 {
-            text += "; \(connections) connections, \(connectionsInDirectoryByURL + connectionsInDirectoryByName) in the directory"
+            text += "; \(counted(connections, "connection")), \(connectionsInDirectoryByURL + connectionsInDirectoryByName) in the directory"
                 + " (\(connectionsInDirectoryByURL) by profile URL, \(connectionsInDirectoryByName) by name)"
         }
         text += "; used \(filesUsed.joined(separator: ", ")), ignored \(filesIgnored) other files"

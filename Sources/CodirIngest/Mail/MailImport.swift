@@ -27,7 +27,7 @@ public struct MailImport: Sendable {
 
     public var summary: String {
         var text =
-            "\(file): \(messages) messages: \(imported) interactions imported, \(duplicates) already imported, "
+            "\(file): \(counted(messages, "message")): \(counted(imported, "interaction")) imported, \(duplicates) already imported, "
             + "\(skipped) skipped (an end outside the directory), \(broadcasts) broadcasts (more than \(maxRecipients) "
             + "directory recipients), \(rejected) rejected"
         text += UnmatchedTally.phrase(unmatched.map { ($0.address, $0.pairs) })

@@ -24,7 +24,7 @@ public struct SlackImport: Sendable {
 
     public var summary: String {
         var text =
-            "\(file): Slack export, \(conversations) conversations, \(messages) messages: \(imported) interactions imported, "
+            "\(file): Slack export, \(counted(conversations, "conversation")), \(counted(messages, "message")): \(counted(imported, "interaction")) imported, "
             + "\(duplicates) already imported, \(skipped) skipped (an end outside the directory), \(ignored) bot or system messages"
         text += UnmatchedTally.phrase(unmatched.map { ($0.user, $0.interactions) })
         return text + "; only who, whom and when were read: no message text is stored"

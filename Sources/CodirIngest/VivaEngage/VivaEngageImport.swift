@@ -17,7 +17,7 @@ public struct VivaEngageImport: Sendable {
 
     public var summary: String {
         var text =
-            "\(file): Viva Engage export, \(messages) messages: \(imported) interactions imported, \(duplicates) already imported, "
+            "\(file): Viva Engage export, \(counted(messages, "message")): \(counted(imported, "interaction")) imported, \(duplicates) already imported, "
             + "\(skipped) skipped (an end outside the directory), \(orphans) replies to messages not in the export"
         text += UnmatchedTally.phrase(unmatched.map { ($0.user, $0.interactions) })
         return text + "; only who, whom and when were read: no message text is stored"
