@@ -53,6 +53,10 @@ struct DashboardSnapshotTests {
         assertSnapshot(lines, named: "help-80x24")
         let text = lines.joined(separator: "\n")
         for key in ["Tab", "Enter / Esc", "w ", "s ", "d ", "r ", "?", "q, Ctrl-C"] { #expect(text.contains(key)) }
+        // And every figure in one line, as docs/metrics.md defines it.
+        for figure in ["engagement rate", "Coverage", "Reciprocity", "★", "E-I index", "Modularity", "Ties", "Bridges", "partial"] {
+            #expect(text.contains(figure), "\(figure) is not explained")
+        }
     }
 
     @Test func asciiAndMonochromeVariants() throws {
