@@ -59,20 +59,15 @@ struct CoverageTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("old.sqlite").path
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v5-post-aliases")
-            try queue.write { db in
-                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-                try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
-                try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
-                try db.execute(sql: "INSERT INTO imports(id, file, sha256, format, started_at, finished_at) VALUES (1, 'a.zip', '', 'linkedin-archive', 1000, 1001), (2, 'c.xlsx', '', 'linkedin-analytics', 2000, 2001)")
-                try db.execute(sql: "INSERT INTO posts(id, key, author, at, network, source) VALUES (1, 'p', 1, 1764000000, 'linkedin', 1)")
-                try db.execute(sql: "INSERT INTO interactions(kind, actor, target, post, at, source, origin) VALUES (1, 1, 2, NULL, 1764100000, 1, 1)")
-                try db.execute(sql: "INSERT INTO daily_stats(person, day, impressions, source) VALUES (1, 20400, 10, 2), (1, 20430, 12, 2)")
-                // Written by another program: a date beyond belief is left out.
-                try db.execute(sql: "INSERT INTO daily_stats(person, day, impressions, source) VALUES (2, 99999999, 10, 2)")
-            }
+        try olderDatabase(at: path, upTo: "v5-post-aliases") { db in
+            try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
+            try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
+            try db.execute(sql: "INSERT INTO imports(id, file, sha256, format, started_at, finished_at) VALUES (1, 'a.zip', '', 'linkedin-archive', 1000, 1001), (2, 'c.xlsx', '', 'linkedin-analytics', 2000, 2001)")
+            try db.execute(sql: "INSERT INTO posts(id, key, author, at, network, source) VALUES (1, 'p', 1, 1764000000, 'linkedin', 1)")
+            try db.execute(sql: "INSERT INTO interactions(kind, actor, target, post, at, source, origin) VALUES (1, 1, 2, NULL, 1764100000, 1, 1)")
+            try db.execute(sql: "INSERT INTO daily_stats(person, day, impressions, source) VALUES (1, 20400, 10, 2), (1, 20430, 12, 2)")
+            // Written by another program: a date beyond belief is left out.
+            try db.execute(sql: "INSERT INTO daily_stats(person, day, impressions, source) VALUES (2, 99999999, 10, 2)")
         }
         let store = try Store.open(path: path, access: .readWrite)
         let coverage = try store.coverage()
@@ -83,5 +78,15 @@ struct CoverageTests {
         #expect(analytics.first.day == Day(number: 20400) && analytics.last.day == Day(number: 20430))
         // An archive speaks for its owner only: Paul is the target of Claire's reaction, not a source's subject.
         #expect(!coverage.contains { $0.person == "cfo" })
+    }
+}
+
+/// A database at `path` as an older codir left it: migrated up to `migration`, then filled by `fill`.
+func olderDatabase(at path: String, upTo migration: String, _ fill: (Database) throws -> Void) throws {
+    let queue = try DatabaseQueue(path: path)
+    try Schema.migrator.migrate(queue, upTo: migration)
+    try queue.write { db in
+        try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
+        try fill(db)
     }
 }

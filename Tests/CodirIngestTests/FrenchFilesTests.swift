@@ -49,14 +49,9 @@ struct FrenchFilesTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("old.sqlite").path
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v6-coverage")
-            try queue.write { db in
-                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-                try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Finance'), (2, 'finance'), (3, 'R&D')")
-                try db.execute(sql: "INSERT INTO people(key, name, department, role) VALUES ('a', 'A', 1, 'leader'), ('b', 'B', 2, 'employee'), ('c', 'C', 3, 'employee')")
-            }
+        try olderDatabase(at: path, upTo: "v6-coverage") { db in
+            try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Finance'), (2, 'finance'), (3, 'R&D')")
+            try db.execute(sql: "INSERT INTO people(key, name, department, role) VALUES ('a', 'A', 1, 'leader'), ('b', 'B', 2, 'employee'), ('c', 'C', 3, 'employee')")
         }
         let store = try Store.open(path: path, access: .readWrite)
         #expect(try departments(store) == ["Finance", "R&D"])

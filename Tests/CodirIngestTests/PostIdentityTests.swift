@@ -173,37 +173,32 @@ struct PostIdentityTests {
     @Test func aDatabaseThatHoldsDuplicatesIsMergedWhenOpened() throws {
         defer { remove() }
         let path = root.appendingPathComponent("old.sqlite").path
-        do {
-            let queue = try DatabaseQueue(path: path)
-            try Schema.migrator.migrate(queue, upTo: "v4-emails")
-            try queue.write { db in
-                try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
-                try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
-                try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
-                for (index, share) in Self.shares.enumerated() {
-                    let activity = Self.activities[index]
-                    let at = Timestamp(iso8601: Self.published[index])!.seconds
-                    // The archive's post, with a reaction; analytics' post, with its counters.
-                    try db.execute(
-                        sql: "INSERT INTO posts(key, author, at, network, url, linkedin_id) VALUES (?, 1, ?, 'linkedin', ?, ?)",
-                        arguments: ["urn:li:share:\(share)", at, "https://www.linkedin.com/feed/update/urn:li:share:\(share)", Int64(share)])
-                    let sharePost = db.lastInsertedRowID
-                    try db.execute(
-                        sql: "INSERT INTO posts(key, author, at, network, url) VALUES (?, 1, ?, 'linkedin', ?)",
-                        arguments: ["urn:li:activity:\(activity)", at + 43_200, "https://www.linkedin.com/feed/update/urn:li:activity:\(activity)"])
-                    let activityPost = db.lastInsertedRowID
-                    try db.execute(
-                        sql: "INSERT INTO interactions(event_id, kind, actor, target, post, at) VALUES (?, 1, 2, 1, ?, ?)",
-                        arguments: ["r\(index)", sharePost, at + 60])
-                    try db.execute(
-                        sql: "INSERT INTO post_stats(post, at, impressions, engagements) VALUES (?, ?, ?, 5)",
-                        arguments: [activityPost, Self.asOf.seconds - 1, 1000 * (index + 1)])
-                }
-                // Another author's post minted at the same moment is another post.
+        try olderDatabase(at: path, upTo: "v4-emails") { db in
+            try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
+            try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
+            for (index, share) in Self.shares.enumerated() {
+                let activity = Self.activities[index]
+                let at = Timestamp(iso8601: Self.published[index])!.seconds
+                // The archive's post, with a reaction; analytics' post, with its counters.
                 try db.execute(
-                    sql: "INSERT INTO posts(key, author, at, network) VALUES (?, 2, 0, 'linkedin')",
-                    arguments: ["urn:li:activity:\(Self.activities[0])5"])
+                    sql: "INSERT INTO posts(key, author, at, network, url, linkedin_id) VALUES (?, 1, ?, 'linkedin', ?, ?)",
+                    arguments: ["urn:li:share:\(share)", at, "https://www.linkedin.com/feed/update/urn:li:share:\(share)", Int64(share)])
+                let sharePost = db.lastInsertedRowID
+                try db.execute(
+                    sql: "INSERT INTO posts(key, author, at, network, url) VALUES (?, 1, ?, 'linkedin', ?)",
+                    arguments: ["urn:li:activity:\(activity)", at + 43_200, "https://www.linkedin.com/feed/update/urn:li:activity:\(activity)"])
+                let activityPost = db.lastInsertedRowID
+                try db.execute(
+                    sql: "INSERT INTO interactions(event_id, kind, actor, target, post, at) VALUES (?, 1, 2, 1, ?, ?)",
+                    arguments: ["r\(index)", sharePost, at + 60])
+                try db.execute(
+                    sql: "INSERT INTO post_stats(post, at, impressions, engagements) VALUES (?, ?, ?, 5)",
+                    arguments: [activityPost, Self.asOf.seconds - 1, 1000 * (index + 1)])
             }
+            // Another author's post minted at the same moment is another post.
+            try db.execute(
+                sql: "INSERT INTO posts(key, author, at, network) VALUES (?, 2, 0, 'linkedin')",
+                arguments: ["urn:li:activity:\(Self.activities[0])5"])
         }
         let opened = try Store.open(path: path, access: .readWrite)
         let posts = try opened.read { db in try Row.fetchAll(db, sql: "SELECT key, at FROM posts WHERE author = 1 ORDER BY at") }

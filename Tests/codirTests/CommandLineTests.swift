@@ -143,13 +143,8 @@ struct CommandLineTests {
         defer { cli.remove() }
         let db = cli.path("codir.sqlite")
         try cli.run("--db", db, "import", cli.resource("people.csv"))
-        let folder = cli.path("Basic_LinkedInDataExport_11-09-2026")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let share: UInt64 = (UInt64(1_793_610_000) * 1000) << 22 | 5
-        try Data("Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 09:00:00,https://www.linkedin.com/feed/update/urn:li:share:\(share),Hi,,,PUBLIC\n".utf8)
-            .write(to: URL(fileURLWithPath: folder + "/Shares.csv"))
-        try Data("Date,Type,Link\nbad date,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:1\n".utf8)
-            .write(to: URL(fileURLWithPath: folder + "/Reactions.csv"))
+        let folder = try cli.linkedInArchive(
+            files: ["Reactions.csv": "Date,Type,Link\nbad date,LIKE,https://www.linkedin.com/feed/update/urn:li:activity:1\n"])
         let result = try cli.run("--db", db, "import", "--person", "ceo", folder)
         #expect(result.status == 65)
         #expect(result.stdout.contains("ceo's archive: 1 post;"))
@@ -171,12 +166,7 @@ struct CommandLineTests {
 
         // A first bundle: the files of one dry run see each other, as they will in the real import. The
         // archive's owner is found by the name in its Profile.csv among the people of the same run.
-        let folder = cli.path("Basic_LinkedInDataExport_11-09-2026")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Data("First Name,Last Name\nClaire,Martin\n".utf8).write(to: URL(fileURLWithPath: folder + "/Profile.csv"))
-        let share: UInt64 = (UInt64(1_793_610_000) * 1000) << 22 | 5
-        try Data("Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 09:00:00,https://www.linkedin.com/feed/update/urn:li:share:\(share),Hi,,,PUBLIC\n".utf8)
-            .write(to: URL(fileURLWithPath: folder + "/Shares.csv"))
+        let folder = try cli.linkedInArchive(owner: ("Claire", "Martin"))
         let bundle = try cli.run("--db", db, "import", "--dry-run", cli.resource("people.csv"), folder, cli.resource("events.jsonl"))
         #expect(bundle.status == 0, "\(bundle.stderr)")
         #expect(bundle.stdout.contains("ceo's archive: 1 post"), "\(bundle.stdout)")

@@ -29,6 +29,23 @@ struct CommandRunner {
 
     func resource(_ name: String) -> String { Self.packageRoot.appendingPathComponent("Resources/\(name)").path }
 
+    /// A LinkedIn member archive, unpacked in `name`: `Shares.csv` with one post of 2 November 2026 (`commentary`),
+    /// a `Profile.csv` when `owner` is given, and `files` beside them. Returns its path.
+    func linkedInArchive(
+        _ name: String = "Basic_LinkedInDataExport_11-09-2026", owner: (first: String, last: String)? = nil,
+        commentary: String = "Hi", files: [String: String] = [:]
+    ) throws -> String {
+        let folder = path(name)
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let share: UInt64 = (UInt64(1_793_610_000) * 1000) << 22 | 5
+        var all = files
+        all["Shares.csv"] =
+            "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 09:00:00,https://www.linkedin.com/feed/update/urn:li:share:\(share),\(commentary),,,PUBLIC\n"
+        if let owner { all["Profile.csv"] = "First Name,Last Name\n\(owner.first),\(owner.last)\n" }
+        for (file, text) in all { try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + file)) }
+        return folder
+    }
+
     func write(_ name: String, _ text: String) throws -> String {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
         return path(name)

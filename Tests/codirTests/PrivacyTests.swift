@@ -150,21 +150,14 @@ struct PrivacyTests {
         defer { cli.remove() }
         let db = cli.path("codir.sqlite")
         try cli.run("--db", db, "import", cli.resource("people.csv"))
-        let folder = cli.path("Basic_LinkedInDataExport_11-09-2026")
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        func write(_ name: String, _ text: String) throws {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
-        }
-        try write("Profile.csv", "First Name,Last Name\nClaire,Martin\n")
-        let share: UInt64 = (UInt64(1_793_610_000) * 1000) << 22 | 5
-        try write(
-            "Shares.csv",
-            "Date,ShareLink,ShareCommentary,SharedUrl,MediaUrl,Visibility\n2026-11-02 09:00:00,https://www.linkedin.com/feed/update/urn:li:share:\(share),Texte du post tres prive,,,PUBLIC\n")
-        try write("messages.csv", "FROM,TO,DATE,CONTENT\nClaire Martin,Xavier Secretin,2026-11-01,Rendez-vous confidentiel\n")
-        try write(
-            "Connections.csv",
-            "Notes:\n\"Some addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nXavier,Secretin,https://www.linkedin.com/in/xavier-secretin,xavier.secretin@example.org,Ailleurs,CTO,2 Jan 2025\n")
-        try write("Ad_Targeting.csv", "Member Interests\nVoile confidentielle\n")
+        let folder = try cli.linkedInArchive(
+            owner: ("Claire", "Martin"), commentary: "Texte du post tres prive",
+            files: [
+                "messages.csv": "FROM,TO,DATE,CONTENT\nClaire Martin,Xavier Secretin,2026-11-01,Rendez-vous confidentiel\n",
+                "Connections.csv":
+                    "Notes:\n\"Some addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nXavier,Secretin,https://www.linkedin.com/in/xavier-secretin,xavier.secretin@example.org,Ailleurs,CTO,2 Jan 2025\n",
+                "Ad_Targeting.csv": "Member Interests\nVoile confidentielle\n",
+            ])
         let result = try cli.run("--db", db, "import", folder)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("1 connection, 0 in the directory"), "\(result.stdout)")
