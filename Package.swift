@@ -39,7 +39,7 @@ let package = Package(
         // The installation's configuration file (TOML): who may see what.
         .target(name: "CodirConfig", dependencies: ["CodirModel", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The synthetic demo organisation and the live simulator.
-        .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore"]),
+        .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore", "CodirIngest"]),
         // Renders a metrics report as text, JSON, CSV or Markdown.
         .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics"]),
         // ncursesw for Swift: a module map and a shim of what Swift cannot import.

@@ -1,3 +1,4 @@
+import CodirIngest
 import CodirModel
 import CodirStore
 import Foundation
@@ -12,6 +13,7 @@ public enum DemoDatabase {
         public var created: Bool
         public var seed: UInt64
         public var firstDay: Day
+        /// What the days imported, added up.
         public var counts: ImportCounts
     }
 
@@ -39,24 +41,35 @@ public enum DemoDatabase {
         let until = try store.metadata("demo_until").flatMap(Int64.init).map(Timestamp.init(seconds:))
         // Regenerate the day the history stopped in (it may have been cut short) and every day since.
         let fromDay = until?.day ?? startDay
+        // The demo's data enters by the one way in, as canonical files would: its directory as a people CSV,
+        // each day's events as JSON Lines. A day cut short is generated again, which adds nothing twice.
+        let importer = Importer(store: store)
         var total = ImportCounts()
-        for day in fromDay...now.day {
-            progress?(day)
-            let (_, counts) = try store.importFile(
-                file: "demo \(day.iso8601)", sha256: "", format: "demo"
-            ) { writer in
-                if created && day == fromDay {
-                    try writer.setMetadata(Store.organisationKey, DemoOrganisation.name)
-                    try writer.setMetadata("demo_seed", String(seed))
-                    try writer.setMetadata("demo_start_day", String(startDay.number))
-                    for person in organisation.people { _ = try writer.write(person) }
-                }
-                for event in history.events(on: day, until: now) { _ = try writer.write(event) }
-                try writer.setMetadata("demo_until", String(now.seconds))
+        func take(_ result: ImportResult) throws {
+            if result.hasRejections {
+                throw StoreError.io(
+                    path: store.path, reason: "the demo's own data was refused: \(result.diagnostics.first?.description ?? result.summary)")
             }
-            total.imported += counts.imported
-            total.duplicates += counts.duplicates
-            total.rejected += counts.rejected
+            total.imported += result.counts?.imported ?? 0
+            total.duplicates += result.counts?.duplicates ?? 0
+        }
+        do {
+            if created {
+                try take(importer.importInput(bytes: CanonicalEncoding.peopleCSV(organisation.people), as: "demo directory", format: .people))
+                total = ImportCounts()  // the records of the history, not the directory
+                try store.setMetadata(Store.organisationKey, DemoOrganisation.name)
+                try store.setMetadata("demo_seed", String(seed))
+                try store.setMetadata("demo_start_day", String(startDay.number))
+            }
+            for day in fromDay...now.day {
+                progress?(day)
+                let events = CanonicalEncoding.jsonLines(history.events(on: day, until: now))
+                try take(importer.importInput(bytes: events, as: "demo \(day.iso8601)", format: .jsonl))
+                try store.setMetadata("demo_until", String(now.seconds))
+            }
+        } catch let failure as ImportFailure {
+            if case .store(let storeError) = failure { throw storeError }
+            throw StoreError.io(path: store.path, reason: "the demo's own data was refused: \(failure.description)")
         }
         return Outcome(created: created, seed: seed, firstDay: startDay, counts: total)
     }

@@ -45,7 +45,8 @@ public struct DemoHistory: Sendable {
     public func events(on day: Day, until: Timestamp? = nil) -> [Event] {
         var events: [Event] = []
         // Engagement on a post runs for up to three days after it.
-        for postDay in [day.advanced(by: -2), day.advanced(by: -1), day] {
+        // (Posts from before the history starts were never written: nothing engages with them.)
+        for postDay in [day.advanced(by: -2), day.advanced(by: -1), day] where postDay >= startDay {
             for post in posts(on: postDay) {
                 if postDay == day { events.append(.post(post.event)) }
                 events += interactions(on: post).filter { $0.at.day == day }.map(Event.interaction)
@@ -210,7 +211,8 @@ public struct DemoHistory: Sendable {
                             engagements: Int64(impressions * rate),
                             newFollowers: Int64(rng.poisson(persona.followerGrowth)))))
             } else {
-                for post in mine where post.event.at <= endOfDay {
+                // Counters only for the posts the history holds (it starts on `startDay`).
+                for post in mine where post.event.at <= endOfDay && post.event.at.day >= startDay {
                     let impressions = post.reach * cumulativeShare(post, at: endOfDay)
                     events.append(
                         .stats(

@@ -1,4 +1,5 @@
 import CodirModel
+import CodirStore
 import Foundation
 
 /// What importing one input did, whatever its kind: the one result `codir import` and `codir ingest --watch`
@@ -15,6 +16,8 @@ public struct ImportResult: Sendable {
     public var rejectedLines: [RejectedLine] = []
     /// The CSV header of a canonical file, so that its rejected lines can be written back as a file.
     public var header: String?
+    /// A canonical file's counts: imported, duplicates, rejected.
+    public var counts: ImportCounts?
 
     /// Whether some line, row or file of the input was rejected.
     public var hasRejections: Bool { diagnostics.contains { $0.severity == .error } }
@@ -141,10 +144,7 @@ extension Importer {
             } catch {
                 throw .unreadable(file: shown, reason: error.reason)
             }
-            let result = try importBytes(bytes, file: shown, format: format)
-            return ImportResult(
-                kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics,
-                rejectedLines: result.rejectedLines, header: result.header)
+            return try importInput(bytes: bytes, as: shown, format: format)
         case .linkedInArchive:
             let result = try importArchive(at: path, person: person, as: shown)
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
