@@ -81,6 +81,23 @@ struct CoverageTests {
     }
 }
 
+/// A database written before interactions knew their source: those of LinkedIn archives become `linkedin`, the
+/// others `events`, when a writer first opens it (migration v4).
+@Test func anOlderDatabasesInteractionsGetTheirSource() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-origin-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("old.sqlite").path
+    try olderDatabase(at: path, upTo: "v3-creator-analytics") { db in
+        try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
+        try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
+        try db.execute(sql: "INSERT INTO imports(id, file, sha256, format, started_at) VALUES (1, 'a.zip', '', 'linkedin-archive', 1000), (2, 'e.jsonl', '', 'jsonl', 1000)")
+        try db.execute(sql: "INSERT INTO interactions(kind, actor, target, at, source) VALUES (3, 1, 2, 1764000000, 1), (3, 2, 1, 1764000100, 2), (3, 2, 1, 1764000200, 2)")
+    }
+    let store = try Store.open(path: path, access: .readWrite)
+    #expect(try store.interactionsBySource() == [.linkedin: 1, .events: 2])
+}
+
 /// A database at `path` as an older codir left it: migrated up to `migration`, then filled by `fill`.
 func olderDatabase(at path: String, upTo migration: String, _ fill: (Database) throws -> Void) throws {
     let queue = try DatabaseQueue(path: path)
