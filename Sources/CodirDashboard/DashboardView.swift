@@ -189,7 +189,7 @@ public struct DashboardView {
     }
 
     private func ago(_ t: Timestamp) -> String {
-        "changed " + (HumanFormat.elapsed(from: t.seconds, to: now.seconds).map { "\($0) ago" } ?? "just now")
+        "changed " + HumanFormat.ago(t.seconds, now: now.seconds)
     }
 }
 

@@ -125,6 +125,6 @@ public struct WallView {
     }
 
     private func ago(_ seconds: Int64) -> String {
-        HumanFormat.elapsed(from: seconds, to: now.seconds).map { "\($0) ago" } ?? "just now"
+        HumanFormat.ago(seconds, now: now.seconds)
     }
 }

@@ -21,11 +21,6 @@ public enum WindowLength: Sendable, Hashable, CaseIterable, CustomStringConverti
         case .all: "all"
         }
     }
-
-    public var dayCount: Int? {
-        if case .days(let n) = self { return n }
-        return nil
-    }
 }
 
 /// A half-open interval of time `(start, end]`; a nil start reaches back to the beginning.

@@ -45,7 +45,7 @@ public struct DataStatus: Sendable {
     /// "3 d ago", "just now", or "never".
     public func age(_ coverage: SourceCoverage) -> String {
         guard let file = coverage.lastFile else { return "never" }
-        return HumanFormat.elapsed(from: file.seconds, to: now.seconds).map { "\($0) ago" } ?? "just now"
+        return HumanFormat.ago(file.seconds, now: now.seconds)
     }
 
     /// `2026-09-01 to 2026-11-28`.

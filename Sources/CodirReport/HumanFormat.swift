@@ -13,9 +13,9 @@ public enum HumanFormat {
         let sign = value < 0 ? "-" : ""
         switch magnitude {
         case ..<1_000: return "\(value)"
-        case ..<9_950: return sign + trimmed(magnitude / 1_000, digits: 1) + "k"
+        case ..<9_950: return sign + fixed(magnitude / 1_000, digits: 1) + "k"
         case ..<999_500: return sign + fixed(magnitude / 1_000, digits: 0) + "k"
-        case ..<9_950_000: return sign + trimmed(magnitude / 1_000_000, digits: 1) + "M"
+        case ..<9_950_000: return sign + fixed(magnitude / 1_000_000, digits: 1) + "M"
         default: return sign + fixed(magnitude / 1_000_000, digits: 0) + "M"
         }
     }
@@ -87,6 +87,12 @@ public enum HumanFormat {
         return "\(c.day) \(months[max(0, min(11, c.month - 1))]) \(c.year)"
     }
 
+    /// How long ago `then` was: `3 min ago`, `2 d ago`, or `just now` under a minute (and for a `then` after
+    /// `now`). The one wording of every "ago" on screen and in reports.
+    public static func ago(_ then: Int64, now: Int64) -> String {
+        elapsed(from: then, to: now).map { "\($0) ago" } ?? "just now"
+    }
+
     /// Thousands separated by a thin space would confuse spreadsheets; plain digits with commas for prose.
     public static func grouped(_ value: Int) -> String {
         let digits = String(abs(value))
@@ -98,7 +104,6 @@ public enum HumanFormat {
         return (value < 0 ? "-" : "") + out
     }
 
-    private static func trimmed(_ value: Double, digits: Int) -> String { fixed(value, digits: digits) }
 
     /// `value` with `digits` decimals (0 to 3), rounded half away from zero at the last digit shown, without
     /// going through Foundation's formatter: the dashboard formats hundreds of numbers a frame.

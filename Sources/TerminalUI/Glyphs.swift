@@ -8,19 +8,19 @@ public struct Glyphs: Sendable, Hashable {
     public var barEighths: [Character]
     /// Heat-map shades, coolest first (used without colour).
     public var shades: [Character]
-    public var up, down, flat, selection, ellipsis, separator: Character
+    public var up, down, selection, ellipsis, separator: Character
 
     public static let unicode = Glyphs(
         horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└", bottomRight: "┘",
         levels: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], barFull: "█",
         barEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉"], shades: [" ", "░", "▒", "▓", "█"],
-        up: "▲", down: "▼", flat: "=", selection: "▶", ellipsis: "…", separator: "·")
+        up: "▲", down: "▼", selection: "▶", ellipsis: "…", separator: "·")
 
     public static let ascii = Glyphs(
         horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+",
         levels: ["_", ".", ":", "-", "=", "+", "*", "#"], barFull: "#",
         barEighths: [" ", " ", " ", " ", "#", "#", "#", "#"], shades: [" ", ".", ":", "*", "#"],
-        up: "^", down: "v", flat: "=", selection: ">", ellipsis: "~", separator: "|")
+        up: "^", down: "v", selection: ">", ellipsis: "~", separator: "|")
 }
 
 /// How a frame is drawn: which glyphs, and whether colour can carry meaning.

@@ -4,19 +4,27 @@ import CodirModel
 import Foundation
 import TerminalUI
 
+/// How a screen is drawn: `--no-color`, `--ascii` (the dashboards and the demo).
+struct DisplayOptions: ParsableArguments {
+    @Flag(help: "No colour (also with $NO_COLOR set).")
+    var noColor = false
+
+    @Flag(help: "ASCII only: no box drawing nor block characters (automatic in a locale that is not UTF-8).")
+    var ascii = false
+}
+
 /// Options of the commands that show the dashboard.
 struct DashboardOptions: ParsableArguments {
-    @Option(help: "The window: 7d, 30d, 90d or 365d (w cycles through them).")
-    var window: WindowLength = .days(30)
+    @OptionGroup var length: WindowOption
 
     @Option(help: "Seconds between two checks of the database for changes.")
     var refresh: Double = 1
 
-    @Flag(help: "No colour (also with $NO_COLOR set).")
-    var noColor = false
+    @OptionGroup var display: DisplayOptions
 
-    @Flag(help: "ASCII only: no box drawing nor block characters.")
-    var ascii = false
+    var window: WindowLength { length.window }
+    var noColor: Bool { display.noColor }
+    var ascii: Bool { display.ascii }
 
     func validate() throws {
         guard refresh >= 0.1, refresh <= 3600 else { throw ValidationError("--refresh must be between 0.1 and 3600 seconds.") }
@@ -29,7 +37,7 @@ extension Codir {
             abstract: "The live dashboard: reach, colleague engagement and silos, updated as data arrives.",
             discussion: """
                 Opens the database read-only and redraws when another process (an import, codir simulate) \
-                changes it. Keys: 1 2 3 or Tab for panes, arrows or j k to select, Enter for a leader's \
+                changes it. Keys: 1 2 3 4 or Tab for panes (4: which data codir holds), arrows or j k to select, Enter for a leader's \
                 detail, w window, s sort, d department, r refresh, ? help, q quit.
                 """)
 

@@ -37,11 +37,7 @@ extension Codir {
         @Option(help: "Print the report in this format (text, json, csv or md) instead of opening the dashboard.")
         var format: ReportFormat?
 
-        @Flag(help: "No colour in the dashboard (also with $NO_COLOR set).")
-        var noColor = false
-
-        @Flag(help: "ASCII only in the dashboard.")
-        var ascii = false
+        @OptionGroup var display: DisplayOptions
 
         func validate() throws {
             guard rate >= 0, rate <= 1000 else { throw ValidationError("--rate must be between 0 and 1000.") }
@@ -78,7 +74,7 @@ extension Codir {
             }
             let simulator = BackgroundSimulator(path: path, rate: rate, seed: seed &+ UInt64(now.seconds))
             defer { simulator.stop() }
-            try runDashboard(path: path, window: windowOptions.window, refresh: 1, noColor: noColor, ascii: ascii)
+            try runDashboard(path: path, window: windowOptions.window, refresh: 1, noColor: display.noColor, ascii: display.ascii)
         }
     }
 }

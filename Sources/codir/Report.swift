@@ -5,10 +5,17 @@ import CodirReport
 import CodirStore
 import Foundation
 
-/// The window options shared by the commands that show metrics.
-struct WindowOptions: ParsableArguments {
-    @Option(help: "The window: 7d, 30d, 90d, 365d (any number of days) or all.")
+/// `--window`, defined once for every command that shows a window.
+struct WindowOption: ParsableArguments {
+    @Option(help: "The window: 7d, 30d, 90d, 365d (any number of days) or all; in a dashboard, w cycles through 7d to 365d.")
     var window: WindowLength = .days(30)
+}
+
+/// The window options of the commands that print metrics: `--window` and `--as-of`.
+struct WindowOptions: ParsableArguments {
+    @OptionGroup var length: WindowOption
+
+    var window: WindowLength { length.window }
 
     @Option(help: ArgumentHelp("The end of the window, ISO 8601 with a zone (default: now).", valueName: "time"))
     var asOf: String?
