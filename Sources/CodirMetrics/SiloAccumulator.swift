@@ -1,0 +1,237 @@
+import CodirModel
+
+/// The silo figures of a multiset of interactions, kept up to date one interaction at a time: adding or
+/// removing one costs O(1) (a few dictionary and array updates), and `report` costs O(departments² + people log
+/// people), whatever the number of interactions. The first piece of the live path (issue 11): a viewer adds the
+/// rows another process appended and removes those the sliding window lets go, instead of recomputing the whole
+/// window. `report` is equal, field by field, to `MetricsEngine.silos` on the same interactions (property test).
+public struct SiloAccumulator: Sendable {
+    let partition: DepartmentPartition
+    let people: [Person]
+
+    /// Weight of each tie: interactions from `a` to `b` (key `a << 32 | b`).
+    private var weights: [UInt64: Int] = [:]
+    private var matrix: [[Int]]
+    private(set) var internalTies = 0
+    private(set) var externalTies = 0
+    private(set) var totalWeight = 0
+    private var departmentInternal: [Int]
+    private var departmentExternal: [Int]
+    private var insideWeight: [Int]
+    private var outWeight: [Int]
+    private var inWeight: [Int]
+    /// For bridges: each person's cross-department ties by the other end's department (key `person << 32 |
+    /// department`), the number of departments they reach, and their cross-department interactions.
+    private var crossTies: [UInt64: Int] = [:]
+    private var reached: [Int]
+    private var crossInteractions: [Int]
+
+    public init(people: [Person]) {
+        self.people = people
+        partition = DepartmentPartition(people)
+        let d = partition.names.count
+        matrix = [[Int]](repeating: [Int](repeating: 0, count: d), count: d)
+        departmentInternal = [Int](repeating: 0, count: d)
+        departmentExternal = departmentInternal
+        insideWeight = departmentInternal
+        outWeight = departmentInternal
+        inWeight = departmentInternal
+        reached = [Int](repeating: 0, count: people.count)
+        crossInteractions = reached
+    }
+
+    /// Adds one interaction from `actor` to `target` (indices into `people`); one with oneself counts nowhere.
+    public mutating func add(actor: Int32, target: Int32) { change(actor: actor, target: target, by: 1) }
+
+    /// Removes one interaction added before.
+    public mutating func remove(actor: Int32, target: Int32) { change(actor: actor, target: target, by: -1) }
+
+    private mutating func change(actor: Int32, target: Int32, by delta: Int) {
+        guard actor != target, actor >= 0, target >= 0, Int(actor) < people.count, Int(target) < people.count else { return }
+        let a = Int(actor), b = Int(target)
+        let da = partition.of[a], db = partition.of[b]
+        let key = UInt64(UInt32(actor)) << 32 | UInt64(UInt32(target))
+        let before = weights[key] ?? 0
+        let after = before + delta
+        guard after >= 0 else { return }  // a removal of what was never added: nothing to undo
+        weights[key] = after == 0 ? nil : after
+        matrix[da][db] += delta
+        totalWeight += delta
+        outWeight[da] += delta
+        inWeight[db] += delta
+        // A tie appears with its first interaction and goes with its last.
+        let tie = before == 0 ? 1 : after == 0 ? -1 : 0
+        if da == db {
+            insideWeight[da] += delta
+            internalTies += tie
+            departmentInternal[da] += tie
+        } else {
+            crossInteractions[a] += delta
+            crossInteractions[b] += delta
+            if tie != 0 {
+                externalTies += tie
+                departmentExternal[da] += tie
+                departmentExternal[db] += tie
+                reach(a, db, tie)
+                reach(b, da, tie)
+            }
+        }
+    }
+
+    private mutating func reach(_ person: Int, _ department: Int, _ delta: Int) {
+        let key = UInt64(person) << 32 | UInt64(department)
+        let before = crossTies[key] ?? 0
+        let after = before + delta
+        crossTies[key] = after == 0 ? nil : after
+        if before == 0 && after > 0 { reached[person] += 1 }
+        if before > 0 && after == 0 { reached[person] -= 1 }
+    }
+
+    /// The modularity of the department partition, as `MetricsEngine.modularity`.
+    public var modularity: Double? {
+        MetricsEngine.modularity(inside: insideWeight, outgoing: outWeight, incoming: inWeight, total: totalWeight)
+    }
+
+    /// The silo figures of what was added and not removed; `weekly` as given.
+    public func report(bridgeLimit: Int = 10, weekly: [WeeklyEI] = []) -> SiloReport {
+        let d = partition.names.count
+        let departments = (0..<d).map {
+            DepartmentSilo(
+                department: partition.names[$0], members: partition.members[$0],
+                internalTies: departmentInternal[$0], externalTies: departmentExternal[$0])
+        }
+        let bridges = people.indices
+            .filter { reached[$0] > 0 }
+            .map { Bridge(person: $0, departmentsReached: reached[$0], crossInteractions: crossInteractions[$0]) }
+            .sorted {
+                ($0.departmentsReached, $0.crossInteractions) != ($1.departmentsReached, $1.crossInteractions)
+                    ? ($0.departmentsReached, $0.crossInteractions) > ($1.departmentsReached, $1.crossInteractions)
+                    : people[$0.person].name < people[$1.person].name
+            }
+            .prefix(bridgeLimit)
+        return SiloReport(
+            internalTies: internalTies, externalTies: externalTies, totalWeight: totalWeight, modularity: modularity,
+            departments: departments, matrix: DepartmentMatrix(departments: partition.names, counts: matrix),
+            bridges: Array(bridges), weekly: weekly)
+    }
+
+    /// One week of the trend, as `MetricsEngine.weeklyEI` gives it.
+    public func week(starting start: Timestamp) -> WeeklyEI {
+        WeeklyEI(start: start, internalTies: internalTies, externalTies: externalTies, modularity: modularity)
+    }
+}
+
+/// The silo figures of a window that slides with the clock, kept up to date by what changes: interactions
+/// appended by another process are added, those the window's start passes are removed, and the twelve weeks of
+/// the trend move their boundaries the same way. Each call costs O(what crosses a boundary), not O(window).
+///
+/// The interactions of the window and of the trend are held in time order (appends come in time order from a
+/// live feed; an older one is inserted in place). `report` equals `MetricsEngine.silos` on the same
+/// interactions and window (property test).
+public struct SlidingSilos: Sendable {
+    public let length: WindowLength
+    public private(set) var asOf: Timestamp
+    private var window: SiloAccumulator
+    private var weeks: [SiloAccumulator]
+    /// Every interaction of the window or of the trend, as (time, actor, target), sorted by time.
+    private var held: [(at: Int64, actor: Int32, target: Int32)] = []
+
+    static let weekSeconds = 7 * Timestamp.secondsPerDay
+
+    public init(people: [Person], length: WindowLength, asOf: Timestamp) {
+        self.length = length
+        self.asOf = asOf
+        window = SiloAccumulator(people: people)
+        weeks = Array(repeating: SiloAccumulator(people: people), count: MetricsEngine.trendWeeks)
+    }
+
+    /// The window's start (exclusive), nil for `all`.
+    private func windowStart(_ asOf: Timestamp) -> Int64? { TimeWindow(length: length, asOf: asOf).start?.seconds }
+
+    /// The trend's first moment (exclusive): 12 weeks before `asOf`.
+    private func trendStart(_ asOf: Timestamp) -> Int64 { asOf.adding(days: -7 * MetricsEngine.trendWeeks).seconds }
+
+    /// The week of the trend `at` falls in, for the trend ending at `asOf`; nil outside it.
+    private func week(of at: Int64, asOf: Timestamp) -> Int? {
+        let first = trendStart(asOf)
+        guard at > first, at <= asOf.seconds else { return nil }
+        return Int((at - first - 1) / Self.weekSeconds)
+    }
+
+    private func inWindow(_ at: Int64, asOf: Timestamp) -> Bool {
+        at <= asOf.seconds && (windowStart(asOf).map { at > $0 } ?? true)
+    }
+
+    /// Adds interactions (of any time: those outside the window and the trend are not held).
+    public mutating func add(_ interactions: some Sequence<(at: Int64, actor: Int32, target: Int32)>) {
+        for item in interactions where item.actor != item.target {
+            let windowed = inWindow(item.at, asOf: asOf)
+            let week = week(of: item.at, asOf: asOf)
+            // Future rows (after asOf) are held too: the clock will reach them.
+            guard windowed || week != nil || item.at > asOf.seconds else { continue }
+            if windowed { window.add(actor: item.actor, target: item.target) }
+            if let week { weeks[week].add(actor: item.actor, target: item.target) }
+            let position = insertionIndex(item.at)
+            held.insert(item, at: position)
+        }
+    }
+
+    /// Moves the window and the trend forward to end at `newAsOf`, adding and removing only what crosses a
+    /// boundary. Rows the window and the trend have let go are forgotten, so an earlier `newAsOf` cannot be
+    /// reached this way: it returns false and changes nothing (build anew from the data).
+    @discardableResult
+    public mutating func move(to newAsOf: Timestamp) -> Bool {
+        guard newAsOf >= asOf else { return false }
+        guard newAsOf != asOf else { return true }
+        // Each row whose membership changes is found between the old and the new position of a boundary.
+        var boundaries: [Int64] = [asOf.seconds, newAsOf.seconds, trendStart(asOf), trendStart(newAsOf)]
+        if let old = windowStart(asOf), let new = windowStart(newAsOf) { boundaries += [old, new] }
+        for k in 1..<MetricsEngine.trendWeeks {
+            boundaries.append(trendStart(asOf) + Int64(k) * Self.weekSeconds)
+            boundaries.append(trendStart(newAsOf) + Int64(k) * Self.weekSeconds)
+        }
+        var touched = Set<Int>()
+        for pair in stride(from: 0, to: boundaries.count, by: 2) {
+            let low = min(boundaries[pair], boundaries[pair + 1]), high = max(boundaries[pair], boundaries[pair + 1])
+            // Rows with low < at <= high change side of this boundary.
+            for index in insertionIndex(low)..<insertionIndex(high) { touched.insert(index) }
+        }
+        let old = asOf
+        for index in touched {
+            let item = held[index]
+            let (wasIn, isIn) = (inWindow(item.at, asOf: old), inWindow(item.at, asOf: newAsOf))
+            if wasIn && !isIn { window.remove(actor: item.actor, target: item.target) }
+            if !wasIn && isIn { window.add(actor: item.actor, target: item.target) }
+            let (wasWeek, isWeek) = (week(of: item.at, asOf: old), week(of: item.at, asOf: newAsOf))
+            if wasWeek != isWeek {
+                if let wasWeek { weeks[wasWeek].remove(actor: item.actor, target: item.target) }
+                if let isWeek { weeks[isWeek].add(actor: item.actor, target: item.target) }
+            }
+        }
+        asOf = newAsOf
+        // Rows before both the window and the trend are no longer needed (when moving forward).
+        let keepFrom = min(windowStart(newAsOf) ?? .min, trendStart(newAsOf))
+        let drop = insertionIndex(keepFrom)
+        if drop > 0 { held.removeFirst(drop) }
+        return true
+    }
+
+    /// The first position whose time is after `t`.
+    private func insertionIndex(_ t: Int64) -> Int {
+        var low = 0, high = held.count
+        while low < high {
+            let mid = (low + high) / 2
+            if held[mid].at <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The silo figures of the window, with the trend.
+    public func report(bridgeLimit: Int = 10) -> SiloReport {
+        let first = Timestamp(seconds: trendStart(asOf))
+        let trend = weeks.enumerated().map { k, accumulator in
+            accumulator.week(starting: first.adding(seconds: Int64(k) * Self.weekSeconds))
+        }
+        return window.report(bridgeLimit: bridgeLimit, weekly: trend)
+    }
+}
