@@ -138,7 +138,7 @@ public final class DashboardApp {
         switch event {
         case .character("q"), .control("c"): return .exit(.quit)
         case .endOfInput: return .exit(.endOfInput)
-        case .character("1"), .character("2"), .character("3"):
+        case .character("1"), .character("2"), .character("3"), .character("4"):
             if case .character(let c) = event, let n = c.wholeNumberValue, let pane = Pane(rawValue: n - 1) {
                 state.pane = pane
                 state.detail = nil

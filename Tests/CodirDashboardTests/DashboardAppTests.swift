@@ -34,6 +34,8 @@ struct DashboardAppTests {
         let app = app(terminal)
         _ = app.handle(.character("x"))  // unknown: nothing
         #expect(app.state.pane == .reach)
+        _ = app.handle(.character("4"))
+        #expect(app.state.pane == .data)
         _ = app.handle(.character("3"))
         #expect(app.state.pane == .silos)
         _ = app.handle(.tab)

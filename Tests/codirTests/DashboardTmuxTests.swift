@@ -116,6 +116,11 @@ struct DashboardTmuxTests {
         let (silos, switched) = try screen(session, within: 3) { $0.contains("Modularity") }
         #expect(switched, "key 3 did not show the Silos pane:\n\(silos)")
 
+        // Key 4: which data codir holds for each leader, and whom to ask for an export.
+        try tmux("send-keys", "-t", session, "4")
+        let (data, shown) = try screen(session, within: 3) { $0.contains("stale after 14 days") }
+        #expect(shown && data.contains("Claire Martin") && data.contains("LinkedIn archive"), "key 4 did not show the Data pane:\n\(data)")
+
         try tmux("send-keys", "-t", session, "q")
         let deadline = Date().addingTimeInterval(5)
         while !FileManager.default.fileExists(atPath: status) && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
