@@ -272,7 +272,8 @@ extension Store {
     }
 }
 
-/// The configuration's `retention_days` for a long-running writer: applied when asked, at most once an hour.
+/// The configuration's `retention_days` for a long-running writer: applied after every import that brought
+/// something (`afterImport`), and otherwise at most once an hour, as time makes more rows too old.
 public final class Retention {
     public let days: Int?
     private var last: Date?
@@ -281,9 +282,9 @@ public final class Retention {
 
     /// Removes what is older than the retention from `store`, unless that was done less than an hour ago; says
     /// what it removed through `log`. A busy database is tried again at the next call.
-    public func apply(to store: Store, now: Date = Date(), log: (String) -> Void) {
+    public func apply(to store: Store, afterImport: Bool = false, now: Date = Date(), log: (String) -> Void) {
         guard let days else { return }
-        if let last, now.timeIntervalSince(last) < 3600 { return }
+        if !afterImport, let last, now.timeIntervalSince(last) < 3600 { return }
         do {
             let removed = try store.applyRetention(days: days, now: Timestamp(seconds: Int64(now.timeIntervalSince1970)))
             last = now

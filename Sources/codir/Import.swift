@@ -102,7 +102,7 @@ extension Codir {
                 if result.hasRejections && status == .success { status = ExitStatus.rejectedInput }
             }
             // The configuration's retention_days: the database never holds more history than decided.
-            if !dryRun { Retention(days: try settings.configuration().retentionDays).apply(to: store, log: { printError($0) }) }
+            if !dryRun { Retention(days: try settings.configuration().retentionDays).apply(to: store, afterImport: true, log: { printError($0) }) }
             if status != .success { throw status }
         }
     }

@@ -87,7 +87,11 @@ extension Codir {
             var total = ImportCounts()
             while !Platform.stopRequested {
                 do {
-                    for result in try follower.poll() {
+                    let results = try follower.poll()
+                    if results.contains(where: { $0.counts.imported > 0 }) {
+                        retention.apply(to: store, afterImport: true, log: { printError($0) })
+                    }
+                    for result in results {
                         for diagnostic in result.diagnostics { printError(diagnostic.description) }
                         total.imported += result.counts.imported
                         total.duplicates += result.counts.duplicates
@@ -119,7 +123,11 @@ extension Codir {
                 importer.maxRecipients = maxRecipients
                 watcher = try FolderWatcher(
                     folder: folder, importer: importer, person: person, settle: settle,
-                    log: { printError($0) }, summary: { printLine($0) })
+                    log: { printError($0) },
+                    summary: {
+                        printLine($0)
+                        retention.apply(to: store, afterImport: true, log: { printError($0) })
+                    })
                 watcher.keepsImported = keep == .done
             } catch {
                 printError("error: \(error.description)")
