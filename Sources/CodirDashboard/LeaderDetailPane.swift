@@ -40,7 +40,7 @@ struct LeaderDetailPane {
             buffer.text(value, in: columns[0], line: index, style: Style(.normal, [.bold]), align: .right, context: context)
         }
         // The audience, from the leader's latest analytics export, under the figures when there is room.
-        let audience = snapshot.dataset.demographics.filter { Int($0.person) == person }
+        let audience = snapshot.audience(of: person)
         let left = columns[0]
         if let first = audience.first, left.height >= figures.count + 4 {
             let top = left.y + figures.count + 1
@@ -63,7 +63,7 @@ struct LeaderDetailPane {
             buffer.sparkline(values.flatMap { Array(repeating: $0, count: factor) }, in: Rect(x: right.x, y: right.y + 1, width: right.width, height: 1), context: context)
             right = Rect(x: right.x, y: right.y + 3, width: right.width, height: right.height - 3)
         }
-        let detail = MetricsEngine.leaderDetail(for: person, in: snapshot.dataset, window: report.window)
+        guard let detail = snapshot.leaderDetail(person) else { return }
         let halves = right.split(.horizontal, [.ratio(1, min: 20), .ratio(1, min: 20)], spacing: 2)
         let received = right.width >= 60 ? halves[0] : right
         buffer.text("Who engages with their posts", in: received, style: Style(.header, [.bold]), context: context)

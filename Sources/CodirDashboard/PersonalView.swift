@@ -195,15 +195,15 @@ public struct PersonalView {
         let selected = max(0, min(scroll, count - 1))
         let first = max(0, min(selected - listHeight / 2, count - listHeight))
         let people = snapshot.report.people
-        for (index, post) in personal.postsToEngage.enumerated().dropFirst(first).prefix(listHeight) {
-            let record = snapshot.dataset.posts[post]
-            let author = people[Int(record.author)]
+        for (index, record) in snapshot.postsToEngage.enumerated().dropFirst(first).prefix(listHeight) {
+            guard people.indices.contains(record.author) else { continue }
+            let author = people[record.author]
             let line = Rect(x: inner.x, y: inner.y + index - first, width: inner.width, height: 1)
             let isSelected = index == selected
             if isSelected { buffer.fill(line, style: Style(.selection, [.reverse])) }
             let base: Style = isSelected ? Style(.selection, [.reverse]) : Style(.dim)
             if isSelected { buffer.text(String(context.glyphs.selection), in: line, style: Style(.selection, [.reverse, .bold]), context: context) }
-            buffer.text(ago(record.at), in: Rect(x: line.x + 1, y: line.y, width: 6, height: 1), style: base, align: .right, context: context)
+            buffer.text(ago(record.at.seconds), in: Rect(x: line.x + 1, y: line.y, width: 6, height: 1), style: base, align: .right, context: context)
             let role = isSelected ? Style(.selection, [.reverse, .bold]) : (author.isLeader ? Style(.accent, [.bold]) : Style(.normal))
             buffer.text(
                 "\(sanitized(author.name)) \(context.glyphs.separator) \(sanitized(author.department))",
@@ -223,9 +223,9 @@ public struct PersonalView {
 
     /// The selected post's link, whole when the line can hold it.
     private func link(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
-        guard !personal.postsToEngage.isEmpty else { return }
-        let record = snapshot.dataset.posts[personal.postsToEngage[max(0, min(scroll, personal.postsToEngage.count - 1))]]
-        guard let url = snapshot.postURLs[record.id].map(sanitized) else {
+        guard !snapshot.postsToEngage.isEmpty else { return }
+        let record = snapshot.postsToEngage[max(0, min(scroll, snapshot.postsToEngage.count - 1))]
+        guard let url = record.url.map(sanitized) else {
             buffer.text(" No link known for this post (id \(sanitized(record.id))).", in: rect, style: Style(.dim), context: context)
             return
         }

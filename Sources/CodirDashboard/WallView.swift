@@ -79,45 +79,37 @@ public struct WallView {
         }
     }
 
-    /// The latest interactions, newest first, as many as fit on the line.
+    /// The latest interactions, newest first, as many as fit on the line; people named only when the viewer may
+    /// see individuals (else their departments), a department too small to hide in never named.
     private func ticker(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
-        let people = snapshot.report.people
-        let latest = snapshot.dataset.interactions.lazy.filter { $0.actor != $0.target && $0.at <= now.seconds }
-            .sorted { $0.at > $1.at }.prefix(6)
         var line = ""
-        for interaction in latest {
-            let actor = people[Int(interaction.actor)], target = people[Int(interaction.target)]
-            guard snapshot.report.disclosure.namesIndividuals else {
+        for item in snapshot.ticker {
+            let text: String
+            if let actor = item.actor.name, let target = item.target.name {
+                let verb: String
+                switch item.kind {
+                case .reaction: verb = "reacted to \(sanitized(target))'s post"
+                case .comment: verb = "commented on \(sanitized(target))'s post"
+                case .share: verb = "shared \(sanitized(target))'s post"
+                case .message: verb = "wrote to \(sanitized(target))"
+                case .mention: verb = "mentioned \(sanitized(target))"
+                }
+                let department = item.actor.department.map { " (\(sanitized($0)))" } ?? ""
+                text = "\(sanitized(actor))\(department) \(verb) \(context.glyphs.separator) \(ago(item.at.seconds))"
+            } else {
                 // Departments only: who did what is an individual's activity.
                 let what =
-                    switch interaction.kind {
+                    switch item.kind {
                     case .reaction: "reacted to a post from"
                     case .comment: "commented on a post from"
                     case .share: "shared a post from"
                     case .message: "wrote to"
                     case .mention: "mentioned someone in"
                     }
-                // A department too small to hide in is not named either.
-                let withheld = Set(snapshot.report.silo.departments.filter(\.withheld).map(\.department))
-                func name(_ department: String) -> String {
-                    withheld.contains(department) ? "a small department" : sanitized(department)
-                }
-                let item = "\(name(actor.department)) \(what) \(name(target.department)) \(context.glyphs.separator) \(ago(interaction.at))"
-                let candidate = line.isEmpty ? item : line + "   " + item
-                if TextWidth.columns(of: candidate) > rect.width - 2 && !line.isEmpty { break }
-                line = candidate
-                continue
+                func name(_ department: String?) -> String { department.map(sanitized) ?? "a small department" }
+                text = "\(name(item.actor.department)) \(what) \(name(item.target.department)) \(context.glyphs.separator) \(ago(item.at.seconds))"
             }
-            let verb: String
-            switch interaction.kind {
-            case .reaction: verb = "reacted to \(sanitized(target.name))'s post"
-            case .comment: verb = "commented on \(sanitized(target.name))'s post"
-            case .share: verb = "shared \(sanitized(target.name))'s post"
-            case .message: verb = "wrote to \(sanitized(target.name))"
-            case .mention: verb = "mentioned \(sanitized(target.name))"
-            }
-            let item = "\(sanitized(actor.name)) (\(sanitized(actor.department))) \(verb) \(context.glyphs.separator) \(ago(interaction.at))"
-            let candidate = line.isEmpty ? item : line + "   " + item
+            let candidate = line.isEmpty ? text : line + "   " + text
             if TextWidth.columns(of: candidate) > rect.width - 2 && !line.isEmpty { break }
             line = candidate
         }

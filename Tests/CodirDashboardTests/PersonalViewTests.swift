@@ -52,18 +52,19 @@ struct PersonalViewTests {
         let snapshot = try snapshot(.everything)
         let personal = try #require(snapshot.personal)
         #expect(personal.postsToEngage.count > 30)
+        #expect(snapshot.postsToEngage.map(\.id).count == personal.postsToEngage.count)
         let top = try me(.everything).joined(separator: "\n")
         #expect(top.contains("more ▼"))
         #expect(!top.contains("above ▲"))
-        let firstURL = try #require(snapshot.postURLs[snapshot.dataset.posts[personal.postsToEngage[0]].id])
+        let firstURL = try #require(snapshot.postsToEngage.first?.url)
         #expect(top.contains("▶ \(firstURL)"))
         // Down the list: the selection stays in view, the link follows it.
         let lines = try me(.everything, scroll: 20)
         let text = lines.joined(separator: "\n")
         #expect(text.contains("16 above ▲"))  // nine rows, the selection in the middle
-        let twentieth = snapshot.dataset.posts[personal.postsToEngage[20]]
-        #expect(text.contains(try #require(snapshot.postURLs[twentieth.id])))
-        let author = snapshot.report.people[Int(twentieth.author)].name
+        let twentieth = snapshot.postsToEngage[20]
+        #expect(text.contains(try #require(twentieth.url)))
+        let author = snapshot.report.people[twentieth.author].name
         #expect(lines.contains { $0.contains("│▶") && $0.contains(author) }, "\(text)")
     }
 
@@ -99,6 +100,24 @@ struct PersonalViewTests {
             #expect(text.contains("Only your own row"))
             if pane != .data { #expect(text.contains("committee impressions") && text.contains("9/10 leaders")) }
         }
+    }
+
+    /// What reaches a screen is what its viewer may see: another leader's detail and audience are not there to be
+    /// drawn under `self`, and the ticker holds departments, not names, under `aggregate`.
+    @Test func screensAreFedOnlyWhatTheViewerMaySee() throws {
+        let mine = try snapshot(Disclosure(visibility: .self, viewerLogin: Self.login), personal: false)
+        let people = mine.report.people
+        let me = try #require(people.firstIndex { $0.login == Self.login })
+        let other = try #require(people.firstIndex { $0.isLeader && $0.login != Self.login })
+        #expect(mine.leaderDetail(me) != nil)
+        #expect(mine.leaderDetail(other) == nil)
+        #expect(mine.audience(of: other).isEmpty)
+        let everything = try snapshot(.everything, personal: false)
+        #expect(everything.leaderDetail(other) != nil)
+        #expect(everything.ticker.allSatisfy { $0.actor.name != nil })
+        let aggregate = try snapshot(Disclosure(visibility: .aggregate, viewerLogin: Self.login), personal: false)
+        #expect(!aggregate.ticker.isEmpty)
+        #expect(aggregate.ticker.allSatisfy { $0.actor.name == nil && $0.target.name == nil })
     }
 
     @Test func wallUnderAggregateNamesDepartmentsNotPeople() throws {
