@@ -83,10 +83,14 @@ func runDashboard(
     let context = RenderContext(
         glyphs: terminal.supportsUnicode ? .unicode : .ascii, hasColour: terminal.colourMode != .monochrome,
         foldsLetters: !terminal.localeIsUTF8)
+    let state = DashboardState(window: window)
+    let screen: any Screen =
+        if let personalLogin { PersonalScreen(login: personalLogin, state: state) } else if let wallRotation {
+            WallScreen(state: state, rotate: wallRotation)
+        } else { DashboardScreen(state: state) }
     let app = DashboardApp(
         terminal: terminal,
-        source: DashboardSource(path: path, disclosure: disclosure, personalLogin: personalLogin, staleAfterDays: staleAfterDays), state: DashboardState(window: window),
-        context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
-    app.wallRotation = wallRotation
+        source: DashboardSource(path: path, disclosure: disclosure, personalLogin: personalLogin, staleAfterDays: staleAfterDays),
+        screen: screen, context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
     _ = app.run()
 }

@@ -10,7 +10,7 @@ import TerminalUI
 struct DashboardAppTests {
     func app(_ terminal: TestTerminal, path: String = DashboardFixture.path) -> DashboardApp {
         DashboardApp(
-            terminal: terminal, source: DashboardSource(path: path), state: DashboardState(),
+            terminal: terminal, source: DashboardSource(path: path), screen: DashboardScreen(state: DashboardState()),
             context: RenderContext(), refresh: 0.05, clock: { DashboardFixture.now })
     }
 
@@ -180,4 +180,9 @@ struct LeaderDetailAudienceTests {
         #expect(text.contains("< 1%"))
         #expect(!text.contains("Paris"))  // an older export
     }
+}
+
+extension DashboardApp {
+    /// The dashboard screen's state, for the tests that drive it.
+    var state: DashboardState { (screen as? DashboardScreen)?.state ?? DashboardState() }
 }

@@ -134,28 +134,29 @@ struct PersonalViewTests {
 
     @Test func keysScrollChangeTheWindowAndQuit() {
         let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        let screen = PersonalScreen(login: Self.login, state: DashboardState())
         let app = DashboardApp(
             terminal: terminal, source: DashboardSource(path: DashboardFixture.path, personalLogin: Self.login),
-            state: DashboardState(), context: RenderContext(), refresh: 0.05, clock: { DashboardFixture.now })
+            screen: screen, context: RenderContext(), refresh: 0.05, clock: { DashboardFixture.now })
         terminal.send(.character("j"))
         terminal.send(.character("j"))
         terminal.send(.character("k"))
         terminal.send(.character("q"))
         #expect(app.run() == .quit)
-        #expect(app.scroll == 1)
+        #expect(screen.scroll == 1)
         let count = app.source.snapshot?.personal?.postsToEngage.count ?? 0
         #expect(count > 20)
-        #expect(app.handle(.end) == .redraw && app.scroll == count - 1)
-        #expect(app.handle(.down) == .nothing && app.scroll == count - 1)  // the end stays the end
-        #expect(app.handle(.pageUp) == .redraw && app.scroll == count - 11)
-        #expect(app.handle(.home) == .redraw && app.scroll == 0)
+        #expect(app.handle(.end) == .redraw && screen.scroll == count - 1)
+        #expect(app.handle(.down) == .nothing && screen.scroll == count - 1)  // the end stays the end
+        #expect(app.handle(.pageUp) == .redraw && screen.scroll == count - 11)
+        #expect(app.handle(.home) == .redraw && screen.scroll == 0)
         #expect(app.handle(.up) == .nothing)
-        #expect(app.handle(.pageDown) == .redraw && app.scroll == 10)
+        #expect(app.handle(.pageDown) == .redraw && screen.scroll == 10)
         terminal.send(.character("w"))
         terminal.send(.character("q"))
         #expect(app.run() == .quit)
-        #expect(app.scroll == 0)  // w starts the new window's list at the top
-        #expect(app.state.window == .days(90))
+        #expect(screen.scroll == 0)  // w starts the new window's list at the top
+        #expect(screen.state.window == .days(90))
         #expect(terminal.text.contains("Your reach, 90d"))
         #expect(terminal.text.contains("Nathalie Lefèvre"))
     }

@@ -34,15 +34,16 @@ struct WallTests {
 
     @Test func panesRotateOnlyWhenTheyDoNotAllFit() {
         let small = TestTerminal(size: Size(width: 80, height: 24))
-        let app = DashboardApp(
-            terminal: small, source: DashboardSource(path: DashboardFixture.path), state: DashboardState(),
-            context: RenderContext(), refresh: 1, clock: { DashboardFixture.now })
-        app.wallRotation = 20
-        app.rotatePane()
-        #expect(app.state.pane == .engagement)
-        app.rotatePane()
-        app.rotatePane()
-        #expect(app.state.pane == .reach)
+        let wall = WallScreen(state: DashboardState(), rotate: 20)
+        // Not before its time; then one pane a turn, when they do not all fit.
+        #expect(!wall.wake(now: Date(), size: small.size))
+        #expect(wall.wake(now: Date().addingTimeInterval(21), size: small.size))
+        #expect(wall.state.pane == .engagement)
+        wall.rotatePane()
+        wall.rotatePane()
+        #expect(wall.state.pane == .reach)
+        #expect(!wall.wake(now: Date().addingTimeInterval(60), size: Size(width: 200, height: 60)))
+        #expect(wall.state.pane == .reach)
         #expect(WallView.showsAllPanes(Size(width: 200, height: 60)))
         #expect(!WallView.showsAllPanes(Size(width: 160, height: 48)))
     }
