@@ -61,7 +61,7 @@ let package = Package(
         // The scale benchmark (docs/benchmarks.md).
         .executableTarget(
             name: "codir-bench",
-            dependencies: ["CodirModel", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI"]),
+            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI"]),
 
         // The fuzzer of the importers: mutated inputs of every format (docs/fuzzing.md).
         .target(
