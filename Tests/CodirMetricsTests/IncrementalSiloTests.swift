@@ -86,3 +86,52 @@ struct IncrementalSiloTests {
         #expect(sliding.report() == full(all, length: length, asOf: asOf))
     }
 }
+
+/// The live path's activity summary, interactions by source and colleague engagement equal a full recompute.
+@Suite("Incremental activity equals a full recompute")
+struct IncrementalActivityTests {
+    @Test(arguments: [WindowLength.days(7), .days(30), .days(365), .all])
+    func appendsAndTheClockMovingForward(length: WindowLength) {
+        let people = IncrementalSiloTests.people
+        var rng = SeededGenerator(seed: 7 &+ UInt64(length.description.count))
+        let start = Timestamp(iso8601: "2026-01-01T00:00:00Z")!.seconds
+        var asOf = Timestamp(seconds: start + 120 * 86_400)
+        // Posts over the whole span, leaders' and employees'; some published after the clock.
+        let posts = (0..<150).map { n in
+            PostRecord(id: "p\(n)", author: Int32(rng.next() % 30), at: start + Int64(rng.unit() * 200 * 86_400))
+        }
+        let kinds: [InteractionKind] = [.reaction, .comment, .share, .message, .mention]
+        let sources: [InteractionSource] = [.events, .linkedin, .slack, .email]
+        func random(at: Int64) -> InteractionRecord {
+            let kind = kinds[Int(rng.next() % 5)]
+            let post: Int32 = kind.isPostBased && rng.chance(0.9) ? Int32(rng.next() % 150) : -1
+            let actor = Int32(rng.next() % 30)
+            let target = post >= 0 ? posts[Int(post)].author : Int32(rng.next() % 30)
+            return InteractionRecord(actor: actor, target: target, kind: kind, post: post, at: at, source: sources[Int(rng.next() % 4)])
+        }
+        var all = (0..<2000).map { _ in random(at: start + Int64(rng.unit() * 120 * 86_400)) }
+        var live = SlidingActivity(people: people, length: length, asOf: asOf)
+        live.add(all.sorted { $0.at < $1.at }.map(LiveInteraction.init))
+        for step in 0..<50 {
+            if rng.chance(0.6) {
+                let batch = (0..<Int(rng.next() % 15)).map { _ in
+                    random(at: asOf.seconds + (rng.chance(0.8) ? -Int64(rng.next() % 600) : Int64(rng.next() % 7200)))
+                }
+                all += batch
+                live.add(batch.map(LiveInteraction.init))
+            } else {
+                asOf = asOf.adding(seconds: [60, 3600, 86_400, 7 * 86_400][Int(rng.next() % 4)])
+                let moved = live.move(to: asOf)
+                #expect(moved)
+            }
+            let dataset = Dataset(people: people, posts: posts, interactions: all)
+            let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
+            let window = TimeWindow(length: length, asOf: asOf)
+            let (rows, committee) = live.engagement(posts: posts)
+            #expect(live.summary(posts: posts) == MetricsEngine.summary(of: dataset, window: window), "step \(step)")
+            #expect(live.interactionsBySource == full.interactionsBySource, "step \(step)")
+            #expect(rows == full.engagement, "step \(step)")
+            #expect(committee == full.committee, "step \(step)")
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import CodirModel
+
+/// One interaction as the live path holds it.
+public struct LiveInteraction: Sendable, Hashable {
+    public var at: Int64
+    public var actor: Int32
+    public var target: Int32
+    public var kind: InteractionKind
+    /// The post engaged with, or −1.
+    public var post: Int32
+    public var source: InteractionSource
+
+    public init(_ record: InteractionRecord) {
+        at = record.at
+        actor = record.actor
+        target = record.target
+        kind = record.kind
+        post = record.post
+        source = record.source
+    }
+}
+
+/// The activity summary, the interactions by source and the colleague engagement of a window that slides with
+/// the clock, kept up to date by what changes (as `SlidingSilos` does for the silo figures): appended interactions
+/// are added, those the window's start passes are removed, each in O(1). The posts, few next to the interactions,
+/// are read whole at each report. `report` parts equal `MetricsEngine.summary` and
+/// `MetricsEngine.colleagueEngagement` on the same data (property test).
+public struct SlidingActivity: Sendable {
+    public let length: WindowLength
+    public private(set) var asOf: Timestamp
+    private let people: [Person]
+    private let leaders: [Int]
+    private var leaderSlot: [Int]
+    /// The window's interactions and those after `asOf`, in time order.
+    private var held: [LiveInteraction] = []
+
+    // In the window, a person with themself left out.
+    private var interactions = 0
+    private var asActor: [Int]
+    private var activeEmployees = 0
+    private var bySource: [InteractionSource: Int] = [:]
+    // Post engagement in the window, by leader slot.
+    private var givenToLeaders: [Int]
+    private var givenToEmployees: [Int]
+    private var receivedFromLeaders: [Int]
+    private var receivedFromEmployees: [Int]
+    private var counts: [[Int]]
+    /// (leader slot, post) pairs engaged at any time up to `asOf`, for coverage: they only ever grow as the clock
+    /// moves forward.
+    private var engaged: Set<Int64> = []
+    /// Leaders' post engagements after `asOf`, which the clock will reach.
+    private var engagedLater: [(at: Int64, key: Int64)] = []
+
+    public init(people: [Person], length: WindowLength, asOf: Timestamp) {
+        self.people = people
+        self.length = length
+        self.asOf = asOf
+        leaders = people.indices.filter { people[$0].isLeader }
+        leaderSlot = [Int](repeating: -1, count: people.count)
+        for (slot, person) in leaders.enumerated() { leaderSlot[person] = slot }
+        let n = leaders.count
+        asActor = [Int](repeating: 0, count: people.count)
+        givenToLeaders = [Int](repeating: 0, count: n)
+        givenToEmployees = givenToLeaders
+        receivedFromLeaders = givenToLeaders
+        receivedFromEmployees = givenToLeaders
+        counts = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
+    }
+
+    private func inWindow(_ at: Int64, asOf: Timestamp) -> Bool {
+        at <= asOf.seconds && (TimeWindow(length: length, asOf: asOf).start.map { at > $0.seconds } ?? true)
+    }
+
+    private func valid(_ i: LiveInteraction) -> Bool {
+        i.actor != i.target && i.actor >= 0 && i.target >= 0 && Int(i.actor) < people.count && Int(i.target) < people.count
+    }
+
+    /// Adds interactions of any time.
+    public mutating func add(_ items: some Sequence<LiveInteraction>) {
+        for item in items where valid(item) {
+            if item.kind.isPostBased, item.post >= 0, leaderSlot[Int(item.actor)] >= 0 {
+                let key = Int64(leaderSlot[Int(item.actor)]) << 32 | Int64(item.post)
+                if item.at <= asOf.seconds { engaged.insert(key) } else { engagedLater.append((item.at, key)) }
+            }
+            let windowed = inWindow(item.at, asOf: asOf)
+            guard windowed || item.at > asOf.seconds else { continue }
+            if windowed { count(item, 1) }
+            held.insert(item, at: insertionIndex(item.at))
+        }
+    }
+
+    /// Moves the window forward to end at `newAsOf`; false (and nothing done) for an earlier moment.
+    @discardableResult
+    public mutating func move(to newAsOf: Timestamp) -> Bool {
+        guard newAsOf >= asOf else { return false }
+        let old = asOf
+        let oldStart = TimeWindow(length: length, asOf: old).start?.seconds
+        let newStart = TimeWindow(length: length, asOf: newAsOf).start?.seconds
+        // Rows the start passes leave; rows the end reaches come in.
+        if let oldStart, let newStart {
+            for index in insertionIndex(oldStart)..<insertionIndex(newStart) where inWindow(held[index].at, asOf: old) {
+                count(held[index], -1)
+            }
+        }
+        for index in insertionIndex(old.seconds)..<insertionIndex(newAsOf.seconds) where inWindow(held[index].at, asOf: newAsOf) {
+            count(held[index], 1)
+        }
+        var later: [(at: Int64, key: Int64)] = []
+        for item in engagedLater { if item.at <= newAsOf.seconds { engaged.insert(item.key) } else { later.append(item) } }
+        engagedLater = later
+        asOf = newAsOf
+        if let newStart {
+            let drop = insertionIndex(newStart)
+            if drop > 0 { held.removeFirst(drop) }
+        }
+        return true
+    }
+
+    private mutating func count(_ i: LiveInteraction, _ delta: Int) {
+        interactions += delta
+        bySource[i.source, default: 0] += delta
+        if bySource[i.source] == 0 { bySource[i.source] = nil }
+        let actor = Int(i.actor)
+        let wasActive = asActor[actor] > 0
+        asActor[actor] += delta
+        if !people[actor].isLeader && wasActive != (asActor[actor] > 0) { activeEmployees += delta }
+        guard i.kind.isPostBased, i.post >= 0 else { return }
+        let actorSlot = leaderSlot[actor], targetSlot = leaderSlot[Int(i.target)]
+        if actorSlot >= 0 {
+            if targetSlot >= 0 {
+                givenToLeaders[actorSlot] += delta
+                counts[actorSlot][targetSlot] += delta
+            } else {
+                givenToEmployees[actorSlot] += delta
+            }
+        }
+        if targetSlot >= 0 {
+            if actorSlot >= 0 { receivedFromLeaders[targetSlot] += delta } else { receivedFromEmployees[targetSlot] += delta }
+        }
+    }
+
+    private func insertionIndex(_ t: Int64) -> Int {
+        var low = 0, high = held.count
+        while low < high {
+            let mid = (low + high) / 2
+            if held[mid].at <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The window's activity summary, given the posts (read whole: they are few).
+    public func summary(posts: [PostRecord]) -> ActivitySummary {
+        let window = TimeWindow(length: length, asOf: asOf)
+        let leaderCount = leaders.count
+        return ActivitySummary(
+            people: people.count, leaders: leaderCount, employees: people.count - leaderCount,
+            activeEmployees: activeEmployees, interactions: interactions,
+            posts: posts.count(where: { window.contains(seconds: $0.at) }))
+    }
+
+    /// The window's interactions by source.
+    public var interactionsBySource: [InteractionSource: Int] { bySource }
+
+    /// Each leader's colleague engagement and the committee's, given the posts.
+    public func engagement(posts: [PostRecord]) -> ([EngagementRow], CommitteeEngagement) {
+        let window = TimeWindow(length: length, asOf: asOf)
+        let n = leaders.count
+        var postsByLeader = [[Int32]](repeating: [], count: n)
+        for (index, post) in posts.enumerated() where window.contains(seconds: post.at) {
+            guard post.author >= 0, Int(post.author) < people.count else { continue }
+            let slot = leaderSlot[Int(post.author)]
+            if slot >= 0 { postsByLeader[slot].append(Int32(index)) }
+        }
+        let allLeaderPosts = postsByLeader.reduce(0) { $0 + $1.count }
+        let rows = (0..<n).map { slot in
+            var covered = 0
+            for (other, list) in postsByLeader.enumerated() where other != slot {
+                for post in list where engaged.contains(Int64(slot) << 32 | Int64(post)) { covered += 1 }
+            }
+            return EngagementRow(
+                person: leaders[slot], givenToLeaders: givenToLeaders[slot], givenToEmployees: givenToEmployees[slot],
+                receivedFromLeaders: receivedFromLeaders[slot], receivedFromEmployees: receivedFromEmployees[slot],
+                colleaguePosts: allLeaderPosts - postsByLeader[slot].count, coveredPosts: covered)
+        }
+        var engagedPairs = 0, reciprocalPairs = 0
+        for a in 0..<n {
+            for b in (a + 1)..<max(a + 1, n) where counts[a][b] > 0 || counts[b][a] > 0 {
+                engagedPairs += 1
+                if counts[a][b] > 0 && counts[b][a] > 0 { reciprocalPairs += 1 }
+            }
+        }
+        return (rows, CommitteeEngagement(leaders: leaders, counts: counts, engagedPairs: engagedPairs, reciprocalPairs: reciprocalPairs))
+    }
+}
