@@ -73,21 +73,25 @@ let package = Package(
 
         .testTarget(name: "CodirModelTests", dependencies: ["CodirModel"]),
         .testTarget(name: "CodirMetricsTests", dependencies: ["CodirMetrics"], exclude: ["Fixtures"]),
-        .testTarget(name: "CodirStoreTests", dependencies: ["CodirStore"]),
+        .testTarget(name: "CodirStoreTests", dependencies: ["CodirStore", "CodirTestSupport"]),
         .testTarget(
             name: "CodirIngestTests",
             dependencies: [
-                "CodirIngest", "CodirStore", "CodirMetrics", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CodirIngest", "CodirStore", "CodirMetrics", "CodirTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .testTarget(name: "CodirConfigTests", dependencies: ["CodirConfig"]),
+        .testTarget(name: "CodirConfigTests", dependencies: ["CodirConfig", "CodirTestSupport"]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
         .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "CodirDashboardTests",
-            dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI"], exclude: ["Snapshots"]),
-        .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel"]),
-        .testTarget(name: "codirTests", dependencies: ["codir"], exclude: ["Fixtures"]),
+            dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI", "CodirTestSupport"],
+            exclude: ["Snapshots"]),
+        .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel", "CodirTestSupport"]),
+        .testTarget(name: "codirTests", dependencies: ["codir", "CodirTestSupport"], exclude: ["Fixtures"]),
+        // What the tests share: scratch folders, running programs.
+        .target(name: "CodirTestSupport", path: "Tests/CodirTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

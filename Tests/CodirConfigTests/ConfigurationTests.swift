@@ -1,4 +1,5 @@
 import CodirModel
+import CodirTestSupport
 import Foundation
 import Testing
 
@@ -67,9 +68,9 @@ import Testing
         #expect(throws: ConfigurationError("/nonexistent/codir.toml: no such configuration file")) {
             try Configuration.load(explicit: "/nonexistent/codir.toml", environment: [:])
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-config-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("config")
+        defer { scratch.remove() }
+        let folder = scratch.url
         try Data("visibility = \"aggregate\"\n".utf8).write(to: folder.appendingPathComponent("config.toml"))
         let found = try Configuration.load(environment: ["CODIR_CONFIG": folder.path + "/config.toml"])
         #expect(found.visibility == .aggregate)
@@ -85,12 +86,10 @@ import Testing
 
 /// The administrator's file decides; a user's file may only narrow it.
 @Suite struct ConfigurationAuthorityTests {
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-authority-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    init() throws { scratch = try ScratchFolder("authority") }
 
     func write(_ name: String, _ text: String) throws -> String {
         let path = folder.appendingPathComponent(name).path

@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirTestSupport
 import Foundation
 import Testing
 import TerminalUI
@@ -108,9 +109,9 @@ struct DashboardAppTests {
     }
 
     @Test func aWriteByAnotherProcessShowsUpAndAMissingDatabaseIsStale() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-live-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("live")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let path = folder.appendingPathComponent("live.sqlite").path
         let writer = try Store.open(path: path, access: .readWrite)
         _ = try writer.importFile(file: "t", sha256: "", format: "t") { w in
@@ -138,9 +139,9 @@ struct DashboardAppTests {
     }
 
     @Test func namesFromTheDataCannotReachTheTerminalAsEscapes() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-evil-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("evil")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let path = folder.appendingPathComponent("evil.sqlite").path
         let writer = try Store.open(path: path, access: .readWrite)
         _ = try writer.importFile(file: "t", sha256: "", format: "t") { w in
@@ -158,9 +159,9 @@ struct DashboardAppTests {
 struct LeaderDetailAudienceTests {
     @Test func theLatestDemographicsShowUnderTheFigures() throws {
         TextWidth.prepareLocaleForTests()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-audience-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("audience")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let path = folder.appendingPathComponent("a.sqlite").path
         let writer = try Store.open(path: path, access: .readWrite)
         _ = try writer.importFile(file: "t", sha256: "", format: "t") { w in

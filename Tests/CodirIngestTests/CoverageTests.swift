@@ -1,4 +1,5 @@
 import CodirModel
+import CodirTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -55,9 +56,9 @@ struct CoverageTests {
 
     /// A database written before coverage was kept has it filled when a writer first opens it.
     @Test func anOlderDatabaseHasItsCoverageFilledWhenOpened() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-coverage-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("coverage")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let path = folder.appendingPathComponent("old.sqlite").path
         try olderDatabase(at: path, upTo: "v5-post-aliases") { db in
             try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
@@ -84,9 +85,9 @@ struct CoverageTests {
 /// A database written before interactions knew their source: those of LinkedIn archives become `linkedin`, the
 /// others `events`, when a writer first opens it (migration v4).
 @Test func anOlderDatabasesInteractionsGetTheirSource() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-origin-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
+    let scratch = try ScratchFolder("origin")
+    defer { scratch.remove() }
+    let folder = scratch.url
     let path = folder.appendingPathComponent("old.sqlite").path
     try olderDatabase(at: path, upTo: "v3-creator-analytics") { db in
         try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")

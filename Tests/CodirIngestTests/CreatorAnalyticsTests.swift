@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirStore
+import CodirTestSupport
 import Foundation
 import Testing
 import ZIPFoundation
@@ -106,9 +107,9 @@ struct CreatorAnalyticsTests {
     }
 
     @Test func everySheetLandsWhereTheDashboardReadsIt() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("xlsx")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let file = folder.appendingPathComponent("Content_2026-10-01_2026-10-31_ClaireMartin.xlsx")
         try makeXLSX(at: file, sheets: Self.october())
         let store = try store()
@@ -149,9 +150,9 @@ struct CreatorAnalyticsTests {
     /// A workbook gives one total ("Total followers on D") and 90 days of new followers: the growth over any
     /// window inside those days is the sum of its new followers, and the leader detail says so.
     @Test func followerGrowthComesFromTheDailyNewFollowers() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("xlsx")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let file = folder.appendingPathComponent("Content_2026-08-03_2026-10-31_ClaireMartin.xlsx")
         let first = Day(iso8601: "2026-08-03")!
         var followers: [[XLSXValue?]] = [[.text("Total followers on 10/31/2026:"), .text("8,210")], [], [.text("Date"), .text("New followers")]]
@@ -186,9 +187,9 @@ struct CreatorAnalyticsTests {
     }
 
     @Test func badWorkbooksAreExplained() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-xlsx-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("xlsx")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let store = try store()
         let corrupt = folder.appendingPathComponent("broken.xlsx")
         try Data("not a zip".utf8).write(to: corrupt)

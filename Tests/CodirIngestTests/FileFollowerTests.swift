@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirTestSupport
 import Foundation
 import Testing
 
@@ -7,13 +8,13 @@ import Testing
 
 @Suite("Following a growing file", .serialized)
 struct FileFollowerTests {
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
     let path: String
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-follow-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        path = folder.appendingPathComponent("events.jsonl").path
+        scratch = try ScratchFolder("follow")
+        path = scratch.path("events.jsonl")
     }
 
     func append(_ text: String, to file: String? = nil) throws {

@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirTestSupport
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import CodirModel
+import CodirTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -45,9 +46,9 @@ struct FrenchFilesTests {
 
     /// A database that already holds variants has them merged when a writer opens it.
     @Test func variantsInAnOlderDatabaseBecomeOneDepartment() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-fr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let scratch = try ScratchFolder("fr")
+        defer { scratch.remove() }
+        let folder = scratch.url
         let path = folder.appendingPathComponent("old.sqlite").path
         try olderDatabase(at: path, upTo: "v6-coverage") { db in
             try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Finance'), (2, 'finance'), (3, 'R&D')")
@@ -99,12 +100,12 @@ struct FrenchFilesTests {
 /// Creator-analytics workbooks with day-first dates, as a French export or a French Excel writes them.
 @Suite("Day-first analytics workbooks", .serialized)
 struct DayFirstWorkbookTests {
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
     let store: Store
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-dmy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        scratch = try ScratchFolder("dmy")
         store = try Store.inMemory()
         _ = try Importer(store: store).importBytes(Array("id,name,department,role\nceo,Claire Martin,Direction,leader\n".utf8), file: "p.csv")
     }

@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirStore
+import CodirTestSupport
 import Foundation
 import Testing
 import ZIPFoundation
@@ -39,17 +40,6 @@ func makeCraftedXLSX(at url: URL, sheetXML: String, shared: [String] = ["Date"],
         ])
 }
 
-/// A scratch folder, removed at the end of the test.
-final class ScratchFolder {
-    let url: URL
-    var path: String { url.path }
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("codir-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
 
 @Suite("Hostile input")
 struct HostileInputTests {

@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirStore
+import CodirTestSupport
 import Foundation
 import Testing
 

@@ -1,20 +1,13 @@
 import CodirModel
+import CodirTestSupport
 import Foundation
 import GRDB
 import Testing
 
 @testable import CodirStore
 
-/// A temporary folder removed when the value is released.
-final class TemporaryFolder {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("codir-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
+/// The scratch folders of the store's tests.
+typealias TemporaryFolder = ScratchFolder
 
 @Suite("Opening the store")
 struct StoreOpeningTests {

@@ -1,3 +1,4 @@
+import CodirTestSupport
 import Foundation
 
 /// Runs the built `codir` binary, as a user would.
@@ -18,12 +19,10 @@ struct CommandRunner {
         return packageRoot.appendingPathComponent(".build/debug/codir")
     }
 
-    let folder: URL
+    let scratch: ScratchFolder
+    var folder: URL { scratch.url }
 
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    init() throws { scratch = try ScratchFolder("cli") }
 
     func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
 

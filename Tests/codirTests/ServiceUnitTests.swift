@@ -1,3 +1,4 @@
+import CodirTestSupport
 import Foundation
 import Testing
 

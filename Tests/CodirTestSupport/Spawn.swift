@@ -8,13 +8,12 @@ import Foundation
 ///
 /// Foundation's `Process.waitUntilExit` can miss a child's exit when tests spawn processes from several
 /// threads at once; waiting on the pid itself cannot.
-func spawnAndWait(
+public func spawnAndWait(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil
 ) throws -> (status: Int32, stdout: String, stderr: String) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-spawn-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outPath = folder.appendingPathComponent("out").path, errPath = folder.appendingPathComponent("err").path
+    let scratch = try ScratchFolder("spawn")
+    defer { scratch.remove() }
+    let outPath = scratch.file("out").path, errPath = scratch.file("err").path
     let pid = try spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath, flags: O_TRUNC)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
@@ -27,13 +26,12 @@ func spawnAndWait(
 }
 
 /// Runs a program to completion and measures it: exit status, output, peak memory (KiB) and seconds.
-func spawnAndMeasure(
+public func spawnAndMeasure(
     _ executable: String, _ arguments: [String], environment: [String: String]? = nil
 ) throws -> (status: Int32, stdout: String, stderr: String, peakKiB: Int, seconds: Double) {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-spawn-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let outPath = folder.appendingPathComponent("out").path, errPath = folder.appendingPathComponent("err").path
+    let scratch = try ScratchFolder("spawn")
+    defer { scratch.remove() }
+    let outPath = scratch.file("out").path, errPath = scratch.file("err").path
     let started = Date()
     let pid = try spawn(executable, arguments, environment: environment, stdout: outPath, stderr: errPath, flags: O_TRUNC)
     var status: Int32 = 0
@@ -69,24 +67,24 @@ private func spawn(
     return pid
 }
 
-struct SpawnError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
+public struct SpawnError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
 }
 
 /// Starts a program in the background, its output sent to `log`; returns its pid, for `stopBackground`.
-func spawnInBackground(_ executable: String, _ arguments: [String], log: String) throws -> pid_t {
+public func spawnInBackground(_ executable: String, _ arguments: [String], log: String) throws -> pid_t {
     try spawn(executable, arguments, environment: nil, stdout: log, stderr: log, flags: O_APPEND)
 }
 
 /// Whether a background program is still running (it has not exited).
-func isRunning(_ pid: pid_t) -> Bool {
+public func isRunning(_ pid: pid_t) -> Bool {
     var status: Int32 = 0
     return waitpid(pid, &status, WNOHANG) == 0
 }
 
 /// Stops a background program with SIGTERM and waits for it.
-func stopBackground(_ pid: pid_t) {
+public func stopBackground(_ pid: pid_t) {
     kill(pid, SIGTERM)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
