@@ -56,7 +56,7 @@ struct ReachPane {
                 TableCell(HumanFormat.signedCount(row.followerGrowth), style: Style(row.followerGrowth.map { $0 > 0 ? .good : .normal } ?? .dim)),
                 row.impressions == nil && row.followers == nil
                     ? TableCell("no reach data", style: Style(.dim))
-                    : TableCell(sparklineText(row.dailyImpressions, width: trendWidth), style: Style(.accent)),
+                    : TableCell(context.sparkline(row.dailyImpressions.map { Double($0) }, width: trendWidth), style: Style(.accent)),
             ]
         }
         let selected = rows.firstIndex { people[$0.person].id == state.selectedLeader }
@@ -106,12 +106,4 @@ struct ReachPane {
         }
     }
 
-    /// The last `width` days as sparkline glyphs.
-    func sparklineText(_ values: [Int64], width: Int) -> String {
-        let shown = values.suffix(width)
-        let top = shown.max() ?? 0
-        let levels = context.glyphs.levels
-        guard top > 0 else { return String(repeating: levels[0], count: shown.count) }
-        return String(shown.map { levels[min(levels.count - 1, Int((Double(max(0, $0)) / Double(top) * Double(levels.count - 1)).rounded()))] })
-    }
 }

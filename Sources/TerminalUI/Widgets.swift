@@ -51,21 +51,8 @@ extension CellBuffer {
     /// values that fit. Negative values count as zero; nil is a gap.
     public mutating func sparkline(_ values: [Double?], in rect: Rect, style: Style = Style(.accent), context: RenderContext) {
         guard rect.width > 0, rect.height > 0 else { return }
-        let shown = values.suffix(rect.width)
-        let top = shown.compactMap { $0 }.max() ?? 0
-        let bottom = min(0, shown.compactMap { $0 }.min() ?? 0)
-        let levels = context.glyphs.levels
-        var line = ""
-        for value in shown {
-            guard let value else {
-                line.append(" ")
-                continue
-            }
-            let range = top - bottom
-            let level = range > 0 ? Int(((value - bottom) / range * Double(levels.count - 1)).rounded()) : 0
-            line.append(levels[max(0, min(levels.count - 1, level))])
-        }
-        write(line, x: rect.maxX - shown.count, y: rect.y, style: style, clip: rect)
+        let line = context.sparkline(values, width: rect.width)
+        write(line, x: rect.maxX - line.count, y: rect.y, style: style, clip: rect)
     }
 
     /// A horizontal bar filling `fraction` of the rectangle's width, to an eighth of a cell in Unicode.
@@ -148,4 +135,28 @@ extension CellBuffer {
 /// Horizontal alignment of text in its area.
 public enum Alignment: Sendable {
     case left, right, center
+}
+
+extension RenderContext {
+    /// The one sparkline: the last `width` of `values` as level glyphs, scaled from the lower of zero and their
+    /// minimum to their maximum (negative values, as an E-I index's, go below); nil is a gap. A table cell uses it
+    /// as text, `CellBuffer.sparkline` draws it.
+    public func sparkline(_ values: [Double?], width: Int) -> String {
+        guard width > 0 else { return "" }
+        let shown = values.suffix(width)
+        let top = shown.compactMap { $0 }.max() ?? 0
+        let bottom = min(0, shown.compactMap { $0 }.min() ?? 0)
+        let levels = glyphs.levels
+        var line = ""
+        for value in shown {
+            guard let value, value.isFinite else {
+                line.append(" ")
+                continue
+            }
+            let range = top - bottom
+            let level = range > 0 ? Int(((value - bottom) / range * Double(levels.count - 1)).rounded()) : 0
+            line.append(levels[max(0, min(levels.count - 1, level))])
+        }
+        return line
+    }
 }
