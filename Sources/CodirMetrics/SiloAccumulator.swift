@@ -217,14 +217,7 @@ public struct SlidingSilos: Sendable {
     }
 
     /// The first position whose time is after `t`.
-    private func insertionIndex(_ t: Int64) -> Int {
-        var low = 0, high = held.count
-        while low < high {
-            let mid = (low + high) / 2
-            if held[mid].at <= t { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    private func insertionIndex(_ t: Int64) -> Int { held.firstIndex(after: t, at: \.at) }
 
     /// The silo figures of the window, with the trend.
     public func report(bridgeLimit: Int = 10) -> SiloReport {

@@ -139,14 +139,7 @@ public struct SlidingActivity: Sendable {
         }
     }
 
-    private func insertionIndex(_ t: Int64) -> Int {
-        var low = 0, high = held.count
-        while low < high {
-            let mid = (low + high) / 2
-            if held[mid].at <= t { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
+    private func insertionIndex(_ t: Int64) -> Int { held.firstIndex(after: t, at: \.at) }
 
     /// The window's activity summary, given the posts (read whole: they are few).
     public func summary(posts: [PostRecord]) -> ActivitySummary {
@@ -190,5 +183,18 @@ public struct SlidingActivity: Sendable {
             }
         }
         return (rows, CommitteeEngagement(leaders: leaders, counts: counts, engagedPairs: engagedPairs, reciprocalPairs: reciprocalPairs))
+    }
+}
+
+extension Array {
+    /// In an array sorted by `time`, the first position whose time is after `t` (binary search): where a row of
+    /// time `t` is inserted, and where the rows of a boundary end.
+    func firstIndex(after t: Int64, at time: KeyPath<Element, Int64>) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid][keyPath: time] <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 }

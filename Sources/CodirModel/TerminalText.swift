@@ -27,3 +27,27 @@ public func quoted(_ text: some StringProtocol, limit: Int = 100) -> String {
     head.append(contentsOf: text.unicodeScalars[..<end])
     return sanitized(String(head)) + "… (\(text.utf8.count) bytes)"
 }
+
+/// `text` as a JSON string: quotes, backslashes and control characters escaped (C1 controls and the line
+/// separators U+2028 and U+2029 too, so that no reader takes the output for anything but text).
+public func jsonQuoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029
+            {
+                out += String(format: "\\u%04x", scalar.value)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+    }
+    return out + "\""
+}
