@@ -51,6 +51,12 @@ public final class DashboardApp {
         var loadedMinute: Int64 = -1
         var lastPoll = Date()
         var shownStale = source.staleReason
+        // The frame first, marked as loading, then the first load (a year's window takes about a second).
+        if source.snapshot == nil {
+            let input = ScreenInput(snapshot: nil, staleReason: nil, now: clock())
+            terminal.show(screen.render(input, size: terminal.size, context: context))
+            frames += 1
+        }
         while true {
             if stopRequested() { return .stopRequested }
             let now = clock()

@@ -74,8 +74,10 @@ public struct DashboardView {
         keyBar(into: &buffer, rows[2])
         let body = rows[1]
         guard let snapshot else {
+            // No data yet: either the database cannot be read (say why and what to do), or the first load is
+            // under way (a large window takes a second).
             Self.message(
-                [staleReason ?? "Loading…", "Import data with 'codir import FILE…', or try 'codir demo'."],
+                staleReason.map { [$0, "Import data with 'codir import FILE…', or try 'codir demo'."] } ?? ["Loading the data…"],
                 into: &buffer, body, context: context)
             return buffer
         }

@@ -33,6 +33,8 @@ public final class TestTerminal: Terminal {
     public private(set) var frame: CellBuffer
     /// How many frames were shown.
     public private(set) var frameCount = 0
+    /// The first frame shown.
+    public private(set) var firstFrame: CellBuffer?
     private var events: [TerminalEvent] = []
 
     public init(size: Size, supportsUnicode: Bool = true) {
@@ -42,6 +44,7 @@ public final class TestTerminal: Terminal {
     }
 
     public func show(_ frame: CellBuffer) {
+        if firstFrame == nil { firstFrame = frame }
         self.frame = frame
         frameCount += 1
     }

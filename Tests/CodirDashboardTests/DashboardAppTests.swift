@@ -24,6 +24,16 @@ struct DashboardAppTests {
         }
     }
 
+    /// A cold start shows its frame at once, marked as loading, before the first load computes.
+    @Test func theFirstFrameSaysItIsLoading() throws {
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        terminal.send(.character("q"))
+        #expect(app(terminal).run() == .quit)
+        let first = try #require(terminal.firstFrame).lines.joined(separator: "\n")
+        #expect(first.contains("Loading the data…") && first.contains("codir"), "\(first)")
+        #expect(terminal.frame.lines.joined().contains("Reach"))
+    }
+
     @Test func endOfInputStops() {
         let terminal = TestTerminal(size: Size(width: 80, height: 24))
         terminal.send(.endOfInput)
