@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "CodirConfigTests", dependencies: ["CodirConfig", "CodirTestSupport"]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
         .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CodirTestSupport"]),
         .testTarget(
             name: "CodirDashboardTests",
             dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI", "CodirTestSupport"],
@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel", "CodirTestSupport"]),
         .testTarget(name: "codirTests", dependencies: ["codir", "CodirTestSupport"], exclude: ["Fixtures"]),
         // What the tests share: scratch folders, running programs.
-        .target(name: "CodirTestSupport", path: "Tests/CodirTestSupport"),
+        .target(name: "CodirTestSupport", dependencies: ["TerminalUI"], path: "Tests/CodirTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

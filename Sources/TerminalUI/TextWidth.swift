@@ -52,8 +52,9 @@ public enum TextWidth {
 }
 
 extension TextWidth {
-    /// Tests need a UTF-8 locale whatever the environment says: `C.UTF-8` exists on every glibc system.
-    public static func prepareLocaleForTests() {
+    /// The environment's locale when it is UTF-8, else `C.UTF-8` (which exists on every glibc system): for
+    /// what must measure text the same way whatever the environment says (tests, benchmarks).
+    public static func prepareUTF8Locale() {
         if !prepareLocale() { setlocale(LC_ALL, "C.UTF-8") }
     }
 }

@@ -137,7 +137,7 @@ enum Bench {
 
     /// Loads the dashboard's snapshot of the scale database and times the composition of frames.
     static func composeFrames(db: String, asOf: Timestamp) throws -> (load: Double, compose: Double, count: Int) {
-        TextWidth.prepareLocaleForTests()
+        TextWidth.prepareUTF8Locale()
         let started = Date()
         let source = DashboardSource(path: db)
         guard source.load(length: .days(30), asOf: asOf), let snapshot = source.snapshot else {

@@ -168,7 +168,7 @@ struct DashboardAppTests {
 @Suite("Leader detail with analytics")
 struct LeaderDetailAudienceTests {
     @Test func theLatestDemographicsShowUnderTheFigures() throws {
-        TextWidth.prepareLocaleForTests()
+        TextWidth.prepareUTF8Locale()
         let scratch = try ScratchFolder("audience")
         defer { scratch.remove() }
         let folder = scratch.url

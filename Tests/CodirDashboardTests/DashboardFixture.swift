@@ -12,7 +12,7 @@ enum DashboardFixture {
 
     /// Built once per test run.
     static let path: String = {
-        TextWidth.prepareLocaleForTests()
+        TextWidth.prepareUTF8Locale()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("codir-dashboard-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("demo.sqlite").path

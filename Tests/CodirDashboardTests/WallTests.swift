@@ -1,3 +1,4 @@
+import CodirTestSupport
 import CodirModel
 import Foundation
 import Testing

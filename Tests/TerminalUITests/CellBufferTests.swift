@@ -1,10 +1,11 @@
+import CodirTestSupport
 import Testing
 
 @testable import TerminalUI
 
 @Suite("Cell buffer")
 struct CellBufferTests {
-    init() { TextWidth.prepareLocaleForTests() }
+    init() { TextWidth.prepareUTF8Locale() }
 
     @Test func writesTextAndReadsItBack() {
         var buffer = CellBuffer(size: Size(width: 10, height: 2))
@@ -86,7 +87,7 @@ struct TestTerminalTests {
 
 @Suite("ASCII folding")
 struct ASCIIFoldingTests {
-    init() { TextWidth.prepareLocaleForTests() }
+    init() { TextWidth.prepareUTF8Locale() }
 
     @Test func symbolsFoldAndLettersStayUnlessTheLocaleCannotShowThem() {
         var buffer = CellBuffer(size: Size(width: 20, height: 1))

@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Widgets and layout")
 struct WidgetTests {
-    init() { TextWidth.prepareLocaleForTests() }
+    init() { TextWidth.prepareUTF8Locale() }
 
     @Test func layoutSplitsWithFixedPartsAndRatios() {
         let parts = Rect(x: 0, y: 0, width: 100, height: 10).split(.horizontal, [.fixed(20), .ratio(1, min: 10), .ratio(3, min: 10)])
