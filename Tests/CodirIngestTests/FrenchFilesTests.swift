@@ -166,6 +166,18 @@ struct DayFirstWorkbookTests {
         #expect(try days().first == "2026-10-03")
     }
 
+    /// A French Excel may write `13.11.2026`: the same rules read it.
+    @Test func dottedDatesReadTheSameWay() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var engagement: [[XLSXValue?]] = [[.text("Date"), .text("Impressions"), .text("Engagements")]]
+        for day in 10...14 { engagement.append([.text("\(day).11.2026"), .number(10), .number(1)]) }
+        let file = folder.appendingPathComponent("export.xlsx")
+        try makeXLSX(at: file, sheets: [("ENGAGEMENT", engagement)])
+        let result = try Importer(store: store).importAnalytics(at: file.path, person: "ceo")
+        #expect(result.dateOrder == .dayFirst)
+        #expect(try days() == (10...14).map { "2026-11-\($0)" })
+    }
+
     @Test func aWorkbookMixingBothOrdersIsRefused() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("mixed.xlsx")

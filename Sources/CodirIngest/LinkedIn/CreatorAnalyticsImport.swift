@@ -112,11 +112,12 @@ public enum AnalyticsDateOrder: Sendable, Hashable {
         }
     }
 
-    /// `10/11/2026` as a day in this order, or nil; `2026-11-10` in any.
+    /// `10/11/2026` (or `10.11.2026`, as a French Excel may write it) as a day in this order, or nil;
+    /// `2026-11-10` in any.
     func day(text: String) -> Day? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let iso = Day(iso8601: trimmed) { return Bounds.isPlausible(iso) ? iso : nil }
-        let parts = trimmed.split(separator: "/").compactMap { Int($0) }
+        let parts = trimmed.split(whereSeparator: { $0 == "/" || $0 == "." }).compactMap { Int($0) }
         guard parts.count == 3 else { return nil }
         return self == .monthFirst
             ? Bounds.day(year: parts[2], month: parts[0], day: parts[1])
@@ -166,8 +167,10 @@ public enum AnalyticsDateOrder: Sendable, Hashable {
     static func slashDates(in text: String) -> [(text: String, first: Int, second: Int)] {
         var found: [(String, Int, Int)] = []
         for word in text.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "-" || $0 == "," }) {
-            let parts = word.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(\.isASCII) }),
+            let parts = word.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "/" || $0 == "." })
+            // Day and month of one or two digits, a year of four: not a count written with dots (`1.234.567`).
+            guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+                parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
                 let a = Int(parts[0]), let b = Int(parts[1]), Int(parts[2]) != nil
             else { continue }
             found.append((String(word), a, b))
@@ -199,7 +202,7 @@ private struct AnalyticsJob {
         for sheet in ["DISCOVERY", "ENGAGEMENT", "FOLLOWERS", "TOP POSTS"] {
             for row in workbook.rows(of: sheet) ?? [] {
                 for (_, value) in row.sorted(by: { $0.key < $1.key }) {
-                    if case .text(let text) = value, text.contains("/") { texts.append(text) }
+                    if case .text(let text) = value, text.contains("/") || text.contains(".") { texts.append(text) }
                 }
             }
         }
