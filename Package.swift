@@ -61,7 +61,9 @@ let package = Package(
         // The scale benchmark (docs/benchmarks.md).
         .executableTarget(
             name: "codir-bench",
-            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI"]),
+            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI", "ProcessRun"]),
+        // Running programs with posix_spawn and waiting on their pid: the benchmark's and the tests'.
+        .target(name: "ProcessRun"),
 
         // The fuzzer of the importers: mutated inputs of every format (docs/fuzzing.md).
         .target(
@@ -91,7 +93,7 @@ let package = Package(
         .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel", "CodirTestSupport"]),
         .testTarget(name: "codirTests", dependencies: ["codir", "CodirTestSupport"], exclude: ["Fixtures"]),
         // What the tests share: scratch folders, running programs.
-        .target(name: "CodirTestSupport", dependencies: ["TerminalUI"], path: "Tests/CodirTestSupport"),
+        .target(name: "CodirTestSupport", dependencies: ["TerminalUI", "ProcessRun"], path: "Tests/CodirTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )
