@@ -44,16 +44,33 @@ enum PostIdentity {
 
         mutating func add(author: Int64, _ moment: Moment) {
             var list = byAuthor[author, default: []]
-            let position = list.firstIndex { $0.seconds > moment.seconds } ?? list.count
-            list.insert(moment, at: position)
+            list.insert(moment, at: Self.firstIndex(in: list, after: moment.seconds))
             byAuthor[author] = list
         }
 
-        /// The author's post whose id was minted closest to `seconds`, within the tolerance.
+        /// The author's post whose id was minted closest to `seconds`, within the tolerance: a binary search, then
+        /// the few posts within the tolerance on either side (an import writes many posts of few authors).
         func post(of author: Int64, near seconds: Int64) -> Moment? {
+            guard let list = byAuthor[author] else { return nil }
             // Minted times are below 2^42 / 1000 seconds and never negative: their differences cannot overflow.
             func distance(_ moment: Moment) -> Int64 { moment.seconds > seconds ? moment.seconds - seconds : seconds - moment.seconds }
-            return byAuthor[author]?.filter { distance($0) <= tolerance }.min { distance($0) < distance($1) }
+            var best: Moment?
+            var index = Self.firstIndex(in: list, after: seconds - tolerance - 1)
+            while index < list.count, list[index].seconds <= seconds + tolerance {
+                if best.map({ distance(list[index]) < distance($0) }) ?? true { best = list[index] }
+                index += 1
+            }
+            return best
+        }
+
+        /// The first position in `list` (sorted by time) whose time is after `t`.
+        private static func firstIndex(in list: [Moment], after t: Int64) -> Int {
+            var low = 0, high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid].seconds <= t { low = mid + 1 } else { high = mid }
+            }
+            return low
         }
     }
 
