@@ -56,11 +56,7 @@ struct CoverageTests {
 
     /// A database written before coverage was kept has it filled when a writer first opens it.
     @Test func anOlderDatabaseHasItsCoverageFilledWhenOpened() throws {
-        let scratch = try ScratchFolder("coverage")
-        defer { scratch.remove() }
-        let folder = scratch.url
-        let path = folder.appendingPathComponent("old.sqlite").path
-        try olderDatabase(at: path, upTo: "v5-post-aliases") { db in
+        let (scratch, path) = try olderDatabase(upTo: "v5-post-aliases") { db in
             try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
             try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
             try db.execute(sql: "INSERT INTO imports(id, file, sha256, format, started_at, finished_at) VALUES (1, 'a.zip', '', 'linkedin-archive', 1000, 1001), (2, 'c.xlsx', '', 'linkedin-analytics', 2000, 2001)")
@@ -70,6 +66,7 @@ struct CoverageTests {
             // Written by another program: a date beyond belief is left out.
             try db.execute(sql: "INSERT INTO daily_stats(person, day, impressions, source) VALUES (2, 99999999, 10, 2)")
         }
+        defer { scratch.remove() }
         let store = try Store.open(path: path, access: .readWrite)
         let coverage = try store.coverage()
         let archive = try #require(coverage.first { $0.person == "ceo" && $0.source == .archive })
@@ -85,26 +82,26 @@ struct CoverageTests {
 /// A database written before interactions knew their source: those of LinkedIn archives become `linkedin`, the
 /// others `events`, when a writer first opens it (migration v4).
 @Test func anOlderDatabasesInteractionsGetTheirSource() throws {
-    let scratch = try ScratchFolder("origin")
-    defer { scratch.remove() }
-    let folder = scratch.url
-    let path = folder.appendingPathComponent("old.sqlite").path
-    try olderDatabase(at: path, upTo: "v3-creator-analytics") { db in
+    let (scratch, path) = try olderDatabase(upTo: "v3-creator-analytics") { db in
         try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
         try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
         try db.execute(sql: "INSERT INTO imports(id, file, sha256, format, started_at) VALUES (1, 'a.zip', '', 'linkedin-archive', 1000), (2, 'e.jsonl', '', 'jsonl', 1000)")
         try db.execute(sql: "INSERT INTO interactions(kind, actor, target, at, source) VALUES (3, 1, 2, 1764000000, 1), (3, 2, 1, 1764000100, 2), (3, 2, 1, 1764000200, 2)")
     }
+    defer { scratch.remove() }
     let store = try Store.open(path: path, access: .readWrite)
     #expect(try store.interactionsBySource() == [.linkedin: 1, .events: 2])
 }
 
-/// A database at `path` as an older codir left it: migrated up to `migration`, then filled by `fill`.
-func olderDatabase(at path: String, upTo migration: String, _ fill: (Database) throws -> Void) throws {
+/// A database as an older codir left it, in a scratch folder: migrated up to `migration`, then filled by `fill`.
+func olderDatabase(upTo migration: String, _ fill: (Database) throws -> Void) throws -> (scratch: ScratchFolder, path: String) {
+    let scratch = try ScratchFolder("older")
+    let path = scratch.path("old.sqlite")
     let queue = try DatabaseQueue(path: path)
     try Schema.migrator.migrate(queue, upTo: migration)
     try queue.write { db in
         try db.execute(sql: "PRAGMA application_id = \(Schema.applicationID)")
         try fill(db)
     }
+    return (scratch, path)
 }

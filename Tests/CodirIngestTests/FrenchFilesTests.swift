@@ -46,14 +46,11 @@ struct FrenchFilesTests {
 
     /// A database that already holds variants has them merged when a writer opens it.
     @Test func variantsInAnOlderDatabaseBecomeOneDepartment() throws {
-        let scratch = try ScratchFolder("fr")
-        defer { scratch.remove() }
-        let folder = scratch.url
-        let path = folder.appendingPathComponent("old.sqlite").path
-        try olderDatabase(at: path, upTo: "v6-coverage") { db in
+        let (scratch, path) = try olderDatabase(upTo: "v6-coverage") { db in
             try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Finance'), (2, 'finance'), (3, 'R&D')")
             try db.execute(sql: "INSERT INTO people(key, name, department, role) VALUES ('a', 'A', 1, 'leader'), ('b', 'B', 2, 'employee'), ('c', 'C', 3, 'employee')")
         }
+        defer { scratch.remove() }
         let store = try Store.open(path: path, access: .readWrite)
         #expect(try departments(store) == ["Finance", "R&D"])
         #expect(try store.people().map(\.department) == ["Finance", "Finance", "R&D"])

@@ -172,8 +172,7 @@ struct PostIdentityTests {
     /// and counters included.
     @Test func aDatabaseThatHoldsDuplicatesIsMergedWhenOpened() throws {
         defer { remove() }
-        let path = root.appendingPathComponent("old.sqlite").path
-        try olderDatabase(at: path, upTo: "v4-emails") { db in
+        let (scratch, path) = try olderDatabase(upTo: "v4-emails") { db in
             try db.execute(sql: "INSERT INTO departments(id, name) VALUES (1, 'Direction')")
             try db.execute(sql: "INSERT INTO people(id, key, name, department, role) VALUES (1, 'ceo', 'Claire Martin', 1, 'leader'), (2, 'cfo', 'Paul Durand', 1, 'leader')")
             for (index, share) in Self.shares.enumerated() {
@@ -200,6 +199,7 @@ struct PostIdentityTests {
                 sql: "INSERT INTO posts(key, author, at, network) VALUES (?, 2, 0, 'linkedin')",
                 arguments: ["urn:li:activity:\(Self.activities[0])5"])
         }
+        defer { scratch.remove() }
         let opened = try Store.open(path: path, access: .readWrite)
         let posts = try opened.read { db in try Row.fetchAll(db, sql: "SELECT key, at FROM posts WHERE author = 1 ORDER BY at") }
         #expect(posts.count == 3)
