@@ -29,12 +29,10 @@ public struct PostLine: Sendable, Hashable {
 
 /// Everything one frame shows, computed once per data change, window change or minute. It holds only what its
 /// viewer may see: the disclosure is applied before anything reaches a screen, and the raw data it was computed
-/// from stays out of the screens' reach (`fileprivate`), asked only through the guarded `leaderDetail(_:)` and
-/// `audience(of:)`.
+/// from never reaches it (the leader details and audiences are computed for the leaders the viewer may see).
 public struct DashboardSnapshot: Sendable {
     public var organisation: String
     public var report: MetricsReport
-    fileprivate let dataset: Dataset
     public var asOf: Timestamp
     /// When the data last changed (the end of the latest import or batch).
     public var lastChange: Timestamp?
@@ -49,11 +47,12 @@ public struct DashboardSnapshot: Sendable {
     public var coverage: [SourceCoverage] = []
     /// A source whose last file is older than this many days is stale.
     public var staleAfterDays = 14
+    fileprivate var leaderDetails: [Int: LeaderDetail] = [:]
+    fileprivate var audiences: [Int: [DemographicRecord]] = [:]
 
-    fileprivate init(organisation: String, report: MetricsReport, dataset: Dataset, asOf: Timestamp) {
+    fileprivate init(organisation: String, report: MetricsReport, asOf: Timestamp) {
         self.organisation = organisation
         self.report = report
-        self.dataset = dataset
         self.asOf = asOf
     }
 
@@ -61,13 +60,13 @@ public struct DashboardSnapshot: Sendable {
     /// viewer may not see.
     public func leaderDetail(_ person: Int) -> LeaderDetail? {
         guard report.reach.contains(where: { $0.person == person }) else { return nil }
-        return MetricsEngine.leaderDetail(for: person, in: dataset, window: report.window)
+        return leaderDetails[person]
     }
 
     /// A leader's audience from their latest analytics export; empty for a leader the viewer may not see.
     public func audience(of person: Int) -> [DemographicRecord] {
         guard report.reach.contains(where: { $0.person == person }) else { return [] }
-        return dataset.demographics.filter { Int($0.person) == person }
+        return audiences[person] ?? []
     }
 
     /// The Data pane's content: the leaders the viewer may see.
@@ -79,6 +78,12 @@ public struct DashboardSnapshot: Sendable {
 }
 
 /// Reads the database for the dashboard, read-only, and tells when it changed.
+///
+/// The first load reads the window whole and computes the report as `codir report` does; in the background it
+/// then builds the live figures (`LiveMetrics`), and from then on each load reads only the rows appended since
+/// the last one and moves the window with the clock, at a cost that follows the change, not the window. Any
+/// change other than an append (the database's `rewrites` count moved, the schema changed, the file was
+/// replaced) and any change of window or sources loads everything again.
 ///
 /// Keeps working through faults: while the database is missing, locked or unreadable, `refresh` reports
 /// the reason and the last good snapshot stays on screen, marked stale.
@@ -99,28 +104,47 @@ public final class DashboardSource {
     /// A source whose last file is older than this many days is stale (the Data pane).
     public let staleAfterDays: Int
 
-    public init(path: String, disclosure: Disclosure = .everything, personalLogin: String? = nil, staleAfterDays: Int = 14) {
+    /// Whether loads after the first follow the appended rows (else each load reads the window whole, as
+    /// `codir report` does).
+    public let followsAppends: Bool
+
+    /// The live figures and where they stand in the database.
+    private var live: (metrics: LiveMetrics, cursor: LiveCursor)?
+    /// The live figures being built in the background after a full load.
+    private var building: LiveBuild?
+    /// Links of posts already looked up, by post key.
+    private var urls: [String: String] = [:]
+    /// How the last loads were made, for tests and the benchmark.
+    public private(set) var fullLoads = 0
+    public private(set) var liveLoads = 0
+
+    public init(
+        path: String, disclosure: Disclosure = .everything, personalLogin: String? = nil, staleAfterDays: Int = 14,
+        followsAppends: Bool = true
+    ) {
         self.path = path
         self.disclosure = disclosure
         self.personalLogin = personalLogin
         self.staleAfterDays = staleAfterDays
+        self.followsAppends = followsAppends
     }
 
-    /// Whether the data changed since the last load (another process committed, or the file was replaced).
-    /// Opens the database when it is not open yet.
+    /// Whether the data changed since the last load (another process committed, or the file was replaced), or
+    /// the live figures built in the background are ready to take over. Opens the database when it is not open
+    /// yet.
     public func hasChanged() -> Bool {
         let current = FileIdentity.of(path)
         guard let current else {
-            store = nil
-            identity = nil
+            forget()
             staleReason = "no database at \(path); waiting for it"
             return false
         }
         if current != identity || store == nil {
-            store = nil
+            forget()
             identity = current
             return true
         }
+        if live == nil, building?.metrics != nil { return true }
         do {
             let now = try store?.dataVersion()
             return now != version
@@ -128,6 +152,16 @@ public final class DashboardSource {
             staleReason = error.message
             return true
         }
+    }
+
+    /// Waits for the live figures being built in the background, if any (for tests and the benchmark).
+    public func waitForLiveFigures() { building?.wait() }
+
+    private func forget() {
+        store = nil
+        identity = nil
+        live = nil
+        building = nil
     }
 
     /// Loads the report of `length` ending at `asOf`; on failure keeps the last snapshot and sets
@@ -139,48 +173,119 @@ public final class DashboardSource {
             self.store = store
             identity = FileIdentity.of(path)
             let version = try store.dataVersion()
-            let window = TimeWindow(length: length, asOf: asOf)
-            let dataset = try store.dataset(
-                for: window, trendWeeks: MetricsEngine.trendWeeks, previousInteractions: personalLogin != nil)
-            let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf, sources: sources)
-            let personal = personalLogin.flatMap { login in
-                dataset.people.firstIndex { $0.login == login }.map {
-                    MetricsEngine.personal(for: $0, in: dataset, report: full).disclosed(to: disclosure, report: full)
-                }
+            if let built = building, built.length == length, built.sources == sources, let metrics = built.metrics {
+                live = (metrics, built.cursor)
+                building = nil
             }
-            let report = full.disclosed(to: disclosure)
-            let urls = try store.postURLs(keys: personal?.postsToEngage.map { dataset.posts[$0].id } ?? [])
-            let name =
-                try store.metadata(Store.organisationKey)
-                ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            var next = DashboardSnapshot(organisation: name, report: report, dataset: dataset, asOf: asOf)
-            next.lastChange = try store.lastChange()
-            next.personal = personal
-            next.postsToEngage = (personal?.postsToEngage ?? []).compactMap { index in
-                guard dataset.posts.indices.contains(index) else { return nil }
-                let post = dataset.posts[index]
-                return PostLine(id: post.id, author: Int(post.author), at: Timestamp(seconds: post.at), url: urls[post.id])
+            if var current = live, current.metrics.length == length, current.metrics.sources == sources,
+                current.metrics.move(to: asOf),
+                let append = try store.appended(since: &current.cursor, window: TimeWindow(length: length, asOf: asOf))
+            {
+                current.metrics.append(posts: append.posts, interactions: append.interactions)
+                current.metrics.replaceTables(
+                    postStats: append.postStats, daily: append.daily, followers: append.followers,
+                    demographics: append.demographics)
+                live = current
+                try publish(liveSnapshot(current.metrics, store: store), store: store)
+                liveLoads += 1
+            } else if let built = building, built.length == length, built.sources == sources {
+                // The live figures are being built: the frame on screen stays until they are ready.
+                return false
+            } else {
+                live = nil
+                building = nil
+                try publish(fullSnapshot(store: store, length: length, asOf: asOf, sources: sources), store: store)
+                fullLoads += 1
             }
-            next.ticker = Self.ticker(dataset, report: report, asOf: asOf)
-            next.coverage = personalLogin == nil ? try store.coverage() : []
-            next.staleAfterDays = staleAfterDays
-            snapshot = next
             self.version = version
             staleReason = nil
             return true
         } catch let error as StoreError {
-            store = nil
+            forget()
             staleReason = error.message
             return false
         } catch {
-            store = nil
+            forget()
             staleReason = "\(error)"
             return false
         }
     }
 
-    /// The latest six interactions up to `asOf`, newest first, named as the disclosed report allows.
-    static func ticker(_ dataset: Dataset, report: MetricsReport, asOf: Timestamp) -> [TickerItem] {
+    private func publish(_ computed: DashboardSnapshot, store: Store) throws(StoreError) {
+        var next = computed
+        next.lastChange = try store.lastChange()
+        next.coverage = personalLogin == nil ? try store.coverage() : []
+        next.staleAfterDays = staleAfterDays
+        let missing = next.postsToEngage.map(\.id).filter { urls[$0] == nil }
+        if !missing.isEmpty { urls.merge(try store.postURLs(keys: missing)) { $1 } }
+        for index in next.postsToEngage.indices { next.postsToEngage[index].url = urls[next.postsToEngage[index].id] }
+        snapshot = next
+    }
+
+    /// Reads the window whole and computes everything, then starts building the live figures from the same data.
+    private func fullSnapshot(
+        store: Store, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?
+    ) throws(StoreError) -> DashboardSnapshot {
+        let window = TimeWindow(length: length, asOf: asOf)
+        let (loaded, cursor) = try store.liveDataset(
+            for: window, trendWeeks: MetricsEngine.trendWeeks, previousInteractions: personalLogin != nil)
+        let dataset = loaded.linkingPublishedPosts(asOf: asOf)
+        let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf, sources: sources)
+        let person = personalLogin.flatMap { login in dataset.people.firstIndex { $0.login == login } }
+        let personal = person.map { MetricsEngine.personal(for: $0, in: dataset, report: full) }
+        let latest = dataset.interactions.lazy.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
+            .sorted { $0.at > $1.at }.prefix(Self.tickerLength).map(LiveInteraction.init)
+        var next = try snapshot(
+            full: full, personal: personal, posts: dataset.posts, latest: Array(latest), demographics: dataset.demographics,
+            store: store)
+        if personalLogin == nil {
+            next.leaderDetails = MetricsEngine.leaderDetails(for: next.report.reach.map(\.person), in: dataset, window: window)
+        }
+        if followsAppends, cursor.follows {
+            building = LiveBuild(
+                dataset: loaded, length: length, asOf: asOf, sources: sources, person: person, cursor: cursor)
+        }
+        return next
+    }
+
+    /// The snapshot from the live figures.
+    private func liveSnapshot(_ metrics: LiveMetrics, store: Store) throws(StoreError) -> DashboardSnapshot {
+        let full = metrics.report()
+        var next = try snapshot(
+            full: full, personal: metrics.personalReport(full), posts: metrics.base.posts,
+            latest: metrics.latest(Self.tickerLength), demographics: metrics.base.demographics, store: store)
+        if personalLogin == nil { next.leaderDetails = metrics.leaderDetails(for: next.report.reach.map(\.person)) }
+        return next
+    }
+
+    static let tickerLength = 6
+
+    /// The snapshot of a full report (every row in), as the viewer may see it.
+    private func snapshot(
+        full: MetricsReport, personal: PersonalReport?, posts: [PostRecord], latest: [LiveInteraction],
+        demographics: [DemographicRecord], store: Store
+    ) throws(StoreError) -> DashboardSnapshot {
+        let report = full.disclosed(to: disclosure)
+        let name =
+            try store.metadata(Store.organisationKey)
+            ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        var next = DashboardSnapshot(organisation: name, report: report, asOf: full.window.end)
+        next.personal = personal?.disclosed(to: disclosure, report: full)
+        next.postsToEngage = (personal?.postsToEngage ?? []).compactMap { index in
+            guard posts.indices.contains(index) else { return nil }
+            let post = posts[index]
+            return PostLine(id: post.id, author: Int(post.author), at: Timestamp(seconds: post.at), url: nil)
+        }
+        next.ticker = Self.ticker(latest, report: report)
+        if personalLogin == nil {
+            let shown = Set(report.reach.map(\.person))
+            for row in demographics where shown.contains(Int(row.person)) { next.audiences[Int(row.person), default: []].append(row) }
+        }
+        return next
+    }
+
+    /// The latest interactions, newest first, named as the disclosed report allows.
+    static func ticker(_ latest: [LiveInteraction], report: MetricsReport) -> [TickerItem] {
         let withheld = Set(report.silo.departments.filter(\.withheld).map(\.department))
         let names = report.disclosure.namesIndividuals
         func party(_ index: Int32) -> TickerItem.Party? {
@@ -188,11 +293,47 @@ public final class DashboardSource {
             let person = report.people[Int(index)]
             return .init(name: names ? person.name : nil, department: withheld.contains(person.department) ? nil : person.department)
         }
-        return dataset.interactions.lazy.filter { $0.actor != $0.target && $0.at <= asOf.seconds }
-            .sorted { $0.at > $1.at }.prefix(6)
-            .compactMap { i in
-                guard let actor = party(i.actor), let target = party(i.target) else { return nil }
-                return TickerItem(kind: i.kind, at: Timestamp(seconds: i.at), actor: actor, target: target)
-            }
+        return latest.compactMap { i in
+            guard let actor = party(i.actor), let target = party(i.target) else { return nil }
+            return TickerItem(kind: i.kind, at: Timestamp(seconds: i.at), actor: actor, target: target)
+        }
+    }
+}
+
+/// The live figures of a full load, built on a thread of their own so that the screen keeps answering keys
+/// meanwhile (a year's window takes about two seconds to build).
+private final class LiveBuild: @unchecked Sendable {
+    let length: WindowLength
+    let sources: Set<InteractionSource>?
+    let cursor: LiveCursor
+    private let done = NSCondition()
+    private var result: LiveMetrics?
+
+    init(dataset: Dataset, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?, person: Int?, cursor: LiveCursor) {
+        self.length = length
+        self.sources = sources
+        self.cursor = cursor
+        let thread = Thread { [self] in
+            let metrics = LiveMetrics(dataset: dataset, length: length, asOf: asOf, sources: sources, person: person)
+            done.lock()
+            result = metrics
+            done.broadcast()
+            done.unlock()
+        }
+        thread.stackSize = 1 << 22
+        thread.start()
+    }
+
+    /// The figures once built; nil before.
+    var metrics: LiveMetrics? {
+        done.lock()
+        defer { done.unlock() }
+        return result
+    }
+
+    func wait() {
+        done.lock()
+        while result == nil { done.wait() }
+        done.unlock()
     }
 }

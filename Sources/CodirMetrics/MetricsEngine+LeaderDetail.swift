@@ -16,22 +16,41 @@ public struct LeaderDetail: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) { hasher.combine(person) }
 }
 
+extension LeaderDetail {
+    /// The detail from counts: post engagement received by department name, and given by the person engaged with.
+    init(person: Int, byDepartment: [String: Int], given: [Int: Int], people: [Person]) {
+        self.person = person
+        receivedByDepartment = byDepartment.map { ($0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+        engagedWith = given.map { ($0.key, $0.value) }.sorted {
+            ($0.1, people[$1.0].name) > ($1.1, people[$0.0].name)
+        }
+    }
+}
+
 extension MetricsEngine {
-    /// Who engages with a leader's posts, by department, and whose posts the leader engages with.
-    public static func leaderDetail(for person: Int, in dataset: Dataset, window: TimeWindow) -> LeaderDetail {
-        let p = Int32(person)
-        var byDepartment: [String: Int] = [:]
-        var given: [Int: Int] = [:]
+    /// Who engages with each of these leaders' posts, by department, and whose posts they engage with, in one pass
+    /// over the window.
+    public static func leaderDetails(for persons: [Int], in dataset: Dataset, window: TimeWindow) -> [Int: LeaderDetail] {
+        let wanted = Set(persons.map(Int32.init))
+        var byDepartment: [Int32: [String: Int]] = [:]
+        var given: [Int32: [Int: Int]] = [:]
         for i in dataset.interactions
         where i.kind.isPostBased && i.post >= 0 && i.actor != i.target && window.contains(seconds: i.at) {
-            if i.target == p { byDepartment[dataset.people[Int(i.actor)].department, default: 0] += 1 }
-            if i.actor == p { given[Int(i.target), default: 0] += 1 }
+            if wanted.contains(i.target) { byDepartment[i.target, default: [:]][dataset.people[Int(i.actor)].department, default: 0] += 1 }
+            if wanted.contains(i.actor) { given[i.actor, default: [:]][Int(i.target), default: 0] += 1 }
         }
-        return LeaderDetail(
-            person: person,
-            receivedByDepartment: byDepartment.map { ($0.key, $0.value) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) },
-            engagedWith: given.map { ($0.key, $0.value) }.sorted {
-                ($0.1, dataset.people[$1.0].name) > ($1.1, dataset.people[$0.0].name)
-            })
+        var details: [Int: LeaderDetail] = [:]
+        for person in persons {
+            let p = Int32(person)
+            details[person] = LeaderDetail(
+                person: person, byDepartment: byDepartment[p] ?? [:], given: given[p] ?? [:], people: dataset.people)
+        }
+        return details
+    }
+
+    /// Who engages with a leader's posts, by department, and whose posts the leader engages with.
+    public static func leaderDetail(for person: Int, in dataset: Dataset, window: TimeWindow) -> LeaderDetail {
+        leaderDetails(for: [person], in: dataset, window: window)[person]
+            ?? LeaderDetail(person: person, byDepartment: [:], given: [:], people: dataset.people)
     }
 }

@@ -2,7 +2,11 @@ import CodirModel
 
 extension MetricsEngine {
     /// A leader's impressions, engagements, posts and followers over the window, with the daily series.
-    public static func reachRow(for person: Int, in dataset: Dataset, window: TimeWindow) -> ReachRow {
+    /// `receivedOnPosts`, when given, is the engagement recorded on the leader's posts in the window (the live path
+    /// keeps it without the interactions); else it is counted from the dataset.
+    public static func reachRow(
+        for person: Int, in dataset: Dataset, window: TimeWindow, receivedOnPosts: Int? = nil
+    ) -> ReachRow {
         let p = Int32(person)
         let posts = dataset.posts.indices.filter { dataset.posts[$0].author == p }
         let daily = dataset.daily.filter { $0.person == p }
@@ -16,10 +20,12 @@ extension MetricsEngine {
             statField: { $0.engagements })
         if engagements.source == .none {
             // Neither daily totals nor post counters: count the interactions recorded on the leader's posts.
-            let count = dataset.interactions.count(where: {
-                $0.target == p && $0.actor != p && $0.kind.isPostBased && $0.post >= 0
-                    && window.contains(seconds: $0.at)
-            })
+            let count =
+                receivedOnPosts
+                ?? dataset.interactions.count(where: {
+                    $0.target == p && $0.actor != p && $0.kind.isPostBased && $0.post >= 0
+                        && window.contains(seconds: $0.at)
+                })
             engagements = (Int64(count), .interactions)
         }
         let rate: Double? =

@@ -50,6 +50,12 @@ public struct SlidingActivity: Sendable {
     private var engaged: Set<Int64> = []
     /// Leaders' post engagements after `asOf`, which the clock will reach.
     private var engagedLater: [(at: Int64, key: Int64)] = []
+    // The leader detail in the window, by leader slot: post engagement received by the actor's department, and
+    // given by the target person.
+    private let departmentOf: [Int]
+    private let departmentNames: [String]
+    private var receivedByDepartment: [[Int]]
+    private var engagedWith: [[Int32: Int]]
 
     public init(people: [Person], length: WindowLength, asOf: Timestamp) {
         self.people = people
@@ -65,6 +71,11 @@ public struct SlidingActivity: Sendable {
         receivedFromLeaders = givenToLeaders
         receivedFromEmployees = givenToLeaders
         counts = [[Int]](repeating: [Int](repeating: 0, count: n), count: n)
+        let partition = DepartmentPartition(people)
+        departmentOf = partition.of
+        departmentNames = partition.names
+        receivedByDepartment = [[Int]](repeating: [Int](repeating: 0, count: partition.names.count), count: n)
+        engagedWith = [[Int32: Int]](repeating: [:], count: n)
     }
 
     private func inWindow(_ at: Int64, asOf: Timestamp) -> Bool {
@@ -133,10 +144,46 @@ public struct SlidingActivity: Sendable {
             } else {
                 givenToEmployees[actorSlot] += delta
             }
+            let given = (engagedWith[actorSlot][i.target] ?? 0) + delta
+            engagedWith[actorSlot][i.target] = given > 0 ? given : nil
         }
         if targetSlot >= 0 {
             if actorSlot >= 0 { receivedFromLeaders[targetSlot] += delta } else { receivedFromEmployees[targetSlot] += delta }
+            receivedByDepartment[targetSlot][departmentOf[actor]] += delta
         }
+    }
+
+    /// The post engagement a leader received in the window (from leaders and employees), or nil for someone who
+    /// is not a leader.
+    public func receivedOnPosts(by person: Int) -> Int? {
+        guard leaderSlot.indices.contains(person), leaderSlot[person] >= 0 else { return nil }
+        return receivedFromLeaders[leaderSlot[person]] + receivedFromEmployees[leaderSlot[person]]
+    }
+
+    /// A leader's detail in the window, as `MetricsEngine.leaderDetails` gives it; nil for someone who is not a
+    /// leader.
+    public func leaderDetail(_ person: Int) -> LeaderDetail? {
+        guard leaderSlot.indices.contains(person), leaderSlot[person] >= 0 else { return nil }
+        let slot = leaderSlot[person]
+        var byDepartment: [String: Int] = [:]
+        for (department, count) in receivedByDepartment[slot].enumerated() where count > 0 {
+            byDepartment[departmentNames[department], default: 0] += count
+        }
+        return LeaderDetail(
+            person: person, byDepartment: byDepartment,
+            given: Dictionary(engagedWith[slot].map { (Int($0.key), $0.value) }, uniquingKeysWith: +), people: people)
+    }
+
+    /// The latest `count` interactions of the window, newest first.
+    public func latest(_ count: Int) -> [LiveInteraction] {
+        let window = TimeWindow(length: length, asOf: asOf)
+        var result: [LiveInteraction] = []
+        var index = insertionIndex(asOf.seconds) - 1
+        while index >= 0, result.count < count, window.contains(seconds: held[index].at) {
+            result.append(held[index])
+            index -= 1
+        }
+        return result
     }
 
     private func insertionIndex(_ t: Int64) -> Int { held.firstIndex(after: t, at: \.at) }

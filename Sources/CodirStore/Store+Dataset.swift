@@ -46,141 +46,279 @@ extension Store {
     public func dataset(
         for window: TimeWindow, trendWeeks: Int = 12, previousInteractions: Bool = false
     ) throws(StoreError) -> Dataset {
-        let end = window.end.seconds
-        let trendStart = window.end.adding(days: -7 * trendWeeks).seconds
-        var interactionsFrom: Int64 = window.start.map { min($0.seconds, trendStart) } ?? Int64.min
-        if previousInteractions, let previous = window.previous {
-            interactionsFrom = min(interactionsFrom, previous.start?.seconds ?? Int64.min)
+        try read { db in
+            try DatasetReader(db, window: window, trendWeeks: trendWeeks, previousInteractions: previousInteractions)
+                .load(later: false).dataset
         }
+    }
+
+    /// Loads the dataset of `dataset(for:…)` for a live reader (`LiveMetrics`): with every post and every
+    /// interaction after the window's end too (the clock will reach them), interactions linked to their posts
+    /// whenever published, and the cursor from which `appended(since:window:)` reads what is added next.
+    public func liveDataset(
+        for window: TimeWindow, trendWeeks: Int = 12, previousInteractions: Bool = false
+    ) throws(StoreError) -> (dataset: Dataset, cursor: LiveCursor) {
+        try read { db in
+            try DatasetReader(db, window: window, trendWeeks: trendWeeks, previousInteractions: previousInteractions)
+                .load(later: true)
+        }
+    }
+
+    /// What was appended since `cursor`, and the small tables read again for `window`; nil when something other
+    /// than an append happened (rows deleted or rewritten, people changed, the schema migrated): the reader must
+    /// then load everything again. Advances the cursor.
+    public func appended(since cursor: inout LiveCursor, window: TimeWindow) throws(StoreError) -> LiveAppend? {
+        let before = cursor
+        return try read { db in
+            guard cursor.follows, try LiveCursor.mark(db) == before.mark else { return nil }
+            var append = LiveAppend()
+            var state = cursor
+            var tables = Dataset()
+            try DatasetReader.appended(db, cursor: &state, into: &append)
+            try DatasetReader.readTables(db, window: window, people: state.personIndex, posts: state.postIndex, into: &tables)
+            append.postStats = tables.postStats
+            append.daily = tables.daily
+            append.followers = tables.followers
+            append.demographics = tables.demographics
+            cursor = state
+            return append
+        } ?? nil
+    }
+}
+
+/// Where a live reader stands in the database: the positions it gave people and posts, the last rows it read,
+/// and the marks of any change other than an append.
+public struct LiveCursor: Sendable {
+    var personIndex: [Int64: Int32] = [:]
+    var postIndex: [Int64: Int32] = [:]
+    var posts = 0
+    var lastInteraction: Int64 = 0
+    var lastPost: Int64 = 0
+    var mark = Mark(schema: 0, rewrites: 0)
+    /// Whether the database counts its rewrites (every trigger of migration v8 in place): without the count, a
+    /// reader cannot tell an append from a rewrite and loads everything at each change.
+    public internal(set) var follows = false
+
+    struct Mark: Hashable {
+        var schema: Int64
+        var rewrites: Int64
+    }
+
+    static func mark(_ db: Database) throws -> Mark {
+        Mark(
+            schema: try Int64.fetchOne(db, sql: "PRAGMA schema_version") ?? 0,
+            rewrites: try Int64.fetchOne(db, sql: "SELECT count FROM rewrites WHERE id = 1") ?? 0)
+    }
+}
+
+/// The rows appended since a cursor, as positions in the reader's people and posts, and the small tables read
+/// whole again.
+public struct LiveAppend: Sendable {
+    public var posts: [PostRecord] = []
+    public var interactions: [InteractionRecord] = []
+    public var postStats: [PostStatRecord] = []
+    public var daily: [DailyRecord] = []
+    public var followers: [FollowerRecord] = []
+    public var demographics: [DemographicRecord] = []
+}
+
+/// Reads a dataset, whole for a window or what was appended since a cursor.
+struct DatasetReader {
+    let db: Database
+    let window: TimeWindow
+    let interactionsFrom: Int64
+
+    init(_ db: Database, window: TimeWindow, trendWeeks: Int, previousInteractions: Bool) {
+        self.db = db
+        self.window = window
+        let trendStart = window.end.adding(days: -7 * trendWeeks).seconds
+        var from: Int64 = window.start.map { min($0.seconds, trendStart) } ?? Int64.min
+        if previousInteractions, let previous = window.previous {
+            from = min(from, previous.start?.seconds ?? Int64.min)
+        }
+        interactionsFrom = from
+    }
+
+    static let peopleSQL = """
+        SELECT p.id, p.key, p.name, d.name, p.role, p.login, p.linkedin
+        FROM people p JOIN departments d ON d.id = p.department ORDER BY p.id
+        """
+    static let interactionColumns = "i.id, i.actor, i.target, i.kind, i.post, i.at, i.origin"
+
+    /// With `later`, every post and the interactions after the window's end are read too, and interactions keep
+    /// their links to posts published after it.
+    func load(later: Bool) throws -> (dataset: Dataset, cursor: LiveCursor) {
+        let end = window.end.seconds
+        let windowStart: Int64 = window.start?.seconds ?? Int64.min
+        var cursor = LiveCursor()
+        cursor.mark = try LiveCursor.mark(db)
+        let triggers = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'live\\_%' ESCAPE '\\'") ?? 0
+        cursor.follows = later && triggers == Schema.rewriteTriggers.count
+        cursor.lastInteraction = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interactions") ?? 0
+        cursor.lastPost = try Int64.fetchOne(db, sql: "SELECT max(id) FROM posts") ?? 0
+
+        var dataset = Dataset()
+        dataset.interactionsFrom = interactionsFrom
+        try RawStatement(db, sql: Self.peopleSQL).forEachRow { row in
+            cursor.personIndex[row.int64(0)] = Int32(dataset.people.count)
+            dataset.people.append(Self.person(row))
+        }
+
+        let posts = try RawStatement(
+            db, sql: "SELECT id, key, author, at FROM posts WHERE at <= ? AND id <= ? ORDER BY at, id")
+        posts.bind(1, later ? Int64.max : end)
+        posts.bind(2, cursor.lastPost)
+        try posts.forEachRow { row in
+            // Rows beyond belief (written by another program) are left out rather than trusted.
+            guard let author = cursor.personIndex[row.int64(2)], let at = row.time(3) else { return }
+            cursor.postIndex[row.int64(0)] = Int32(dataset.posts.count)
+            dataset.posts.append(PostRecord(id: row.string(1), author: author, at: at))
+        }
+        cursor.posts = dataset.posts.count
+
+        func append(_ row: RowReader) {
+            if let record = Self.interaction(row, cursor: cursor) { dataset.interactions.append(record) }
+        }
+        let upTo = later ? Int64.max : end
+        let recent = try RawStatement(
+            db,
+            sql: "SELECT \(Self.interactionColumns) FROM interactions i WHERE i.at > ? AND i.at <= ? AND i.id <= ? ORDER BY i.at")
+        recent.bind(1, interactionsFrom)
+        recent.bind(2, upTo)
+        recent.bind(3, cursor.lastInteraction)
+        let estimate = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM interactions WHERE at > ? AND at <= ?", arguments: [interactionsFrom, upTo]) ?? 0
+        dataset.interactions.reserveCapacity(estimate)
+        try recent.forEachRow(append)
+        if interactionsFrom != Int64.min {
+            // Early engagement with the window's posts (clock skew between sources), for coverage.
+            let early = try RawStatement(
+                db,
+                sql: """
+                    SELECT \(Self.interactionColumns) FROM posts p JOIN interactions i ON i.post = p.id
+                    WHERE p.at > ? AND p.at <= ? AND i.at <= ? AND i.id <= ?
+                    """)
+            early.bind(1, windowStart)
+            early.bind(2, upTo)
+            early.bind(3, interactionsFrom)
+            early.bind(4, cursor.lastInteraction)
+            try early.forEachRow(append)
+        }
+        if !later {
+            // A post published after the window's end is not out yet: engagement with it is on no post.
+            for index in dataset.interactions.indices where dataset.interactions[index].post >= 0 {
+                if dataset.posts[Int(dataset.interactions[index].post)].at > end { dataset.interactions[index].post = -1 }
+            }
+        }
+        try Self.readTables(db, window: window, people: cursor.personIndex, posts: cursor.postIndex, into: &dataset)
+        return (dataset, cursor)
+    }
+
+    static func person(_ row: RowReader) -> Person {
+        Person(
+            id: row.string(1), name: row.string(2), department: row.string(3),
+            role: Role(rawValue: row.string(4)) ?? .employee, login: row.optionalString(5),
+            linkedin: row.optionalString(6))
+    }
+
+    /// An interaction row of `interactionColumns`, as positions; nil for a row beyond belief or about someone
+    /// unknown.
+    static func interaction(_ row: RowReader, cursor: LiveCursor) -> InteractionRecord? {
+        guard let actor = cursor.personIndex[row.int64(1)], let target = cursor.personIndex[row.int64(2)],
+            let kind = InteractionKind(code: Int(truncatingIfNeeded: row.int64(3))), let at = row.time(5)
+        else { return nil }
+        let source = InteractionSource(code: Int(truncatingIfNeeded: row.int64(6))) ?? .events
+        let post = row.optionalInt64(4).flatMap { cursor.postIndex[$0] } ?? -1
+        return InteractionRecord(actor: actor, target: target, kind: kind, post: post, at: at, source: source)
+    }
+
+    /// The posts and interactions appended after the cursor's last ones, in the order they were written.
+    static func appended(_ db: Database, cursor: inout LiveCursor, into append: inout LiveAppend) throws {
+        let posts = try RawStatement(db, sql: "SELECT id, key, author, at FROM posts WHERE id > ? ORDER BY id")
+        posts.bind(1, cursor.lastPost)
+        try posts.forEachRow { row in
+            cursor.lastPost = max(cursor.lastPost, row.int64(0))
+            guard let author = cursor.personIndex[row.int64(2)], let at = row.time(3) else { return }
+            cursor.postIndex[row.int64(0)] = Int32(truncatingIfNeeded: cursor.posts)
+            cursor.posts += 1
+            append.posts.append(PostRecord(id: row.string(1), author: author, at: at))
+        }
+        let interactions = try RawStatement(
+            db, sql: "SELECT \(interactionColumns) FROM interactions i WHERE i.id > ? ORDER BY i.id")
+        interactions.bind(1, cursor.lastInteraction)
+        try interactions.forEachRow { row in
+            cursor.lastInteraction = max(cursor.lastInteraction, row.int64(0))
+            if let record = interaction(row, cursor: cursor) { append.interactions.append(record) }
+        }
+    }
+
+    /// Post counters for the posts published in the window or the previous one, daily rows for those two
+    /// windows, every follower snapshot up to the end, and the latest demographics.
+    static func readTables(
+        _ db: Database, window: TimeWindow, people personIndex: [Int64: Int32], posts postIndex: [Int64: Int32],
+        into dataset: inout Dataset
+    ) throws {
+        let end = window.end.seconds
         let postsFrom: Int64 = window.previous?.start?.seconds ?? Int64.min
         let daysFrom: Int64 = postsFrom == Int64.min ? Int64.min : Int64(Timestamp(seconds: postsFrom).day.number - 1)
-        let windowStart: Int64 = window.start?.seconds ?? Int64.min
+        let stats = try RawStatement(
+            db,
+            sql: """
+                SELECT s.post, s.at, s.impressions, s.engagements FROM posts p
+                JOIN post_stats s ON s.post = p.id
+                WHERE p.at > ? AND p.at <= ? AND s.at <= ?
+                """)
+        stats.bind(1, postsFrom)
+        stats.bind(2, end)
+        stats.bind(3, end)
+        try stats.forEachRow { row in
+            guard let post = postIndex[row.int64(0)], let at = row.time(1), let impressions = row.count(2) else {
+                return
+            }
+            dataset.postStats.append(
+                PostStatRecord(post: post, at: at, impressions: impressions, engagements: row.count(3)))
+        }
 
-        return try read { db in
-            var dataset = Dataset()
-            dataset.interactionsFrom = interactionsFrom
-            var personIndex: [Int64: Int32] = [:]
-            try RawStatement(
-                db,
-                sql: """
-                    SELECT p.id, p.key, p.name, d.name, p.role, p.login, p.linkedin
-                    FROM people p JOIN departments d ON d.id = p.department ORDER BY p.id
-                    """
-            ).forEachRow { row in
-                personIndex[row.int64(0)] = Int32(dataset.people.count)
-                dataset.people.append(
-                    Person(
-                        id: row.string(1), name: row.string(2), department: row.string(3),
-                        role: Role(rawValue: row.string(4)) ?? .employee, login: row.optionalString(5),
-                        linkedin: row.optionalString(6)))
-            }
+        let daily = try RawStatement(
+            db,
+            sql: """
+                SELECT person, day, impressions, engagements, new_followers FROM daily_stats
+                WHERE day >= ? AND day <= ?
+                """)
+        daily.bind(1, daysFrom)
+        daily.bind(2, Int64(window.end.day.number))
+        try daily.forEachRow { row in
+            guard let person = personIndex[row.int64(0)], let day = row.day(1) else { return }
+            dataset.daily.append(
+                DailyRecord(
+                    person: person, day: day, impressions: row.count(2), engagements: row.count(3),
+                    newFollowers: row.count(4)))
+        }
 
-            var postIndex: [Int64: Int32] = [:]
-            let posts = try RawStatement(db, sql: "SELECT id, key, author, at FROM posts WHERE at <= ? ORDER BY at, id")
-            posts.bind(1, end)
-            try posts.forEachRow { row in
-                // Rows beyond belief (written by another program) are left out rather than trusted.
-                guard let author = personIndex[row.int64(2)], let at = row.time(3) else { return }
-                postIndex[row.int64(0)] = Int32(dataset.posts.count)
-                dataset.posts.append(PostRecord(id: row.string(1), author: author, at: at))
+        let followers = try RawStatement(
+            db, sql: "SELECT person, at, count FROM follower_snapshots WHERE at <= ? ORDER BY at")
+        followers.bind(1, end)
+        try followers.forEachRow { row in
+            guard let person = personIndex[row.int64(0)], let at = row.time(1), let count = row.count(2) else {
+                return
             }
-
-            func appendInteraction(_ row: RowReader) {
-                guard let actor = personIndex[row.int64(0)], let target = personIndex[row.int64(1)],
-                    let kind = InteractionKind(code: Int(row.int64(2))), let at = row.time(4)
-                else { return }
-                let source = InteractionSource(code: Int(truncatingIfNeeded: row.int64(5))) ?? .events
-                let post = row.optionalInt64(3).flatMap { postIndex[$0] } ?? -1
-                dataset.interactions.append(
-                    InteractionRecord(actor: actor, target: target, kind: kind, post: post, at: at, source: source))
-            }
-            let recent = try RawStatement(
-                db,
-                sql: """
-                    SELECT actor, target, kind, post, at, origin FROM interactions
-                    WHERE at > ? AND at <= ? ORDER BY at
-                    """)
-            recent.bind(1, interactionsFrom)
-            recent.bind(2, end)
-            let estimate = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM interactions WHERE at > ? AND at <= ?",
-                arguments: [interactionsFrom, end]) ?? 0
-            dataset.interactions.reserveCapacity(estimate)
-            try recent.forEachRow(appendInteraction)
-            if interactionsFrom != Int64.min {
-                // Early engagement with the window's posts (clock skew between sources), for coverage.
-                let early = try RawStatement(
-                    db,
-                    sql: """
-                        SELECT i.actor, i.target, i.kind, i.post, i.at, i.origin FROM posts p
-                        JOIN interactions i ON i.post = p.id
-                        WHERE p.at > ? AND p.at <= ? AND i.at <= ?
-                        """)
-                early.bind(1, windowStart)
-                early.bind(2, end)
-                early.bind(3, interactionsFrom)
-                try early.forEachRow(appendInteraction)
-            }
-
-            let stats = try RawStatement(
-                db,
-                sql: """
-                    SELECT s.post, s.at, s.impressions, s.engagements FROM posts p
-                    JOIN post_stats s ON s.post = p.id
-                    WHERE p.at > ? AND p.at <= ? AND s.at <= ?
-                    """)
-            stats.bind(1, postsFrom)
-            stats.bind(2, end)
-            stats.bind(3, end)
-            try stats.forEachRow { row in
-                guard let post = postIndex[row.int64(0)], let at = row.time(1), let impressions = row.count(2) else {
-                    return
-                }
-                dataset.postStats.append(
-                    PostStatRecord(post: post, at: at, impressions: impressions, engagements: row.count(3)))
-            }
-
-            let daily = try RawStatement(
-                db,
-                sql: """
-                    SELECT person, day, impressions, engagements, new_followers FROM daily_stats
-                    WHERE day >= ? AND day <= ?
-                    """)
-            daily.bind(1, daysFrom)
-            daily.bind(2, Int64(window.end.day.number))
-            try daily.forEachRow { row in
-                guard let person = personIndex[row.int64(0)], let day = row.day(1) else { return }
-                dataset.daily.append(
-                    DailyRecord(
-                        person: person, day: day, impressions: row.count(2), engagements: row.count(3),
-                        newFollowers: row.count(4)))
-            }
-
-            let followers = try RawStatement(
-                db, sql: "SELECT person, at, count FROM follower_snapshots WHERE at <= ? ORDER BY at")
-            followers.bind(1, end)
-            try followers.forEachRow { row in
-                guard let person = personIndex[row.int64(0)], let at = row.time(1), let count = row.count(2) else {
-                    return
-                }
-                dataset.followers.append(FollowerRecord(person: person, at: at, count: count))
-            }
-            let demographics = try RawStatement(
-                db,
-                sql: """
-                    SELECT d.person, d.as_of, d.sheet, d.category, d.value, d.percentage FROM demographics d
-                    WHERE d.as_of = (SELECT max(as_of) FROM demographics e WHERE e.person = d.person AND e.as_of <= ?)
-                    ORDER BY d.person, d.sheet, d.category, d.value
-                    """)
-            demographics.bind(1, Int64(window.end.day.number))
-            try demographics.forEachRow { row in
-                guard let person = personIndex[row.int64(0)], let asOf = row.day(1) else { return }
-                dataset.demographics.append(
-                    DemographicRecord(
-                        person: person, asOf: asOf, sheet: row.string(2),
-                        category: row.string(3), value: row.string(4), percentage: row.string(5)))
-            }
-            return dataset
+            dataset.followers.append(FollowerRecord(person: person, at: at, count: count))
+        }
+        let demographics = try RawStatement(
+            db,
+            sql: """
+                SELECT d.person, d.as_of, d.sheet, d.category, d.value, d.percentage FROM demographics d
+                WHERE d.as_of = (SELECT max(as_of) FROM demographics e WHERE e.person = d.person AND e.as_of <= ?)
+                ORDER BY d.person, d.sheet, d.category, d.value
+                """)
+        demographics.bind(1, Int64(window.end.day.number))
+        try demographics.forEachRow { row in
+            guard let person = personIndex[row.int64(0)], let asOf = row.day(1) else { return }
+            dataset.demographics.append(
+                DemographicRecord(
+                    person: person, asOf: asOf, sheet: row.string(2),
+                    category: row.string(3), value: row.string(4), percentage: row.string(5)))
         }
     }
 }

@@ -5,7 +5,7 @@ import TerminalUI
 
 /// The scale benchmark of docs/benchmarks.md.
 ///
-/// Usage: swift build -c release && .build/release/codir-bench [--interactions N] [--keep DIR]
+/// Usage: swift build -c release && .build/release/codir-bench [--interactions N] [--end DAY] [--keep DIR]
 /// It needs the `codir` executable built beside it and the `sqlite3` shell on the PATH.
 @main
 enum Bench {
@@ -31,6 +31,14 @@ enum Bench {
                     throw BenchError("--interactions needs a positive number")
                 }
                 organisation.interactions = n
+            case "--end":
+                // The last day of the year of data (default 2026-11-01): today's date makes the live viewers'
+                // windows full.
+                index += 1
+                guard index < arguments.count, let day = Day(iso8601: arguments[index]) else {
+                    throw BenchError("--end needs a day, such as 2026-12-01")
+                }
+                organisation.end = day
             case "--keep":
                 index += 1
                 guard index < arguments.count else { throw BenchError("--keep needs a folder") }
@@ -57,7 +65,7 @@ enum Bench {
                     mail = 200_000
                 }
             case "-h", "--help":
-                print("usage: codir-bench [--interactions N] [--keep DIR] | --frames DATABASE | --silos DATABASE | --mail [N] [--keep DIR]")
+                print("usage: codir-bench [--interactions N] [--end DAY] [--keep DIR] | --frames DATABASE | --silos DATABASE | --mail [N] [--keep DIR]")
                 return
             default:
                 throw BenchError("unknown argument '\(arguments[index])'; see --help")
