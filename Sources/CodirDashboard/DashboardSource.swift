@@ -233,8 +233,9 @@ public final class DashboardSource {
         let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf, sources: sources)
         let person = personalLogin.flatMap { login in dataset.people.firstIndex { $0.login == login } }
         let personal = person.map { MetricsEngine.personal(for: $0, in: dataset, report: full) }
-        let latest = dataset.interactions.lazy.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
-            .sorted { $0.at > $1.at }.prefix(Self.tickerLength).map(LiveInteraction.init)
+        // The window's interactions are in time order, those of one second in the order they were written.
+        let latest = dataset.interactions.reversed().lazy.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
+            .prefix(Self.tickerLength).map(LiveInteraction.init)
         var next = try snapshot(
             full: full, personal: personal, posts: dataset.posts, latest: Array(latest), demographics: dataset.demographics,
             store: store)

@@ -183,7 +183,7 @@ struct DatasetReader {
         let upTo = later ? Int64.max : end
         let recent = try RawStatement(
             db,
-            sql: "SELECT \(Self.interactionColumns) FROM interactions i WHERE i.at > ? AND i.at <= ? AND i.id <= ? ORDER BY i.at")
+            sql: "SELECT \(Self.interactionColumns) FROM interactions i WHERE i.at > ? AND i.at <= ? AND i.id <= ? ORDER BY i.at, i.id")
         recent.bind(1, interactionsFrom)
         recent.bind(2, upTo)
         recent.bind(3, cursor.lastInteraction)
