@@ -28,34 +28,34 @@ let package = Package(
         .target(
             name: "CodirStore",
             dependencies: [
-                "CodirModel",
+                "CodirModel", "LibC",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // Parsers and importers of the input formats.
         .target(
             name: "CodirIngest",
-            dependencies: ["CodirModel", "CodirStore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: ["CodirModel", "CodirStore", "LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The installation's configuration file (TOML): who may see what.
         .target(name: "CodirConfig", dependencies: ["CodirModel", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The synthetic demo organisation and the live simulator.
         .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore", "CodirIngest"]),
         // Renders a metrics report as text, JSON, CSV or Markdown.
-        .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics"]),
+        .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics", "TerminalUI"]),
         // ncursesw for Swift: a module map and a shim of what Swift cannot import.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // A terminal toolkit that knows nothing about codir: cells, widgets, layout, themes, terminals.
-        .target(name: "TerminalUI", dependencies: ["CNCursesW"]),
+        .target(name: "TerminalUI", dependencies: ["CNCursesW", "LibC"]),
         // The live dashboard: panes built from the metrics, and the application loop.
         .target(
             name: "CodirDashboard",
-            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirReport", "TerminalUI"]),
+            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirReport", "TerminalUI", "LibC"]),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "codir",
             dependencies: [
                 "CodirModel", "CodirMetrics", "CodirStore", "CodirIngest", "CodirDemo", "CodirReport",
-                "CodirDashboard", "CodirConfig", "TerminalUI",
+                "CodirDashboard", "CodirConfig", "TerminalUI", "LibC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The scale benchmark (docs/benchmarks.md).
@@ -63,13 +63,15 @@ let package = Package(
             name: "codir-bench",
             dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI", "ProcessRun"]),
         // Running programs with posix_spawn and waiting on their pid: the benchmark's and the tests'.
-        .target(name: "ProcessRun"),
+        .target(name: "ProcessRun", dependencies: ["LibC"]),
+        // The platform's C library, imported in one place.
+        .target(name: "LibC"),
 
         // The fuzzer of the importers: mutated inputs of every format (docs/fuzzing.md).
         .target(
             name: "CodirFuzz",
             dependencies: [
-                "CodirModel", "CodirStore", "CodirIngest", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "CodirModel", "CodirStore", "CodirIngest", "LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .executableTarget(name: "codir-fuzz", dependencies: ["CodirFuzz"]),
 
@@ -84,16 +86,16 @@ let package = Package(
             ]),
         .testTarget(name: "CodirConfigTests", dependencies: ["CodirConfig", "CodirTestSupport"]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
-        .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics"]),
+        .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CodirTestSupport"]),
         .testTarget(
             name: "CodirDashboardTests",
             dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI", "CodirTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel", "CodirTestSupport"]),
-        .testTarget(name: "codirTests", dependencies: ["codir", "CodirTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "codirTests", dependencies: ["codir", "CodirTestSupport", "LibC"], exclude: ["Fixtures"]),
         // What the tests share: scratch folders, running programs.
-        .target(name: "CodirTestSupport", dependencies: ["TerminalUI", "ProcessRun"], path: "Tests/CodirTestSupport"),
+        .target(name: "CodirTestSupport", dependencies: ["TerminalUI", "ProcessRun", "LibC"], path: "Tests/CodirTestSupport"),
     ],
     swiftLanguageModes: [.v6]
 )

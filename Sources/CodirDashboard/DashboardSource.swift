@@ -3,6 +3,7 @@ import CodirModel
 import CodirReport
 import CodirStore
 import Foundation
+import LibC
 
 /// One of the latest interactions, as the wall's ticker may tell it: people's names only when the viewer may
 /// see individuals, a department's name only when it is large enough to hide in.
@@ -144,7 +145,7 @@ public final class DashboardSource {
             identity = current
             return true
         }
-        if live == nil, building?.metrics != nil { return true }
+        if live == nil, building?.isDone == true { return true }
         do {
             let now = try store?.dataVersion()
             return now != version
@@ -173,18 +174,23 @@ public final class DashboardSource {
             self.store = store
             identity = FileIdentity.of(path)
             let version = try store.dataVersion()
-            if let built = building, built.length == length, built.sources == sources, let metrics = built.metrics {
+            if let built = building, built.length == length, built.sources == sources, let metrics = built.take() {
                 live = (metrics, built.cursor)
                 building = nil
+                // The full load's rows and the build's scratch are gone: give their memory back.
+                returnFreedMemory()
             }
-            if var current = live, current.metrics.length == length, current.metrics.sources == sources,
+            // Taken out, so that its storage is not shared while it changes (a shared copy would copy it whole).
+            var held = live
+            live = nil
+            if var current = held.take(), current.metrics.length == length, current.metrics.sources == sources,
                 current.metrics.move(to: asOf),
                 let append = try store.appended(since: &current.cursor, window: TimeWindow(length: length, asOf: asOf))
             {
                 current.metrics.append(posts: append.posts, interactions: append.interactions)
                 current.metrics.replaceTables(
-                    postStats: append.postStats, daily: append.daily, followers: append.followers,
-                    demographics: append.demographics)
+                    postStats: append.tables.postStats, daily: append.tables.daily, followers: append.tables.followers,
+                    demographics: append.tables.demographics)
                 live = current
                 try publish(liveSnapshot(current.metrics, store: store), store: store)
                 liveLoads += 1
@@ -309,6 +315,7 @@ private final class LiveBuild: @unchecked Sendable {
     let cursor: LiveCursor
     private let done = NSCondition()
     private var result: LiveMetrics?
+    private var taken = false
 
     init(dataset: Dataset, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?, person: Int?, cursor: LiveCursor) {
         self.length = length
@@ -325,16 +332,24 @@ private final class LiveBuild: @unchecked Sendable {
         thread.start()
     }
 
-    /// The figures once built; nil before.
-    var metrics: LiveMetrics? {
+    /// Whether the figures are built.
+    var isDone: Bool {
         done.lock()
         defer { done.unlock() }
-        return result
+        return result != nil
+    }
+
+    /// The figures once built, handed over (this build keeps no copy); nil before.
+    func take() -> LiveMetrics? {
+        done.lock()
+        defer { done.unlock() }
+        if result != nil { taken = true }
+        return result.take()
     }
 
     func wait() {
         done.lock()
-        while result == nil { done.wait() }
+        while result == nil && !taken { done.wait() }
         done.unlock()
     }
 }

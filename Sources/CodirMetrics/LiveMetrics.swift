@@ -18,6 +18,9 @@ public struct LiveMetrics: Sendable {
     public private(set) var asOf: Timestamp
     /// The people, every post (later ones too: the clock will reach them) and the small tables; no interactions.
     public private(set) var base: Dataset
+    /// The interactions of the window and of the trend, and those after `asOf`, in time order: held once for the
+    /// silo figures and the activity alike.
+    private var rows = HeldRows()
     private var silos: SlidingSilos
     private var activity: SlidingActivity
     private var personal: PersonalSlice?
@@ -41,7 +44,7 @@ public struct LiveMetrics: Sendable {
         var base = dataset
         base.interactions = []
         self.base = base
-        silos = SlidingSilos(people: dataset.people, length: length, asOf: asOf)
+        silos = SlidingSilos(people: dataset.people, length: length, asOf: asOf, sources: sources)
         activity = SlidingActivity(people: dataset.people, length: length, asOf: asOf)
         if let person, dataset.people.indices.contains(person) {
             personal = PersonalSlice(person: person, people: dataset.people, from: dataset.interactionsFrom)
@@ -91,9 +94,9 @@ public struct LiveMetrics: Sendable {
             if personal?.wants(record) == true { mine.append(record) }
         }
         activity.add(live)
-        let sources = self.sources
-        silos.add(
-            live.lazy.filter { sources?.contains($0.source) ?? true }.map { (at: $0.at, actor: $0.actor, target: $0.target) })
+        silos.add(live)
+        let keepFrom = silos.keepFrom(asOf)
+        rows.insert(live.lazy.filter { $0.at > keepFrom })
         personal?.held += mine
     }
 
@@ -103,9 +106,10 @@ public struct LiveMetrics: Sendable {
     public mutating func move(to newAsOf: Timestamp) -> Bool {
         guard newAsOf >= asOf, newAsOf.seconds < rebuildAt ?? .max else { return false }
         guard newAsOf != asOf else { return true }
-        activity.move(to: newAsOf)
-        silos.move(to: newAsOf)
+        activity.move(to: newAsOf, rows: rows)
+        silos.move(to: newAsOf, rows: rows)
         asOf = newAsOf
+        rows.drop(through: silos.keepFrom(newAsOf))
         if let window = personal.map({ _ in TimeWindow(length: length, asOf: newAsOf) }) {
             personal?.forget(before: window.previous?.start?.seconds ?? window.start?.seconds ?? .min)
         }
@@ -116,9 +120,7 @@ public struct LiveMetrics: Sendable {
     public func report() -> MetricsReport {
         let window = TimeWindow(length: length, asOf: asOf)
         let leaders = base.people.indices.filter { base.people[$0].isLeader }
-        let reach = leaders.map {
-            MetricsEngine.reachRow(for: $0, in: base, window: window, receivedOnPosts: activity.receivedOnPosts(by: $0))
-        }
+        let reach = MetricsEngine.reachRows(for: leaders, in: base, window: window, receivedOnPosts: activity.receivedOnPosts(by:))
         let (engagement, committee) = activity.engagement(posts: base.posts)
         var report = MetricsReport(
             length: length, window: window, people: base.people, summary: activity.summary(posts: base.posts),
@@ -146,7 +148,16 @@ public struct LiveMetrics: Sendable {
     }
 
     /// The latest `count` interactions of the window, newest first.
-    public func latest(_ count: Int) -> [LiveInteraction] { activity.latest(count) }
+    public func latest(_ count: Int) -> [LiveInteraction] {
+        let window = TimeWindow(length: length, asOf: asOf)
+        var result: [LiveInteraction] = []
+        var index = rows.indices(after: .min, through: asOf.seconds).upperBound - 1
+        while index >= 0, result.count < count, window.contains(seconds: rows[index].at) {
+            result.append(rows[index])
+            index -= 1
+        }
+        return result
+    }
 }
 
 /// What one person's report needs beyond the report: the interactions that touch their department (every

@@ -7,10 +7,40 @@ extension MetricsEngine {
     public static func reachRow(
         for person: Int, in dataset: Dataset, window: TimeWindow, receivedOnPosts: Int? = nil
     ) -> ReachRow {
+        reachRows(for: [person], in: dataset, window: window, receivedOnPosts: { _ in receivedOnPosts })[0]
+    }
+
+    /// The reach rows of these people, the posts and daily rows grouped by person once for all of them.
+    public static func reachRows(
+        for persons: [Int], in dataset: Dataset, window: TimeWindow, receivedOnPosts: (Int) -> Int? = { _ in nil }
+    ) -> [ReachRow] {
+        let wanted = Set(persons.map(Int32.init))
+        var postsBy: [Int32: [Int]] = [:]
+        for (index, post) in dataset.posts.enumerated() where wanted.contains(post.author) {
+            postsBy[post.author, default: []].append(index)
+        }
+        var dailyBy: [Int32: [DailyRecord]] = [:]
+        for row in dataset.daily where wanted.contains(row.person) { dailyBy[row.person, default: []].append(row) }
+        var statsBy: [Int32: [PostStatRecord]] = [:]
+        for stat in dataset.postStats where dataset.posts.indices.contains(Int(stat.post)) {
+            let author = dataset.posts[Int(stat.post)].author
+            if wanted.contains(author) { statsBy[author, default: []].append(stat) }
+        }
+        let days = seriesDays(window: window, dataset: dataset)
+        return persons.map { person in
+            let p = Int32(person)
+            return reachRow(
+                for: person, posts: postsBy[p] ?? [], daily: dailyBy[p] ?? [], stats: statsBy[p] ?? [], days: days,
+                in: dataset, window: window, receivedOnPosts: receivedOnPosts(person))
+        }
+    }
+
+    private static func reachRow(
+        for person: Int, posts: [Int], daily: [DailyRecord], stats postStats: [PostStatRecord], days: Range<Day>,
+        in dataset: Dataset, window: TimeWindow, receivedOnPosts: Int?
+    ) -> ReachRow {
         let p = Int32(person)
-        let posts = dataset.posts.indices.filter { dataset.posts[$0].author == p }
-        let daily = dataset.daily.filter { $0.person == p }
-        let stats = statsByPost(posts, in: dataset)
+        let stats = statsByPost(postStats)
 
         let impressions = total(
             window: window, daily: daily, field: \.impressions, posts: posts, dataset: dataset, stats: stats,
@@ -53,7 +83,6 @@ extension MetricsEngine {
             } else { nil }
 
         let (followers, growth, growthSource) = followerFigures(person: p, daily: daily, dataset: dataset, window: window)
-        let days = seriesDays(window: window, dataset: dataset)
         let series = dailyImpressions(
             days: days, window: window, source: impressions.source, daily: daily, posts: posts, dataset: dataset,
             stats: stats)
@@ -89,10 +118,9 @@ extension MetricsEngine {
     }
 
     /// Each post's counters, oldest first.
-    private static func statsByPost(_ posts: [Int], in dataset: Dataset) -> [Int32: [PostStatRecord]] {
-        let wanted = Set(posts.map { Int32($0) })
+    private static func statsByPost(_ stats: [PostStatRecord]) -> [Int32: [PostStatRecord]] {
         var byPost: [Int32: [PostStatRecord]] = [:]
-        for stat in dataset.postStats where wanted.contains(stat.post) { byPost[stat.post, default: []].append(stat) }
+        for stat in stats { byPost[stat.post, default: []].append(stat) }
         for key in byPost.keys { byPost[key]?.sort { $0.at < $1.at } }
         return byPost
     }

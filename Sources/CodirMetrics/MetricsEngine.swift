@@ -17,7 +17,7 @@ public enum MetricsEngine {
     ) -> MetricsReport {
         let window = TimeWindow(length: length, asOf: asOf)
         let leaders = dataset.people.indices.filter { dataset.people[$0].isLeader }
-        let reach = leaders.map { reachRow(for: $0, in: dataset, window: window) }
+        let reach = reachRows(for: leaders, in: dataset, window: window)
         let (engagement, committee) = colleagueEngagement(in: dataset, leaders: leaders, window: window)
         var siloDataset = dataset
         if let sources { siloDataset.interactions = dataset.interactions.filter { sources.contains($0.source) } }

@@ -10,7 +10,7 @@ public struct SiloAccumulator: Sendable {
     let people: [Person]
 
     /// Weight of each tie: interactions from `a` to `b` (key `a << 32 | b`).
-    private var weights: [UInt64: Int] = [:]
+    private var weights = CountMap()
     private var matrix: [[Int]]
     private(set) var internalTies = 0
     private(set) var externalTies = 0
@@ -22,7 +22,7 @@ public struct SiloAccumulator: Sendable {
     private var inWeight: [Int]
     /// For bridges: each person's cross-department ties by the other end's department (key `person << 32 |
     /// department`), the number of departments they reach, and their cross-department interactions.
-    private var crossTies: [UInt64: Int] = [:]
+    private var crossTies = CountMap()
     private var reached: [Int]
     private var crossInteractions: [Int]
 
@@ -51,10 +51,12 @@ public struct SiloAccumulator: Sendable {
         let a = Int(actor), b = Int(target)
         let da = partition.of[a], db = partition.of[b]
         let key = UInt64(UInt32(actor)) << 32 | UInt64(UInt32(target))
-        let before = weights[key] ?? 0
+        let before = Int(weights[key])
         let after = before + delta
-        guard after >= 0 else { return }  // a removal of what was never added: nothing to undo
-        weights[key] = after == 0 ? nil : after
+        // A removal of what was never added: nothing to undo; a weight beyond 2^31 − 1 (two billion interactions
+        // of one pair) is not believable and not counted.
+        guard after >= 0, after <= Int(Int32.max) else { return }
+        weights[key] = Int32(after)
         matrix[da][db] += delta
         totalWeight += delta
         outWeight[da] += delta
@@ -80,9 +82,9 @@ public struct SiloAccumulator: Sendable {
 
     private mutating func reach(_ person: Int, _ department: Int, _ delta: Int) {
         let key = UInt64(person) << 32 | UInt64(department)
-        let before = crossTies[key] ?? 0
+        let before = Int(crossTies[key])
         let after = before + delta
-        crossTies[key] = after == 0 ? nil : after
+        crossTies[key] = Int32(clamping: after)
         if before == 0 && after > 0 { reached[person] += 1 }
         if before > 0 && after == 0 { reached[person] -= 1 }
     }
@@ -100,19 +102,26 @@ public struct SiloAccumulator: Sendable {
                 department: partition.names[$0], members: partition.members[$0],
                 internalTies: departmentInternal[$0], externalTies: departmentExternal[$0])
         }
-        let bridges = people.indices
-            .filter { reached[$0] > 0 }
-            .map { Bridge(person: $0, departmentsReached: reached[$0], crossInteractions: crossInteractions[$0]) }
-            .sorted {
-                ($0.departmentsReached, $0.crossInteractions) != ($1.departmentsReached, $1.crossInteractions)
-                    ? ($0.departmentsReached, $0.crossInteractions) > ($1.departmentsReached, $1.crossInteractions)
-                    : people[$0.person].name < people[$1.person].name
+        func before(_ a: Bridge, _ b: Bridge) -> Bool {
+            (a.departmentsReached, a.crossInteractions) != (b.departmentsReached, b.crossInteractions)
+                ? (a.departmentsReached, a.crossInteractions) > (b.departmentsReached, b.crossInteractions)
+                : people[a.person].name < people[b.person].name
+        }
+        // The first `bridgeLimit` in order, kept sorted as people are seen: O(people × limit), no sort of everyone.
+        var bridges: [Bridge] = []
+        for person in people.indices where reached[person] > 0 && bridgeLimit > 0 {
+            let bridge = Bridge(person: person, departmentsReached: reached[person], crossInteractions: crossInteractions[person])
+            if bridges.count == bridgeLimit {
+                guard let last = bridges.last, before(bridge, last) else { continue }
+                bridges.removeLast()
             }
-            .prefix(bridgeLimit)
+            let position = bridges.firstIndex { before(bridge, $0) } ?? bridges.count
+            bridges.insert(bridge, at: position)
+        }
         return SiloReport(
             internalTies: internalTies, externalTies: externalTies, totalWeight: totalWeight, modularity: modularity,
             departments: departments, matrix: DepartmentMatrix(departments: partition.names, counts: matrix),
-            bridges: Array(bridges), weekly: weekly)
+            bridges: bridges, weekly: weekly)
     }
 
     /// One week of the trend, as `MetricsEngine.weeklyEI` gives it.
@@ -125,21 +134,23 @@ public struct SiloAccumulator: Sendable {
 /// appended by another process are added, those the window's start passes are removed, and the twelve weeks of
 /// the trend move their boundaries the same way. Each call costs O(what crosses a boundary), not O(window).
 ///
-/// The interactions of the window and of the trend are held in time order (appends come in time order from a
-/// live feed; an older one is inserted in place). `report` equals `MetricsEngine.silos` on the same
-/// interactions and window (property test).
+/// It keeps counts only: the rows themselves are in a `HeldRows` its owner keeps (shared with `SlidingActivity`,
+/// so that a year of interactions is held once), which must hold every row added that is in the window, in the
+/// trend or after `asOf`. `report` equals `MetricsEngine.silos` on the same interactions and window (property
+/// test).
 public struct SlidingSilos: Sendable {
     public let length: WindowLength
+    /// The sources counted; nil for all.
+    public let sources: Set<InteractionSource>?
     public private(set) var asOf: Timestamp
     private var window: SiloAccumulator
     private var weeks: [SiloAccumulator]
-    /// Every interaction of the window or of the trend, as (time, actor, target), sorted by time.
-    private var held: [(at: Int64, actor: Int32, target: Int32)] = []
 
     static let weekSeconds = 7 * Timestamp.secondsPerDay
 
-    public init(people: [Person], length: WindowLength, asOf: Timestamp) {
+    public init(people: [Person], length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>? = nil) {
         self.length = length
+        self.sources = sources
         self.asOf = asOf
         window = SiloAccumulator(people: people)
         weeks = Array(repeating: SiloAccumulator(people: people), count: MetricsEngine.trendWeeks)
@@ -150,6 +161,9 @@ public struct SlidingSilos: Sendable {
 
     /// The trend's first moment (exclusive): 12 weeks before `asOf`.
     private func trendStart(_ asOf: Timestamp) -> Int64 { asOf.adding(days: -7 * MetricsEngine.trendWeeks).seconds }
+
+    /// The first moment (exclusive) a row must be held from: the earlier of the window's and the trend's starts.
+    public func keepFrom(_ asOf: Timestamp) -> Int64 { min(windowStart(asOf) ?? .min, trendStart(asOf)) }
 
     /// The week of the trend `at` falls in, for the trend ending at `asOf`; nil outside it.
     private func week(of at: Int64, asOf: Timestamp) -> Int? {
@@ -162,25 +176,24 @@ public struct SlidingSilos: Sendable {
         at <= asOf.seconds && (windowStart(asOf).map { at > $0 } ?? true)
     }
 
-    /// Adds interactions (of any time: those outside the window and the trend are not held).
-    public mutating func add(_ interactions: some Sequence<(at: Int64, actor: Int32, target: Int32)>) {
-        for item in interactions where item.actor != item.target {
-            let windowed = inWindow(item.at, asOf: asOf)
-            let week = week(of: item.at, asOf: asOf)
-            // Future rows (after asOf) are held too: the clock will reach them.
-            guard windowed || week != nil || item.at > asOf.seconds else { continue }
-            if windowed { window.add(actor: item.actor, target: item.target) }
-            if let week { weeks[week].add(actor: item.actor, target: item.target) }
-            let position = insertionIndex(item.at)
-            held.insert(item, at: position)
+    private func counts(_ item: LiveInteraction) -> Bool {
+        item.actor != item.target && (sources?.contains(item.source) ?? true)
+    }
+
+    /// Counts interactions of any time (those outside the window and the trend count nowhere until the clock
+    /// brings them in).
+    public mutating func add(_ interactions: some Sequence<LiveInteraction>) {
+        for item in interactions where counts(item) {
+            if inWindow(item.at, asOf: asOf) { window.add(actor: item.actor, target: item.target) }
+            if let week = week(of: item.at, asOf: asOf) { weeks[week].add(actor: item.actor, target: item.target) }
         }
     }
 
-    /// Moves the window and the trend forward to end at `newAsOf`, adding and removing only what crosses a
-    /// boundary. Rows the window and the trend have let go are forgotten, so an earlier `newAsOf` cannot be
-    /// reached this way: it returns false and changes nothing (build anew from the data).
+    /// Moves the window and the trend forward to end at `newAsOf`, adding and removing only the rows of `rows`
+    /// that cross a boundary. An earlier `newAsOf` cannot be reached this way (the owner lets rows go): it returns
+    /// false and changes nothing (build anew from the data).
     @discardableResult
-    public mutating func move(to newAsOf: Timestamp) -> Bool {
+    public mutating func move(to newAsOf: Timestamp, rows: HeldRows) -> Bool {
         guard newAsOf >= asOf else { return false }
         guard newAsOf != asOf else { return true }
         // Each row whose membership changes is found between the old and the new position of a boundary.
@@ -194,11 +207,12 @@ public struct SlidingSilos: Sendable {
         for pair in stride(from: 0, to: boundaries.count, by: 2) {
             let low = min(boundaries[pair], boundaries[pair + 1]), high = max(boundaries[pair], boundaries[pair + 1])
             // Rows with low < at <= high change side of this boundary.
-            for index in insertionIndex(low)..<insertionIndex(high) { touched.insert(index) }
+            for index in rows.indices(after: low, through: high) { touched.insert(index) }
         }
         let old = asOf
         for index in touched {
-            let item = held[index]
+            let item = rows[index]
+            guard counts(item) else { continue }
             let (wasIn, isIn) = (inWindow(item.at, asOf: old), inWindow(item.at, asOf: newAsOf))
             if wasIn && !isIn { window.remove(actor: item.actor, target: item.target) }
             if !wasIn && isIn { window.add(actor: item.actor, target: item.target) }
@@ -209,15 +223,8 @@ public struct SlidingSilos: Sendable {
             }
         }
         asOf = newAsOf
-        // Rows before both the window and the trend are no longer needed (when moving forward).
-        let keepFrom = min(windowStart(newAsOf) ?? .min, trendStart(newAsOf))
-        let drop = insertionIndex(keepFrom)
-        if drop > 0 { held.removeFirst(drop) }
         return true
     }
-
-    /// The first position whose time is after `t`.
-    private func insertionIndex(_ t: Int64) -> Int { held.firstIndex(after: t, at: \.at) }
 
     /// The silo figures of the window, with the trend.
     public func report(bridgeLimit: Int = 10) -> SiloReport {
@@ -226,5 +233,34 @@ public struct SlidingSilos: Sendable {
             accumulator.week(starting: first.adding(seconds: Int64(k) * Self.weekSeconds))
         }
         return window.report(bridgeLimit: bridgeLimit, weekly: trend)
+    }
+}
+
+/// Interactions in time order, as the live path holds them: the rows of a window (and of the trend) and those
+/// after its end, which the sliding figures read when the clock moves. An append in time order costs O(1); an
+/// older one is inserted in place.
+public struct HeldRows: Sendable {
+    private var rows: [LiveInteraction] = []
+
+    public init() {}
+
+    public var count: Int { rows.count }
+
+    public subscript(index: Int) -> LiveInteraction { rows[index] }
+
+    public mutating func insert(_ items: some Sequence<LiveInteraction>) {
+        for item in items { rows.insert(item, at: rows.firstIndex(after: item.at, at: \.at)) }
+    }
+
+    /// The positions of the rows with `low < at <= high`.
+    public func indices(after low: Int64, through high: Int64) -> Range<Int> {
+        let from = rows.firstIndex(after: low, at: \.at)
+        return from..<max(from, rows.firstIndex(after: high, at: \.at))
+    }
+
+    /// Lets go of the rows at or before `t`.
+    public mutating func drop(through t: Int64) {
+        let end = rows.firstIndex(after: t, at: \.at)
+        if end > 0 { rows.removeFirst(end) }
     }
 }

@@ -22,7 +22,8 @@ public struct LiveInteraction: Sendable, Hashable {
 
 /// The activity summary, the interactions by source and the colleague engagement of a window that slides with
 /// the clock, kept up to date by what changes (as `SlidingSilos` does for the silo figures): appended interactions
-/// are added, those the window's start passes are removed, each in O(1). The posts, few next to the interactions,
+/// are added, those the window's start passes are removed, each in O(1). Counts only: the rows are in the
+/// owner's `HeldRows`, which must hold every row added that is in the window or after `asOf`. The posts, few next to the interactions,
 /// are read whole at each report. `report` parts equal `MetricsEngine.summary` and
 /// `MetricsEngine.colleagueEngagement` on the same data (property test).
 public struct SlidingActivity: Sendable {
@@ -31,8 +32,6 @@ public struct SlidingActivity: Sendable {
     private let people: [Person]
     private let leaders: [Int]
     private var leaderSlot: [Int]
-    /// The window's interactions and those after `asOf`, in time order.
-    private var held: [LiveInteraction] = []
 
     // In the window, a person with themself left out.
     private var interactions = 0
@@ -86,44 +85,43 @@ public struct SlidingActivity: Sendable {
         i.actor != i.target && i.actor >= 0 && i.target >= 0 && Int(i.actor) < people.count && Int(i.target) < people.count
     }
 
-    /// Adds interactions of any time.
+    /// The first moment (exclusive) a row must be held from: the window's start.
+    public func keepFrom(_ asOf: Timestamp) -> Int64 { TimeWindow(length: length, asOf: asOf).start?.seconds ?? .min }
+
+    /// Counts interactions of any time (those outside the window count when the clock brings them in, from the
+    /// owner's `HeldRows`).
     public mutating func add(_ items: some Sequence<LiveInteraction>) {
         for item in items where valid(item) {
             if item.kind.isPostBased, item.post >= 0, leaderSlot[Int(item.actor)] >= 0 {
                 let key = Int64(leaderSlot[Int(item.actor)]) << 32 | Int64(item.post)
                 if item.at <= asOf.seconds { engaged.insert(key) } else { engagedLater.append((item.at, key)) }
             }
-            let windowed = inWindow(item.at, asOf: asOf)
-            guard windowed || item.at > asOf.seconds else { continue }
-            if windowed { count(item, 1) }
-            held.insert(item, at: insertionIndex(item.at))
+            if inWindow(item.at, asOf: asOf) { count(item, 1) }
         }
     }
 
-    /// Moves the window forward to end at `newAsOf`; false (and nothing done) for an earlier moment.
+    /// Moves the window forward to end at `newAsOf`, counting the rows of `rows` that cross its start or its end;
+    /// false (and nothing done) for an earlier moment.
     @discardableResult
-    public mutating func move(to newAsOf: Timestamp) -> Bool {
+    public mutating func move(to newAsOf: Timestamp, rows: HeldRows) -> Bool {
         guard newAsOf >= asOf else { return false }
         let old = asOf
         let oldStart = TimeWindow(length: length, asOf: old).start?.seconds
         let newStart = TimeWindow(length: length, asOf: newAsOf).start?.seconds
         // Rows the start passes leave; rows the end reaches come in.
         if let oldStart, let newStart {
-            for index in insertionIndex(oldStart)..<insertionIndex(newStart) where inWindow(held[index].at, asOf: old) {
-                count(held[index], -1)
+            for index in rows.indices(after: oldStart, through: newStart) where valid(rows[index]) && inWindow(rows[index].at, asOf: old) {
+                count(rows[index], -1)
             }
         }
-        for index in insertionIndex(old.seconds)..<insertionIndex(newAsOf.seconds) where inWindow(held[index].at, asOf: newAsOf) {
-            count(held[index], 1)
+        for index in rows.indices(after: old.seconds, through: newAsOf.seconds)
+        where valid(rows[index]) && inWindow(rows[index].at, asOf: newAsOf) {
+            count(rows[index], 1)
         }
         var later: [(at: Int64, key: Int64)] = []
         for item in engagedLater { if item.at <= newAsOf.seconds { engaged.insert(item.key) } else { later.append(item) } }
         engagedLater = later
         asOf = newAsOf
-        if let newStart {
-            let drop = insertionIndex(newStart)
-            if drop > 0 { held.removeFirst(drop) }
-        }
         return true
     }
 
@@ -174,19 +172,6 @@ public struct SlidingActivity: Sendable {
             given: Dictionary(engagedWith[slot].map { (Int($0.key), $0.value) }, uniquingKeysWith: +), people: people)
     }
 
-    /// The latest `count` interactions of the window, newest first.
-    public func latest(_ count: Int) -> [LiveInteraction] {
-        let window = TimeWindow(length: length, asOf: asOf)
-        var result: [LiveInteraction] = []
-        var index = insertionIndex(asOf.seconds) - 1
-        while index >= 0, result.count < count, window.contains(seconds: held[index].at) {
-            result.append(held[index])
-            index -= 1
-        }
-        return result
-    }
-
-    private func insertionIndex(_ t: Int64) -> Int { held.firstIndex(after: t, at: \.at) }
 
     /// The window's activity summary, given the posts (read whole: they are few).
     public func summary(posts: [PostRecord]) -> ActivitySummary {
@@ -212,15 +197,21 @@ public struct SlidingActivity: Sendable {
             if slot >= 0 { postsByLeader[slot].append(Int32(index)) }
         }
         let allLeaderPosts = postsByLeader.reduce(0) { $0 + $1.count }
+        // Coverage: the engaged (leader, post) pairs whose post is in the window and another leader's (the pairs
+        // are far fewer than the leaders times their colleagues' posts).
+        var covered = [Int](repeating: 0, count: n)
+        for key in engaged {
+            let slot = Int(key >> 32), post = Int(Int32(truncatingIfNeeded: key))
+            guard posts.indices.contains(post), window.contains(seconds: posts[post].at) else { continue }
+            let author = Int(posts[post].author)
+            guard author >= 0, author < people.count, leaderSlot[author] >= 0, leaderSlot[author] != slot else { continue }
+            covered[slot] += 1
+        }
         let rows = (0..<n).map { slot in
-            var covered = 0
-            for (other, list) in postsByLeader.enumerated() where other != slot {
-                for post in list where engaged.contains(Int64(slot) << 32 | Int64(post)) { covered += 1 }
-            }
-            return EngagementRow(
+            EngagementRow(
                 person: leaders[slot], givenToLeaders: givenToLeaders[slot], givenToEmployees: givenToEmployees[slot],
                 receivedFromLeaders: receivedFromLeaders[slot], receivedFromEmployees: receivedFromEmployees[slot],
-                colleaguePosts: allLeaderPosts - postsByLeader[slot].count, coveredPosts: covered)
+                colleaguePosts: allLeaderPosts - postsByLeader[slot].count, coveredPosts: covered[slot])
         }
         var engagedPairs = 0, reciprocalPairs = 0
         for a in 0..<n {

@@ -1,4 +1,5 @@
 import CodirModel
+import TerminalUI
 import Foundation
 
 /// Which data codir holds for each leader: the sources, the period each covers, when its last file arrived,
@@ -85,8 +86,8 @@ public struct DataStatus: Sendable {
             if leader.sources.isEmpty { lines.append("  no data yet") }
             for coverage in leader.sources {
                 lines.append(
-                    "  " + fitted(coverage.source.title, 19) + fitted(Self.period(coverage), 25)
-                        + fitted(plural(Int(clamping: coverage.records), "record"), 15)
+                    "  " + TextWidth.fitted(coverage.source.title, 19) + TextWidth.fitted(Self.period(coverage), 25)
+                        + TextWidth.fitted(plural(Int(clamping: coverage.records), "record"), 15)
                         + "file \(age(coverage))" + (isStale(coverage) ? "  STALE" : ""))
             }
         }

@@ -122,62 +122,6 @@ public enum HumanFormat {
     }
 }
 
-/// Columns a string takes in a terminal: combining marks take none, East Asian wide characters two.
-public func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
-}
-
-func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-    let v = scalar.value
-    if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark
-        || v == 0x200B || v == 0x200D
-    {
-        return 0
-    }
-    if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
-        || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
-        || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-        || (0x20000...0x3FFFD).contains(v)
-    {
-        return 2
-    }
-    return 1
-}
-
-/// `text` cut or padded to exactly `width` columns; a cut ends with `…`.
-public func fitted(_ text: String, _ width: Int, alignRight: Bool = false) -> String {
-    guard width > 0 else { return "" }
-    var used = 0
-    var out = ""
-    if displayWidth(text) > width {
-        for character in text {
-            let w = displayWidth(String(character))
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
-        }
-        out.append("…")
-        used += 1
-    } else {
-        out = text
-        used = displayWidth(text)
-    }
-    let padding = String(repeating: " ", count: max(0, width - used))
-    return alignRight ? padding + out : out + padding
-}
-
-/// A sparkline of block characters, scaled to the series' own maximum; negative values count as zero.
-public func sparkline(_ values: [Int64], ascii: Bool = false) -> String {
-    let blocks: [Character] = ascii ? [" ", ".", ":", "-", "=", "+", "*", "#"] : ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-    let top = values.max() ?? 0
-    guard top > 0 else { return String(repeating: blocks[0], count: values.count) }
-    return String(
-        values.map { value in
-            let level = Int((Double(max(0, value)) / Double(top) * Double(blocks.count - 1)).rounded())
-            return blocks[min(blocks.count - 1, level)]
-        })
-}
-
 /// `1 post`, `2 posts`, `1,204 posts`.
 public func plural(_ count: Int, _ noun: String) -> String {
     "\(HumanFormat.grouped(count)) \(noun)\(count == 1 ? "" : "s")"

@@ -1,5 +1,6 @@
 import CodirMetrics
 import CodirModel
+import TerminalUI
 
 /// The plain-text report: fits 80 columns.
 struct TextReport {
@@ -22,7 +23,7 @@ struct TextReport {
 
     private func header(_ lines: inout [String]) {
         let window = report.window
-        lines.append(fitted("\(sanitized(document.organisation)) · \(report.length) window", Self.width))
+        lines.append(TextWidth.fitted("\(sanitized(document.organisation)) · \(report.length) window", Self.width))
         lines.append("From \(window.start?.iso8601 ?? "the beginning") to \(window.end.iso8601)")
         let s = report.summary
         lines.append(
@@ -35,7 +36,7 @@ struct TextReport {
     private func wrapped(_ text: String) -> [String] {
         var lines: [String] = [], line = ""
         for word in text.split(separator: " ") {
-            if !line.isEmpty, displayWidth(line) + 1 + displayWidth(String(word)) > Self.width {
+            if !line.isEmpty, TextWidth.columns(of: line) + 1 + TextWidth.columns(of: String(word)) > Self.width {
                 lines.append(line)
                 line = ""
             }
@@ -48,7 +49,7 @@ struct TextReport {
     private func section(_ title: String, _ lines: inout [String]) {
         lines.append("")
         lines.append(title)
-        lines.append(String(repeating: "─", count: displayWidth(title)))
+        lines.append(String(repeating: "─", count: TextWidth.columns(of: title)))
     }
 
     private func reach(_ lines: inout [String]) {
@@ -60,19 +61,19 @@ struct TextReport {
             return
         }
         lines.append(
-            fitted("#", 3) + fitted("Leader", 18) + fitted("Department", 14) + fitted("Impr.", 7, alignRight: true)
-                + fitted("vs prev", 8, alignRight: true) + fitted("Eng.", 6, alignRight: true)
-                + fitted("Posts", 6, alignRight: true) + fitted("Follow.", 8, alignRight: true)
-                + fitted("Growth", 8, alignRight: true))
+            TextWidth.fitted("#", 3) + TextWidth.fitted("Leader", 18) + TextWidth.fitted("Department", 14) + TextWidth.fitted("Impr.", 7, alignRight: true)
+                + TextWidth.fitted("vs prev", 8, alignRight: true) + TextWidth.fitted("Eng.", 6, alignRight: true)
+                + TextWidth.fitted("Posts", 6, alignRight: true) + TextWidth.fitted("Follow.", 8, alignRight: true)
+                + TextWidth.fitted("Growth", 8, alignRight: true))
         for (rank, row) in document.rankedReach.enumerated() {
             lines.append(
-                fitted(document.rankText(rank, row), 3) + fitted(name(row.person), 17) + " " + fitted(department(row.person), 13)
-                    + " " + fitted(HumanFormat.count(row.impressions), 7, alignRight: true)
-                    + fitted(HumanFormat.change(row.impressionsChange, partial: row.previousIsPartial), 8, alignRight: true)
-                    + fitted(HumanFormat.percent(row.engagementRate), 6, alignRight: true)
-                    + fitted("\(row.posts)", 6, alignRight: true)
-                    + fitted(HumanFormat.count(row.followers), 8, alignRight: true)
-                    + fitted(HumanFormat.signedCount(row.followerGrowth), 8, alignRight: true))
+                TextWidth.fitted(document.rankText(rank, row), 3) + TextWidth.fitted(name(row.person), 17) + " " + TextWidth.fitted(department(row.person), 13)
+                    + " " + TextWidth.fitted(HumanFormat.count(row.impressions), 7, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.change(row.impressionsChange, partial: row.previousIsPartial), 8, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.percent(row.engagementRate), 6, alignRight: true)
+                    + TextWidth.fitted("\(row.posts)", 6, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.count(row.followers), 8, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.signedCount(row.followerGrowth), 8, alignRight: true))
         }
         lines += wrapped(document.committeeLine)
         lines.append("Impr.: impressions; vs prev: against the previous \(report.length); Eng.: engagement rate.")
@@ -88,20 +89,20 @@ struct TextReport {
         section("COLLEAGUE ENGAGEMENT (reactions, comments, shares)", &lines)
         guard !report.engagement.isEmpty else { return }
         lines.append(
-            fitted("Leader", 20) + fitted("to leaders", 11, alignRight: true)
-                + fitted("to empl.", 10, alignRight: true) + fitted("from lead.", 11, alignRight: true)
-                + fitted("from empl.", 11, alignRight: true) + fitted("Coverage", 10, alignRight: true))
+            TextWidth.fitted("Leader", 20) + TextWidth.fitted("to leaders", 11, alignRight: true)
+                + TextWidth.fitted("to empl.", 10, alignRight: true) + TextWidth.fitted("from lead.", 11, alignRight: true)
+                + TextWidth.fitted("from empl.", 11, alignRight: true) + TextWidth.fitted("Coverage", 10, alignRight: true))
         let rows = report.engagement.sorted {
             ($0.givenToLeaders + $0.givenToEmployees, name($1.person))
                 > ($1.givenToLeaders + $1.givenToEmployees, name($0.person))
         }
         for row in rows {
             lines.append(
-                fitted(name(row.person), 19) + " " + fitted("\(row.givenToLeaders)", 11, alignRight: true)
-                    + fitted("\(row.givenToEmployees)", 10, alignRight: true)
-                    + fitted("\(row.receivedFromLeaders)", 11, alignRight: true)
-                    + fitted("\(row.receivedFromEmployees)", 11, alignRight: true)
-                    + fitted(HumanFormat.percent(row.coverage), 10, alignRight: true))
+                TextWidth.fitted(name(row.person), 19) + " " + TextWidth.fitted("\(row.givenToLeaders)", 11, alignRight: true)
+                    + TextWidth.fitted("\(row.givenToEmployees)", 10, alignRight: true)
+                    + TextWidth.fitted("\(row.receivedFromLeaders)", 11, alignRight: true)
+                    + TextWidth.fitted("\(row.receivedFromEmployees)", 11, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.percent(row.coverage), 10, alignRight: true))
         }
         lines.append("Coverage: share of the other leaders' posts of the window engaged with.")
         let committee = report.committee
@@ -112,12 +113,12 @@ struct TextReport {
             lines.append("")
             lines.append("Who engages with whose posts (row: engaging leader; column: post author)")
             let tags = committee.leaders.map { initials(of: name($0)) }
-            lines.append(fitted("", 20) + tags.map { fitted($0, 5, alignRight: true) }.joined())
+            lines.append(TextWidth.fitted("", 20) + tags.map { TextWidth.fitted($0, 5, alignRight: true) }.joined())
             for (i, leader) in committee.leaders.enumerated() {
                 let cells = committee.counts[i].enumerated().map { j, count in
-                    fitted(i == j ? "·" : (count == 0 ? "" : "\(count)"), 5, alignRight: true)
+                    TextWidth.fitted(i == j ? "·" : (count == 0 ? "" : "\(count)"), 5, alignRight: true)
                 }
-                lines.append(fitted("\(tags[i]) \(name(leader))", 20) + cells.joined())
+                lines.append(TextWidth.fitted("\(tags[i]) \(name(leader))", 20) + cells.joined())
             }
         }
     }
@@ -138,9 +139,7 @@ struct TextReport {
         let weekly = silo.weekly
         if let first = weekly.first, let last = weekly.last {
             // A week without ties is a gap, not the bottom of the scale.
-            let values = weekly.map { Int64((($0.eiIndex ?? -1) + 1) * 1000) }
-            let line = String(
-                zip(sparkline(values), weekly).map { block, week in week.eiIndex == nil ? " " : block })
+            let line = RenderContext().sparkline(weekly.map(\.eiIndex), width: weekly.count)
             lines.append(
                 "E-I, last \(weekly.count) weeks: \(line)  \(HumanFormat.index(first.eiIndex)) → "
                     + "\(HumanFormat.index(last.eiIndex))")
@@ -148,17 +147,17 @@ struct TextReport {
         lines.append("E-I runs from -1 (all ties within departments) to +1 (all ties across them).")
         lines.append("")
         lines.append(
-            fitted("Department", 28) + fitted("Members", 9, alignRight: true) + fitted("Within", 9, alignRight: true)
-                + fitted("Across", 9, alignRight: true) + fitted("E-I", 8, alignRight: true))
+            TextWidth.fitted("Department", 28) + TextWidth.fitted("Members", 9, alignRight: true) + TextWidth.fitted("Within", 9, alignRight: true)
+                + TextWidth.fitted("Across", 9, alignRight: true) + TextWidth.fitted("E-I", 8, alignRight: true))
         for d in silo.departments {
             let figures =
                 d.withheld
-                ? fitted("withheld", 26, alignRight: true)
-                : fitted(HumanFormat.grouped(d.internalTies), 9, alignRight: true)
-                    + fitted(HumanFormat.grouped(d.externalTies), 9, alignRight: true)
-                    + fitted(HumanFormat.index(d.eiIndex), 8, alignRight: true)
+                ? TextWidth.fitted("withheld", 26, alignRight: true)
+                : TextWidth.fitted(HumanFormat.grouped(d.internalTies), 9, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.grouped(d.externalTies), 9, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.index(d.eiIndex), 8, alignRight: true)
             lines.append(
-                fitted(sanitized(d.department), 27) + " " + fitted(HumanFormat.grouped(d.members), 9, alignRight: true)
+                TextWidth.fitted(sanitized(d.department), 27) + " " + TextWidth.fitted(HumanFormat.grouped(d.members), 9, alignRight: true)
                     + figures)
         }
         if silo.departments.contains(where: \.withheld) {
@@ -170,11 +169,11 @@ struct TextReport {
             lines.append("")
             lines.append("Interactions from department (row) to department (column)")
             let tags = matrix.departments.map { abbreviation(of: sanitized($0)) }
-            lines.append(fitted("", 14) + tags.map { fitted($0, 7, alignRight: true) }.joined())
+            lines.append(TextWidth.fitted("", 14) + tags.map { TextWidth.fitted($0, 7, alignRight: true) }.joined())
             for (i, row) in matrix.counts.enumerated() {
                 lines.append(
-                    fitted(sanitized(matrix.departments[i]), 13) + " "
-                        + row.indices.map { fitted(matrix.count(i, $0).map { HumanFormat.count($0) } ?? "w/h", 7, alignRight: true) }
+                    TextWidth.fitted(sanitized(matrix.departments[i]), 13) + " "
+                        + row.indices.map { TextWidth.fitted(matrix.count(i, $0).map { HumanFormat.count($0) } ?? "w/h", 7, alignRight: true) }
                         .joined())
             }
             if !matrix.withheld.isEmpty {
@@ -190,9 +189,9 @@ struct TextReport {
         if silo.bridges.isEmpty { lines.append("None in this window.") }
         for (rank, bridge) in silo.bridges.enumerated() {
             lines.append(
-                fitted("\(rank + 1)", 4) + fitted(name(bridge.person), 24) + " " + fitted(department(bridge.person), 24)
-                    + fitted("\(bridge.departmentsReached) dept.", 10, alignRight: true)
-                    + fitted("\(bridge.crossInteractions) int.", 12, alignRight: true))
+                TextWidth.fitted("\(rank + 1)", 4) + TextWidth.fitted(name(bridge.person), 24) + " " + TextWidth.fitted(department(bridge.person), 24)
+                    + TextWidth.fitted("\(bridge.departmentsReached) dept.", 10, alignRight: true)
+                    + TextWidth.fitted("\(bridge.crossInteractions) int.", 12, alignRight: true))
         }
     }
 

@@ -221,39 +221,58 @@ enum Schema {
                 }
             }
         }
-        migrator.registerMigration("v8-rewrite-count") { db in
+        migrator.registerMigration("v8-change-counts") { db in
             // Viewers read only the rows appended since their last read (issue 11); any other change, by codir or
-            // by another program, bumps this count, and a viewer that sees it move reads everything again.
-            // Unchanged upserts (a post or a person imported again) are not changes.
-            try db.execute(sql: Schema.rewriteCount)
+            // by another program, bumps `rewrites`, and a viewer that sees it move reads everything again.
+            // Unchanged upserts (a post or a person imported again) are not changes. `counters` tells them when to
+            // read the small tables again.
+            try db.execute(sql: Schema.changeCounts)
         }
         return migrator
     }
 
-    /// The `rewrites` count and the triggers that keep it (migration v8).
-    static let rewriteTriggers = [
-        "live_interactions_updated": "AFTER UPDATE ON interactions",
-        "live_interactions_deleted": "AFTER DELETE ON interactions",
-        "live_posts_updated": "AFTER UPDATE OF author, at ON posts WHEN OLD.author IS NOT NEW.author OR OLD.at IS NOT NEW.at",
-        "live_posts_deleted": "AFTER DELETE ON posts",
-        "live_people_inserted": "AFTER INSERT ON people",
-        "live_people_updated": """
-            AFTER UPDATE ON people WHEN OLD.key IS NOT NEW.key OR OLD.name IS NOT NEW.name
-                OR OLD.department IS NOT NEW.department OR OLD.role IS NOT NEW.role OR OLD.login IS NOT NEW.login
-                OR OLD.linkedin IS NOT NEW.linkedin
-            """,
-        "live_people_deleted": "AFTER DELETE ON people",
-        "live_departments_updated": "AFTER UPDATE ON departments",
-        "live_departments_deleted": "AFTER DELETE ON departments",
-    ]
+    /// The `changes` counts and the triggers that keep them (migration v8): `rewrites` moves with any change that
+    /// is not an append, `counters` with any change of the small tables a live reader reads whole (daily totals,
+    /// post counters, follower counts, demographics).
+    static let changeTriggers: [String: (when: String, count: String)] = {
+        var triggers: [String: (when: String, count: String)] = [
+            "live_interactions_updated": ("AFTER UPDATE ON interactions", "rewrites"),
+            "live_interactions_deleted": ("AFTER DELETE ON interactions", "rewrites"),
+            "live_posts_updated": (
+                "AFTER UPDATE OF author, at ON posts WHEN OLD.author IS NOT NEW.author OR OLD.at IS NOT NEW.at", "rewrites"
+            ),
+            "live_posts_deleted": ("AFTER DELETE ON posts", "rewrites"),
+            "live_people_inserted": ("AFTER INSERT ON people", "rewrites"),
+            "live_people_updated": (
+                """
+                AFTER UPDATE ON people WHEN OLD.key IS NOT NEW.key OR OLD.name IS NOT NEW.name
+                    OR OLD.department IS NOT NEW.department OR OLD.role IS NOT NEW.role OR OLD.login IS NOT NEW.login
+                    OR OLD.linkedin IS NOT NEW.linkedin
+                """, "rewrites"
+            ),
+            "live_people_deleted": ("AFTER DELETE ON people", "rewrites"),
+            "live_departments_updated": ("AFTER UPDATE ON departments", "rewrites"),
+            "live_departments_deleted": ("AFTER DELETE ON departments", "rewrites"),
+        ]
+        for table in ["post_stats", "daily_stats", "follower_snapshots", "demographics"] {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                triggers["live_\(table)_\(event.lowercased())"] = ("AFTER \(event) ON \(table)", "counters")
+            }
+        }
+        return triggers
+    }()
 
-    static var rewriteCount: String {
+    static var changeCounts: String {
         """
-        CREATE TABLE rewrites (id INTEGER PRIMARY KEY CHECK (id = 1), count INTEGER NOT NULL);
-        INSERT INTO rewrites(id, count) VALUES (1, 0);
+        CREATE TABLE changes (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            rewrites INTEGER NOT NULL,
+            counters INTEGER NOT NULL
+        );
+        INSERT INTO changes(id, rewrites, counters) VALUES (1, 0, 0);
         """
-            + rewriteTriggers.sorted { $0.key < $1.key }.map { name, when in
-                "CREATE TRIGGER \(name) \(when) BEGIN UPDATE rewrites SET count = count + 1; END;"
+            + changeTriggers.sorted { $0.key < $1.key }.map { name, trigger in
+                "CREATE TRIGGER \(name) \(trigger.when) BEGIN UPDATE changes SET \(trigger.count) = \(trigger.count) + 1; END;"
             }.joined(separator: "\n")
     }
 }

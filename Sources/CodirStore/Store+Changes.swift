@@ -1,11 +1,7 @@
 import Foundation
 import GRDB
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 extension Store {
     /// SQLite's `PRAGMA data_version` on this connection: it changes whenever another connection (another

@@ -3,8 +3,9 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// What each source holds about each person: the period it covers, how many records, when its last file
-    /// arrived. Values another program may have written beyond belief are left out.
+    /// What each source holds about each leader (the Data view and `codir status` are about them): the period it
+    /// covers, how many records, when its last file arrived. Values another program may have written beyond belief
+    /// are left out.
     public func coverage() throws(StoreError) -> [SourceCoverage] {
         try read { db in
             var rows: [SourceCoverage] = []
@@ -13,6 +14,7 @@ extension Store {
                 sql: """
                     SELECT p.key, c.source, c.first_at, c.last_at, c.records, ifnull(i.finished_at, i.started_at)
                     FROM coverage c JOIN people p ON p.id = c.person LEFT JOIN imports i ON i.id = c.last_import
+                    WHERE p.role = 'leader'
                     ORDER BY p.id, c.source
                     """
             ).forEachRow { row in

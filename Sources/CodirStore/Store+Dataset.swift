@@ -64,28 +64,69 @@ extension Store {
         }
     }
 
-    /// What was appended since `cursor`, and the small tables read again for `window`; nil when something other
-    /// than an append happened (rows deleted or rewritten, people changed, the schema migrated): the reader must
-    /// then load everything again. Advances the cursor.
+    /// What was appended since `cursor`, and the small tables read again for `window` when they changed or the
+    /// window moved; nil when something other than an append happened (rows deleted or rewritten, people changed,
+    /// the schema migrated): the reader must then load everything again. Advances the cursor.
     public func appended(since cursor: inout LiveCursor, window: TimeWindow) throws(StoreError) -> LiveAppend? {
         let before = cursor
         return try read { db in
-            guard cursor.follows, try LiveCursor.mark(db) == before.mark else { return nil }
+            let mark = try LiveCursor.mark(db)
+            guard cursor.follows, mark.schema == before.mark.schema, mark.rewrites == before.mark.rewrites else { return nil }
             var append = LiveAppend()
             var state = cursor
-            var tables = Dataset()
             try DatasetReader.appended(db, cursor: &state, into: &append)
-            try DatasetReader.readTables(db, window: window, people: state.personIndex, posts: state.postIndex, into: &tables)
-            append.postStats = tables.postStats
-            append.daily = tables.daily
-            append.followers = tables.followers
-            append.demographics = tables.demographics
+            try state.tables.refresh(
+                db, window: window, countersChanged: mark.counters != before.mark.counters, people: state.personIndex,
+                posts: state.postIndex)
+            append.tables = state.tables.filtered(for: window)
+            state.mark = mark
             cursor = state
             return append
         } ?? nil
     }
 }
 
+/// The small tables as a live reader keeps them: post counters and follower counts whole (read again when the
+/// `counters` count moves) and filtered for each window in memory, exactly as `readTables` filters them; daily
+/// rows and demographics as `readTables` reads them for the window's days (read again when the count moves or
+/// those days change).
+struct LiveTables: Sendable {
+    /// Every believable post counter of a known post, with its post's publication time.
+    var stats: [(postAt: Int64, record: PostStatRecord)] = []
+    /// Every believable follower count, in time order.
+    var followers: [FollowerRecord] = []
+    var daily: [DailyRecord] = []
+    var demographics: [DemographicRecord] = []
+    /// The days `daily` and `demographics` were read for.
+    var days: DatasetReader.TableDays?
+
+    mutating func refresh(
+        _ db: Database, window: TimeWindow, countersChanged: Bool, people: [Int64: Int32], posts: [Int64: Int32]
+    ) throws {
+        let days = DatasetReader.TableDays(window)
+        if countersChanged || self.days == nil {
+            stats = []
+            followers = []
+            try DatasetReader.allCounters(db, people: people, posts: posts, into: &self)
+        }
+        if countersChanged || days != self.days {
+            var read = Dataset()
+            try DatasetReader.readDaily(db, days: days, people: people, into: &read)
+            daily = read.daily
+            demographics = read.demographics
+            self.days = days
+        }
+    }
+
+    /// The tables `readTables` gives for `window`.
+    func filtered(for window: TimeWindow) -> LiveAppend.Tables {
+        let end = window.end.seconds
+        let postsFrom: Int64 = window.previous?.start?.seconds ?? Int64.min
+        return LiveAppend.Tables(
+            postStats: stats.lazy.filter { $0.postAt > postsFrom && $0.postAt <= end && $0.record.at <= end }.map(\.record),
+            daily: daily, followers: followers.filter { $0.at <= end }, demographics: demographics)
+    }
+}
 /// Where a live reader stands in the database: the positions it gave people and posts, the last rows it read,
 /// and the marks of any change other than an append.
 public struct LiveCursor: Sendable {
@@ -94,32 +135,38 @@ public struct LiveCursor: Sendable {
     var posts = 0
     var lastInteraction: Int64 = 0
     var lastPost: Int64 = 0
-    var mark = Mark(schema: 0, rewrites: 0)
-    /// Whether the database counts its rewrites (every trigger of migration v8 in place): without the count, a
+    var mark = Mark(schema: 0, rewrites: 0, counters: 0)
+    var tables = LiveTables()
+    /// Whether the database counts its changes (every trigger of migration v8 in place): without the counts, a
     /// reader cannot tell an append from a rewrite and loads everything at each change.
     public internal(set) var follows = false
 
     struct Mark: Hashable {
         var schema: Int64
         var rewrites: Int64
+        var counters: Int64
     }
 
     static func mark(_ db: Database) throws -> Mark {
-        Mark(
+        let row = try Row.fetchOne(db, sql: "SELECT rewrites, counters FROM changes WHERE id = 1")
+        return Mark(
             schema: try Int64.fetchOne(db, sql: "PRAGMA schema_version") ?? 0,
-            rewrites: try Int64.fetchOne(db, sql: "SELECT count FROM rewrites WHERE id = 1") ?? 0)
+            rewrites: row?[0] ?? 0, counters: row?[1] ?? 0)
     }
 }
 
-/// The rows appended since a cursor, as positions in the reader's people and posts, and the small tables read
-/// whole again.
+/// The rows appended since a cursor, as positions in the reader's people and posts, and the small tables for the
+/// window.
 public struct LiveAppend: Sendable {
+    public struct Tables: Sendable {
+        public var postStats: [PostStatRecord]
+        public var daily: [DailyRecord]
+        public var followers: [FollowerRecord]
+        public var demographics: [DemographicRecord]
+    }
     public var posts: [PostRecord] = []
     public var interactions: [InteractionRecord] = []
-    public var postStats: [PostStatRecord] = []
-    public var daily: [DailyRecord] = []
-    public var followers: [FollowerRecord] = []
-    public var demographics: [DemographicRecord] = []
+    public var tables = Tables(postStats: [], daily: [], followers: [], demographics: [])
 }
 
 /// Reads a dataset, whole for a window or what was appended since a cursor.
@@ -154,7 +201,7 @@ struct DatasetReader {
         cursor.mark = try LiveCursor.mark(db)
         let triggers = try Int.fetchOne(
             db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'live\\_%' ESCAPE '\\'") ?? 0
-        cursor.follows = later && triggers == Schema.rewriteTriggers.count
+        cursor.follows = later && triggers == Schema.changeTriggers.count
         cursor.lastInteraction = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interactions") ?? 0
         cursor.lastPost = try Int64.fetchOne(db, sql: "SELECT max(id) FROM posts") ?? 0
 
@@ -212,6 +259,10 @@ struct DatasetReader {
             }
         }
         try Self.readTables(db, window: window, people: cursor.personIndex, posts: cursor.postIndex, into: &dataset)
+        if later {
+            try cursor.tables.refresh(
+                db, window: window, countersChanged: true, people: cursor.personIndex, posts: cursor.postIndex)
+        }
         return (dataset, cursor)
     }
 
@@ -253,6 +304,18 @@ struct DatasetReader {
         }
     }
 
+    /// The days the daily rows and demographics of a window are read for.
+    struct TableDays: Hashable, Sendable {
+        var from: Int64
+        var to: Int64
+
+        init(_ window: TimeWindow) {
+            let postsFrom: Int64 = window.previous?.start?.seconds ?? Int64.min
+            from = postsFrom == Int64.min ? Int64.min : Int64(Timestamp(seconds: postsFrom).day.number - 1)
+            to = Int64(window.end.day.number)
+        }
+    }
+
     /// Post counters for the posts published in the window or the previous one, daily rows for those two
     /// windows, every follower snapshot up to the end, and the latest demographics.
     static func readTables(
@@ -261,49 +324,72 @@ struct DatasetReader {
     ) throws {
         let end = window.end.seconds
         let postsFrom: Int64 = window.previous?.start?.seconds ?? Int64.min
-        let daysFrom: Int64 = postsFrom == Int64.min ? Int64.min : Int64(Timestamp(seconds: postsFrom).day.number - 1)
         let stats = try RawStatement(
             db,
             sql: """
-                SELECT s.post, s.at, s.impressions, s.engagements FROM posts p
-                JOIN post_stats s ON s.post = p.id
+                SELECT s.post, s.at, s.impressions, s.engagements FROM post_stats s
+                CROSS JOIN posts p ON p.id = s.post
                 WHERE p.at > ? AND p.at <= ? AND s.at <= ?
                 """)
         stats.bind(1, postsFrom)
         stats.bind(2, end)
         stats.bind(3, end)
         try stats.forEachRow { row in
-            guard let post = postIndex[row.int64(0)], let at = row.time(1), let impressions = row.count(2) else {
-                return
-            }
-            dataset.postStats.append(
-                PostStatRecord(post: post, at: at, impressions: impressions, engagements: row.count(3)))
+            if let record = postStat(row, posts: postIndex) { dataset.postStats.append(record) }
         }
+        let followers = try RawStatement(
+            db, sql: "SELECT person, at, count FROM follower_snapshots WHERE at <= ? ORDER BY at")
+        followers.bind(1, end)
+        try followers.forEachRow { row in
+            if let record = follower(row, people: personIndex) { dataset.followers.append(record) }
+        }
+        try readDaily(db, days: TableDays(window), people: personIndex, into: &dataset)
+    }
 
+    static func postStat(_ row: RowReader, posts postIndex: [Int64: Int32]) -> PostStatRecord? {
+        guard let post = postIndex[row.int64(0)], let at = row.time(1), let impressions = row.count(2) else { return nil }
+        return PostStatRecord(post: post, at: at, impressions: impressions, engagements: row.count(3))
+    }
+
+    static func follower(_ row: RowReader, people personIndex: [Int64: Int32]) -> FollowerRecord? {
+        guard let person = personIndex[row.int64(0)], let at = row.time(1), let count = row.count(2) else { return nil }
+        return FollowerRecord(person: person, at: at, count: count)
+    }
+
+    /// Every believable post counter and follower count, whatever its time, for a live reader to filter.
+    static func allCounters(
+        _ db: Database, people personIndex: [Int64: Int32], posts postIndex: [Int64: Int32], into tables: inout LiveTables
+    ) throws {
+        let stats = try RawStatement(
+            db, sql: "SELECT s.post, s.at, s.impressions, s.engagements, p.at FROM post_stats s CROSS JOIN posts p ON p.id = s.post")
+        try stats.forEachRow { row in
+            guard let record = postStat(row, posts: postIndex), let postAt = row.time(4) else { return }
+            tables.stats.append((postAt, record))
+        }
+        let followers = try RawStatement(db, sql: "SELECT person, at, count FROM follower_snapshots ORDER BY at")
+        try followers.forEachRow { row in
+            if let record = follower(row, people: personIndex) { tables.followers.append(record) }
+        }
+    }
+
+    /// Daily rows for the days, and the latest demographics up to the last.
+    static func readDaily(
+        _ db: Database, days: TableDays, people personIndex: [Int64: Int32], into dataset: inout Dataset
+    ) throws {
         let daily = try RawStatement(
             db,
             sql: """
                 SELECT person, day, impressions, engagements, new_followers FROM daily_stats
                 WHERE day >= ? AND day <= ?
                 """)
-        daily.bind(1, daysFrom)
-        daily.bind(2, Int64(window.end.day.number))
+        daily.bind(1, days.from)
+        daily.bind(2, days.to)
         try daily.forEachRow { row in
             guard let person = personIndex[row.int64(0)], let day = row.day(1) else { return }
             dataset.daily.append(
                 DailyRecord(
                     person: person, day: day, impressions: row.count(2), engagements: row.count(3),
                     newFollowers: row.count(4)))
-        }
-
-        let followers = try RawStatement(
-            db, sql: "SELECT person, at, count FROM follower_snapshots WHERE at <= ? ORDER BY at")
-        followers.bind(1, end)
-        try followers.forEachRow { row in
-            guard let person = personIndex[row.int64(0)], let at = row.time(1), let count = row.count(2) else {
-                return
-            }
-            dataset.followers.append(FollowerRecord(person: person, at: at, count: count))
         }
         let demographics = try RawStatement(
             db,
@@ -312,7 +398,7 @@ struct DatasetReader {
                 WHERE d.as_of = (SELECT max(as_of) FROM demographics e WHERE e.person = d.person AND e.as_of <= ?)
                 ORDER BY d.person, d.sheet, d.category, d.value
                 """)
-        demographics.bind(1, Int64(window.end.day.number))
+        demographics.bind(1, days.to)
         try demographics.forEachRow { row in
             guard let person = personIndex[row.int64(0)], let asOf = row.day(1) else { return }
             dataset.demographics.append(

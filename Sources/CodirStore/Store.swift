@@ -15,8 +15,11 @@ public final class Store: Sendable {
         case readWrite
     }
 
-    /// SQLite's page cache per connection, in KiB.
+    /// SQLite's page cache per connection, in KiB: large for a writer, whose imports revisit index pages; small
+    /// for a reader, whose window reads are scans the system's file cache serves as well (a viewer lives for weeks
+    /// beside others).
     static let cacheKibibytes = 65_536
+    static let readerCacheKibibytes = 4_096
 
     /// The database file, or `:memory:`.
     public let path: String
@@ -71,7 +74,8 @@ public final class Store: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
             // A large page cache keeps a big import's index pages in memory instead of re-reading them.
-            try db.execute(sql: "PRAGMA cache_size = -\(Store.cacheKibibytes)")
+            try db.execute(
+                sql: "PRAGMA cache_size = -\(access == .readWrite ? Store.cacheKibibytes : Store.readerCacheKibibytes)")
         }
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

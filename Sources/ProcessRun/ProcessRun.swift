@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 import Foundation
 
 /// Runs programs with `posix_spawn` and waits on their pid (Foundation's `Process.waitUntilExit` can miss a

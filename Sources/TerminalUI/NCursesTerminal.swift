@@ -1,11 +1,7 @@
 import CNCursesW
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#endif
+import LibC
 
 /// How many colours the terminal shows.
 public enum ColourMode: Sendable, Hashable {

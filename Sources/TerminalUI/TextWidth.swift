@@ -52,6 +52,38 @@ public enum TextWidth {
 }
 
 extension TextWidth {
+    /// `text` cut to `width` columns, a cut ending with `ellipsis` (one column): the one truncation, for the
+    /// screens and the text reports.
+    public static func truncated(_ text: String, to width: Int, ellipsis: Character = "…") -> String {
+        guard width > 0 else { return "" }
+        guard columns(of: text) > width else { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = columns(of: character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        out.append(ellipsis)
+        return out
+    }
+
+    /// `text` cut or padded with spaces to exactly `width` columns (a wide character that would straddle the
+    /// edge is left out and its column padded).
+    public static func fitted(_ text: String, _ width: Int, alignRight: Bool = false, ellipsis: Character = "…") -> String {
+        let cut = truncated(text, to: width, ellipsis: ellipsis)
+        let padding = String(repeating: " ", count: max(0, width - columns(of: cut)))
+        return alignRight ? padding + cut : cut + padding
+    }
+
+    /// The environment's character set (`LC_CTYPE` only) when it is UTF-8, else `C.UTF-8`'s: for a program that
+    /// prints text measured in columns (the text reports) without touching how numbers are formatted.
+    public static func prepareCharacterSet() {
+        setlocale(LC_CTYPE, "")
+        if !localeIsUTF8 { setlocale(LC_CTYPE, "C.UTF-8") }
+    }
+
     /// The environment's locale when it is UTF-8, else `C.UTF-8` (which exists on every glibc system): for
     /// what must measure text the same way whatever the environment says (tests, benchmarks).
     public static func prepareUTF8Locale() {

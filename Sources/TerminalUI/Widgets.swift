@@ -117,18 +117,7 @@ extension CellBuffer {
 
     /// `text` cut to `width` columns with the context's ellipsis.
     public func truncated(_ text: String, to width: Int, context: RenderContext) -> String {
-        guard width > 0 else { return "" }
-        guard TextWidth.columns(of: text) > width else { return text }
-        var out = ""
-        var used = 0
-        for character in text {
-            let w = TextWidth.columns(of: character)
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
-        }
-        out.append(context.glyphs.ellipsis)
-        return out
+        TextWidth.truncated(text, to: width, ellipsis: context.glyphs.ellipsis)
     }
 }
 

@@ -50,11 +50,11 @@ enum Bench {
                 let frame = try composeFrames(db: arguments[index], asOf: organisation.end.start)
                 print("load \(format(frame.load * 1000)) ms, compose \(format(frame.compose * 1000)) ms a frame")
                 return
-            case "--silos":
-                // The live path's silo figures against a full recompute, on an existing database.
+            case "--live":
+                // The live path's figures against a full recompute, on an existing database.
                 index += 1
-                guard index < arguments.count else { throw BenchError("--silos needs a database") }
-                try SiloBench.run(db: arguments[index], asOf: organisation.end.start)
+                guard index < arguments.count else { throw BenchError("--live needs a database") }
+                try LiveBench.run(db: arguments[index], asOf: organisation.end.start)
                 return
             case "--mail":
                 // The e-mail import: a Maildir of N messages (default 200,000).
@@ -65,7 +65,7 @@ enum Bench {
                     mail = 200_000
                 }
             case "-h", "--help":
-                print("usage: codir-bench [--interactions N] [--end DAY] [--keep DIR] | --frames DATABASE | --silos DATABASE | --mail [N] [--keep DIR]")
+                print("usage: codir-bench [--interactions N] [--end DAY] [--keep DIR] | --frames DATABASE | --live DATABASE | --mail [N] [--keep DIR]")
                 return
             default:
                 throw BenchError("unknown argument '\(arguments[index])'; see --help")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TerminalUI
 
 @main
 struct Codir: ParsableCommand {
@@ -19,6 +20,9 @@ struct Codir: ParsableCommand {
     )
 
     static func main() {
+        // Text is measured in columns by the C library, which needs a UTF-8 character set; numbers stay in the
+        // C locale's format (only LC_CTYPE changes).
+        TextWidth.prepareCharacterSet()
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() })
         let arguments = GlobalOptions.movingLeadingOptions(in: Array(CommandLine.arguments.dropFirst()), subcommands: names)
         do {

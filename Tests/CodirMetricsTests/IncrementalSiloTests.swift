@@ -54,8 +54,14 @@ struct IncrementalSiloTests {
         for _ in 0..<3000 {
             all.append((start + Int64(rng.unit() * 200 * 86_400), Int32(rng.next() % 30), Int32(rng.next() % 30)))
         }
+        func live(_ items: [(at: Int64, actor: Int32, target: Int32)]) -> [LiveInteraction] {
+            items.map { LiveInteraction(InteractionRecord(actor: $0.actor, target: $0.target, kind: .message, at: $0.at)) }
+        }
+        // The rows are held by the owner (LiveMetrics), which lets go of those before the window and the trend.
+        var rows = HeldRows()
         var sliding = SlidingSilos(people: Self.people, length: length, asOf: asOf)
-        sliding.add(all.sorted { $0.at < $1.at })
+        sliding.add(live(all))
+        rows.insert(live(all.sorted { $0.at < $1.at }))
         #expect(sliding.report() == full(all, length: length, asOf: asOf))
         for step in 0..<60 {
             if rng.chance(0.6) {
@@ -67,13 +73,15 @@ struct IncrementalSiloTests {
                     batch.append((asOf.seconds + offset, Int32(rng.next() % 30), Int32(rng.next() % 30)))
                 }
                 all += batch
-                sliding.add(batch)
+                sliding.add(live(batch))
+                rows.insert(live(batch))
             } else {
                 // The clock moves: a minute, an hour, a day or a week.
                 let moves: [Int64] = [60, 3600, 86_400, 7 * 86_400, 1]
                 asOf = asOf.adding(seconds: moves[Int(rng.next() % UInt64(moves.count))])
-                let moved = sliding.move(to: asOf)
+                let moved = sliding.move(to: asOf, rows: rows)
                 #expect(moved)
+                rows.drop(through: sliding.keepFrom(asOf))
             }
             let expected = full(all, length: length, asOf: asOf)
             let got = sliding.report()
@@ -81,7 +89,7 @@ struct IncrementalSiloTests {
             if got != expected { break }
         }
         // Moving back cannot be exact once rows were let go: it says so and changes nothing.
-        let movedBack = sliding.move(to: asOf.adding(seconds: -60))
+        let movedBack = sliding.move(to: asOf.adding(seconds: -60), rows: rows)
         #expect(!movedBack)
         #expect(sliding.report() == full(all, length: length, asOf: asOf))
     }
@@ -111,7 +119,9 @@ struct IncrementalActivityTests {
         }
         var all = (0..<2000).map { _ in random(at: start + Int64(rng.unit() * 120 * 86_400)) }
         var live = SlidingActivity(people: people, length: length, asOf: asOf)
-        live.add(all.sorted { $0.at < $1.at }.map(LiveInteraction.init))
+        var rows = HeldRows()
+        live.add(all.map(LiveInteraction.init))
+        rows.insert(all.sorted { $0.at < $1.at }.filter { $0.actor != $0.target }.map(LiveInteraction.init))
         for step in 0..<50 {
             if rng.chance(0.6) {
                 let batch = (0..<Int(rng.next() % 15)).map { _ in
@@ -119,10 +129,12 @@ struct IncrementalActivityTests {
                 }
                 all += batch
                 live.add(batch.map(LiveInteraction.init))
+                rows.insert(batch.filter { $0.actor != $0.target }.map(LiveInteraction.init))
             } else {
                 asOf = asOf.adding(seconds: [60, 3600, 86_400, 7 * 86_400][Int(rng.next() % 4)])
-                let moved = live.move(to: asOf)
+                let moved = live.move(to: asOf, rows: rows)
                 #expect(moved)
+                rows.drop(through: live.keepFrom(asOf))
             }
             let dataset = Dataset(people: people, posts: posts, interactions: all)
             let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf)
@@ -133,5 +145,33 @@ struct IncrementalActivityTests {
             #expect(rows == full.engagement, "step \(step)")
             #expect(committee == full.committee, "step \(step)")
         }
+    }
+}
+
+/// The silo figures' compact table of counts behaves as a dictionary through any mix of sets and removals (the
+/// removals move entries back along their probe run, where a mistake loses them).
+@Suite("Count map")
+struct CountMapTests {
+    @Test func behavesAsADictionary() {
+        var rng = SeededGenerator(seed: 99)
+        var map = CountMap()
+        var reference: [UInt64: Int32] = [:]
+        for step in 0..<60_000 {
+            // Few keys, so that probe runs collide and wrap around the table's end, and many removals; the key
+            // space grows with the steps so that the table grows too.
+            let space = UInt64(step < 30_000 ? 40 : 3000)
+            let key = rng.next() % space | (rng.chance(0.1) ? UInt64(rng.next() % 50) << 32 : 0)
+            let value: Int32 = rng.chance(0.4) ? 0 : Int32(rng.next() % 9)
+            map[key] = value
+            reference[key] = value == 0 ? nil : value
+            if step % 97 == 0 || step == 59_999 {
+                #expect(map.count == reference.count, "step \(step)")
+                for probe in 0..<UInt64(3000) where map[probe] != (reference[probe] ?? 0) {
+                    Issue.record("key \(probe) at step \(step): \(map[probe]) instead of \(reference[probe] ?? 0)")
+                    return
+                }
+            }
+        }
+        #expect(map[0] == (reference[0] ?? 0))
     }
 }

@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import Foundation
+import TerminalUI
 import Testing
 
 @testable import CodirReport
@@ -53,11 +54,13 @@ struct HumanFormatTests {
     }
 
     @Test func widthsCountColumnsNotCharacters() {
-        #expect(displayWidth("Émilie") == 6)
-        #expect(displayWidth("e\u{301}") == 1)
-        #expect(displayWidth("東京") == 4)
-        #expect(fitted("Direction générale", 10) == "Direction…")
-        #expect(displayWidth(fitted("東京東京東京", 7)) == 7)
+        TextWidth.prepareUTF8Locale()
+        #expect(TextWidth.columns(of: "Émilie") == 6)
+        #expect(TextWidth.columns(of: "e\u{301}") == 1)
+        #expect(TextWidth.columns(of: "東京") == 4)
+        #expect(TextWidth.fitted("Direction générale", 10) == "Direction…")
+        #expect(TextWidth.fitted("東京東京東京", 7) == "東京東… ")
+        #expect(TextWidth.columns(of: TextWidth.fitted("東京東京東京", 7)) == 7)
     }
 }
 
@@ -68,7 +71,7 @@ struct ReportFormatTests {
     @Test func textFitsEightyColumnsAndShowsUnknownsAsDashes() {
         let text = document.rendered(as: .text)
         for line in text.split(separator: "\n") {
-            #expect(displayWidth(String(line)) <= 80, "\(line)")
+            #expect(TextWidth.columns(of: String(line)) <= 80, "\(line)")
         }
         #expect(text.contains("REACH"))
         #expect(text.contains("COLLEAGUE ENGAGEMENT"))

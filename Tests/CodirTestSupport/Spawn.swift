@@ -1,9 +1,7 @@
 import Foundation
 import ProcessRun
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// Runs a program to completion, its output captured (`ProcessRun`).
 public func spawnAndWait(

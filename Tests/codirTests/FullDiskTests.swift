@@ -2,9 +2,7 @@ import CodirTestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// An import onto a file system that fills: a 1 MiB tmpfs, mounted in a private mount namespace (root only),
 /// so that nothing else on the machine sees it.

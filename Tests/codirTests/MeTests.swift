@@ -2,9 +2,7 @@ import CodirTestSupport
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import LibC
 
 /// `codir me` as the executives use it: their own unix login, a database they may read but not write, a
 /// writer filling it meanwhile. The tests that need a second unix user create one, and so run only as root
