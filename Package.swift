@@ -93,7 +93,9 @@ let package = Package(
             dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI", "CodirTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel", "CodirTestSupport"]),
-        .testTarget(name: "codirTests", dependencies: ["codir", "CodirTestSupport", "LibC"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "codirTests", dependencies: ["codir", "CodirTestSupport", "LibC", "CodirDashboard", "CodirModel"],
+            exclude: ["Fixtures"]),
         // What the tests share: scratch folders, running programs.
         .target(name: "CodirTestSupport", dependencies: ["TerminalUI", "ProcessRun", "LibC"], path: "Tests/CodirTestSupport"),
     ],

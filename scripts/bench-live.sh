@@ -3,7 +3,7 @@
 # 60) while `codir simulate --rate 5` writes into the database, its resident memory, the bytes it writes to its
 # terminal when nothing is written, and the delay from an import's commit to the screen.
 #
-# Usage: scripts/bench-live.sh DATABASE [CODIR] [SCENARIO…]
+# Usage: scripts/bench-live.sh DATABASE [CODIR] [SCENARIO…]   (needs tmux and the sqlite3 shell)
 #   DATABASE  a codir database, e.g. the one kept by `.build/release/codir-bench --end $(date -u +%F) --keep DIR`
 #             (a year of data up to today, so that every window is full); it is copied, never written
 #   CODIR     the codir executable (default .build/release/codir)
@@ -118,8 +118,13 @@ for scenario in $scenarios; do
             wait_for "commit-$window" 'Daily impressions'
             sleep "$warmup"
             for n in 1 2 3 4 5; do
-                before=$(tm capture-pane -p -t "commit-$window" | grep -o 'ties: [0-9,]* across')
-                printf 'type,id,actor,target,at\nmessage,bench-commit-%s-%s,u%s,u%s,%s\n' "$window" "$n" $(( base + n )) $(( base + 250 + n * 7 )) \
+                before=$(tm capture-pane -p -t "commit-$window" | grep -o 'ties: [0-9,]* across · [0-9,]* within')
+                # A pair that never interacted (the sqlite3 shell checks), so that its tie is new.
+                actor=$(( base + n )); target=$(( base + 250 + n * 7 ))
+                while [ "$(sqlite3 "$db" "SELECT count(*) FROM interactions i JOIN people a ON a.id = i.actor JOIN people b ON b.id = i.target WHERE a.key = 'u$actor' AND b.key = 'u$target'")" != 0 ]; do
+                    target=$(( target + 1 ))
+                done
+                printf 'type,id,actor,target,at\nmessage,bench-commit-%s-%s,u%s,u%s,%s\n' "$window" "$n" "$actor" "$target" \
                     "$(date -u +%Y-%m-%dT%H:%M:%SZ)" > "$work/event.csv"
                 "$codir" --db "$db" import "$work/event.csv" > /dev/null
                 committed=$(date +%s.%N)

@@ -113,8 +113,10 @@ public final class DashboardSource {
     private var live: (metrics: LiveMetrics, cursor: LiveCursor)?
     /// The live figures being built in the background after a full load.
     private var building: LiveBuild?
-    /// Links of posts already looked up, by post key.
+    /// Links of posts already looked up, by post key, and the keys looked up (most posts have no link: they are
+    /// not looked up again).
     private var urls: [String: String] = [:]
+    private var lookedUp: Set<String> = []
     /// How the last loads were made, for tests and the benchmark.
     public private(set) var fullLoads = 0
     public private(set) var liveLoads = 0
@@ -163,6 +165,8 @@ public final class DashboardSource {
         identity = nil
         live = nil
         building = nil
+        urls = [:]
+        lookedUp = []
     }
 
     /// Loads the report of `length` ending at `asOf`; on failure keeps the last snapshot and sets
@@ -200,6 +204,8 @@ public final class DashboardSource {
             } else {
                 live = nil
                 building = nil
+                urls = [:]
+                lookedUp = []
                 try publish(fullSnapshot(store: store, length: length, asOf: asOf, sources: sources), store: store)
                 fullLoads += 1
             }
@@ -220,10 +226,13 @@ public final class DashboardSource {
     private func publish(_ computed: DashboardSnapshot, store: Store) throws(StoreError) {
         var next = computed
         next.lastChange = try store.lastChange()
-        next.coverage = personalLogin == nil ? try store.coverage() : []
+        next.coverage = personalLogin == nil ? try store.coverage(leadersOnly: true) : []
         next.staleAfterDays = staleAfterDays
-        let missing = next.postsToEngage.map(\.id).filter { urls[$0] == nil }
-        if !missing.isEmpty { urls.merge(try store.postURLs(keys: missing)) { $1 } }
+        let missing = next.postsToEngage.map(\.id).filter { !lookedUp.contains($0) }
+        if !missing.isEmpty {
+            urls.merge(try store.postURLs(keys: missing)) { $1 }
+            lookedUp.formUnion(missing)
+        }
         for index in next.postsToEngage.indices { next.postsToEngage[index].url = urls[next.postsToEngage[index].id] }
         snapshot = next
     }

@@ -238,29 +238,46 @@ public struct SlidingSilos: Sendable {
 
 /// Interactions in time order, as the live path holds them: the rows of a window (and of the trend) and those
 /// after its end, which the sliding figures read when the clock moves. An append in time order costs O(1); an
-/// older one is inserted in place.
+/// older one is inserted in place; letting go of the oldest costs O(1) amortised (the storage is compacted when
+/// half of it is let go).
 public struct HeldRows: Sendable {
     private var rows: [LiveInteraction] = []
+    /// Rows before this position are let go.
+    private var head = 0
 
     public init() {}
 
-    public var count: Int { rows.count }
+    public var count: Int { rows.count - head }
 
-    public subscript(index: Int) -> LiveInteraction { rows[index] }
+    /// The row at `index`, from 0 (the oldest held).
+    public subscript(index: Int) -> LiveInteraction { rows[head + index] }
 
     public mutating func insert(_ items: some Sequence<LiveInteraction>) {
-        for item in items { rows.insert(item, at: rows.firstIndex(after: item.at, at: \.at)) }
+        for item in items { rows.insert(item, at: position(after: item.at)) }
     }
 
-    /// The positions of the rows with `low < at <= high`.
+    /// The first storage position after `head` whose time is after `t`.
+    private func position(after t: Int64) -> Int {
+        var low = head, high = rows.count
+        while low < high {
+            let mid = (low + high) / 2
+            if rows[mid].at <= t { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The positions (from 0) of the rows with `low < at <= high`.
     public func indices(after low: Int64, through high: Int64) -> Range<Int> {
-        let from = rows.firstIndex(after: low, at: \.at)
-        return from..<max(from, rows.firstIndex(after: high, at: \.at))
+        let from = position(after: low) - head
+        return from..<max(from, position(after: high) - head)
     }
 
     /// Lets go of the rows at or before `t`.
     public mutating func drop(through t: Int64) {
-        let end = rows.firstIndex(after: t, at: \.at)
-        if end > 0 { rows.removeFirst(end) }
+        head = position(after: t)
+        if head > 0 && head * 2 >= rows.count {
+            rows.removeFirst(head)
+            head = 0
+        }
     }
 }

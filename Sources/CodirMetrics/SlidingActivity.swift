@@ -223,16 +223,3 @@ public struct SlidingActivity: Sendable {
         return (rows, CommitteeEngagement(leaders: leaders, counts: counts, engagedPairs: engagedPairs, reciprocalPairs: reciprocalPairs))
     }
 }
-
-extension Array {
-    /// In an array sorted by `time`, the first position whose time is after `t` (binary search): where a row of
-    /// time `t` is inserted, and where the rows of a boundary end.
-    func firstIndex(after t: Int64, at time: KeyPath<Element, Int64>) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid][keyPath: time] <= t { low = mid + 1 } else { high = mid }
-        }
-        return low
-    }
-}

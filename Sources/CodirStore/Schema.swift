@@ -238,8 +238,12 @@ enum Schema {
         var triggers: [String: (when: String, count: String)] = [
             "live_interactions_updated": ("AFTER UPDATE ON interactions", "rewrites"),
             "live_interactions_deleted": ("AFTER DELETE ON interactions", "rewrites"),
+            // A link found later (a LinkedIn archive after the events) is shown by the next full read.
             "live_posts_updated": (
-                "AFTER UPDATE OF author, at ON posts WHEN OLD.author IS NOT NEW.author OR OLD.at IS NOT NEW.at", "rewrites"
+                """
+                AFTER UPDATE OF author, at, url ON posts
+                WHEN OLD.author IS NOT NEW.author OR OLD.at IS NOT NEW.at OR OLD.url IS NOT NEW.url
+                """, "rewrites"
             ),
             "live_posts_deleted": ("AFTER DELETE ON posts", "rewrites"),
             "live_people_inserted": ("AFTER INSERT ON people", "rewrites"),

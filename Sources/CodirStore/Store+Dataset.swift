@@ -142,16 +142,24 @@ public struct LiveCursor: Sendable {
     public internal(set) var follows = false
 
     struct Mark: Hashable {
+        /// Migrations applied × 1000 + live triggers in place.
         var schema: Int64
         var rewrites: Int64
         var counters: Int64
     }
 
+    /// The marks of what is not an append: the migrations applied and the triggers in place (a writer's every
+    /// opening touches `PRAGMA schema_version`, which therefore says nothing), and the change counts.
     static func mark(_ db: Database) throws -> Mark {
-        let row = try Row.fetchOne(db, sql: "SELECT rewrites, counters FROM changes WHERE id = 1")
-        return Mark(
-            schema: try Int64.fetchOne(db, sql: "PRAGMA schema_version") ?? 0,
-            rewrites: row?[0] ?? 0, counters: row?[1] ?? 0)
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT (SELECT count(*) FROM grdb_migrations) * 1000
+                    + (SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'live\\_%' ESCAPE '\\'),
+                    rewrites, counters
+                FROM changes WHERE id = 1
+                """)
+        return Mark(schema: row?[0] ?? 0, rewrites: row?[1] ?? 0, counters: row?[2] ?? 0)
     }
 }
 

@@ -39,7 +39,7 @@ extension Codir {
                     ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
                 status = DataStatus(
                     organisation: name, people: try store.people().filter(disclosure.showsNumbers(of:)),
-                    coverage: try store.coverage(), now: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
+                    coverage: try store.coverage(leadersOnly: true), now: Timestamp(seconds: Int64(Date().timeIntervalSince1970)),
                     staleAfterDays: configuration.staleAfterDays)
             } catch {
                 throw fail(error)

@@ -122,6 +122,21 @@ struct LiveSourceTests {
         source.load(length: .days(30), asOf: now)
         #expect(source.fullLoads == 1)
 
+        // Another process opens the database to import events (an opening touches the schema version): followed.
+        let importer = try Store.open(path: path, access: .readWrite)
+        _ = try importer.importFile(file: "events.csv", sha256: "", format: "events") { w in
+            _ = try w.write(
+                Event.interaction(
+                    InteractionEvent(
+                        id: "late-message", kind: .message, actor: people[20].id, target: people[30].id,
+                        at: now.adding(seconds: -5))))
+        }
+        #expect(source.hasChanged())
+        source.load(length: .days(30), asOf: now)
+        #expect(source.fullLoads == 1)
+        #expect(source.liveLoads == 3)
+        expectSame(source.snapshot, fullLoad(path, login: nil, length: .days(30), asOf: now), "after another process's import")
+
         // Retention deletes the oldest interactions: read whole.
         _ = try writer.applyRetention(days: 60, now: now)
         #expect(source.hasChanged())

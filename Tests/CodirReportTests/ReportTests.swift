@@ -59,7 +59,8 @@ struct HumanFormatTests {
         #expect(TextWidth.columns(of: "e\u{301}") == 1)
         #expect(TextWidth.columns(of: "東京") == 4)
         #expect(TextWidth.fitted("Direction générale", 10) == "Direction…")
-        #expect(TextWidth.fitted("東京東京東京", 7) == "東京東… ")
+        #expect(TextWidth.fitted("東京東京東京", 7) == "東京東…")
+        #expect(TextWidth.fitted("東京東京東京", 6) == "東京… ")
         #expect(TextWidth.columns(of: TextWidth.fitted("東京東京東京", 7)) == 7)
     }
 }
