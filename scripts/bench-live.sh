@@ -7,12 +7,12 @@
 #   DATABASE  a codir database, e.g. the one kept by `.build/release/codir-bench --end $(date -u +%F) --keep DIR`
 #             (a year of data up to today, so that every window is full); it is copied, never written
 #   CODIR     the codir executable (default .build/release/codir)
-#   SCENARIO  any of: dash365 dash30 ten idle commit (default: all)
+#   SCENARIO  any of: first dash365 dash30 ten idle commit (default: all)
 set -euo pipefail
 source_db=${1:?usage: scripts/bench-live.sh DATABASE [CODIR] [SCENARIO…]}
 codir=$(realpath "${2:-.build/release/codir}")
 shift $(( $# >= 2 ? 2 : 1 ))
-scenarios=${*:-dash365 dash30 ten idle commit}
+scenarios=${*:-first dash365 dash30 ten idle commit}
 seconds=${SECONDS_MEASURED:-60}
 warmup=${WARMUP_SECONDS:-15}
 work=$(mktemp -d)
@@ -69,6 +69,21 @@ stop_all() { tm kill-server 2>/dev/null || true; sleep 0.5; }
 
 for scenario in $scenarios; do
     case $scenario in
+    first)
+        # A cold viewer: its first frame (with a loading mark when the data takes time), then the figures.
+        for window in 365d 30d; do
+            for n in 1 2 3; do
+                started=$(date +%s.%N)
+                start "first-$window" dash --window "$window"
+                wait_for "first-$window" 'codir'
+                frame=$(date +%s.%N)
+                wait_for "first-$window" 'Daily impressions'
+                printf '  cold dash --window %s: first frame %4.0f ms, the figures %4.0f ms\n' "$window" \
+                    "$(echo "($frame - $started) * 1000" | bc -l)" "$(echo "($(date +%s.%N) - $started) * 1000" | bc -l)"
+                stop_all
+            done
+        done
+        ;;
     dash365 | dash30)
         window=${scenario#dash}d
         echo "one codir dash --window $window, simulate --rate 5 writing, over ${seconds}s after ${warmup}s:"
@@ -130,7 +145,7 @@ for scenario in $scenarios; do
                 committed=$(date +%s.%N)
                 deadline=$(( $(date +%s) + 30 ))
                 while tm capture-pane -p -t "commit-$window" | grep -qF "$before"; do
-                    [ "$(date +%s)" -lt "$deadline" ] || { echo "the new tie never showed" >&2; exit 1; }
+                    [ "$(date +%s)" -lt "$deadline" ] || { echo "the new tie never showed (still: $before; u$actor to u$target)" >&2; tm capture-pane -p -t "commit-$window" | head -3 >&2; exit 1; }
                     sleep 0.01
                 done
                 printf '  commit to screen, dash --window %s, an appended event: %4.0f ms\n' "$window" \

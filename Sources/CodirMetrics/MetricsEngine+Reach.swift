@@ -14,23 +14,27 @@ extension MetricsEngine {
     public static func reachRows(
         for persons: [Int], in dataset: Dataset, window: TimeWindow, receivedOnPosts: (Int) -> Int? = { _ in nil }
     ) -> [ReachRow] {
-        let wanted = Set(persons.map(Int32.init))
-        var postsBy: [Int32: [Int]] = [:]
-        for (index, post) in dataset.posts.enumerated() where wanted.contains(post.author) {
-            postsBy[post.author, default: []].append(index)
+        // Grouped by position, without hashing: this runs at every live report.
+        var slot = [Int](repeating: -1, count: dataset.people.count)
+        for (index, person) in persons.enumerated() where slot.indices.contains(person) { slot[person] = index }
+        func slotOf(_ person: Int32) -> Int? {
+            let p = Int(person)
+            return p >= 0 && p < slot.count && slot[p] >= 0 ? slot[p] : nil
         }
-        var dailyBy: [Int32: [DailyRecord]] = [:]
-        for row in dataset.daily where wanted.contains(row.person) { dailyBy[row.person, default: []].append(row) }
-        var statsBy: [Int32: [PostStatRecord]] = [:]
+        var postsBy = [[Int]](repeating: [], count: persons.count)
+        for (index, post) in dataset.posts.enumerated() { if let s = slotOf(post.author) { postsBy[s].append(index) } }
+        var dailyBy = [[DailyRecord]](repeating: [], count: persons.count)
+        for row in dataset.daily { if let s = slotOf(row.person) { dailyBy[s].append(row) } }
+        var statsBy = [[PostStatRecord]](repeating: [], count: persons.count)
         for stat in dataset.postStats where dataset.posts.indices.contains(Int(stat.post)) {
-            let author = dataset.posts[Int(stat.post)].author
-            if wanted.contains(author) { statsBy[author, default: []].append(stat) }
+            if let s = slotOf(dataset.posts[Int(stat.post)].author) { statsBy[s].append(stat) }
         }
         let days = seriesDays(window: window, dataset: dataset)
-        return persons.map { person in
-            let p = Int32(person)
+        return persons.enumerated().map { index, person in
+            // A person given twice gets the rows of their first place.
+            let s = slotOf(Int32(truncatingIfNeeded: person)) ?? index
             return reachRow(
-                for: person, posts: postsBy[p] ?? [], daily: dailyBy[p] ?? [], stats: statsBy[p] ?? [], days: days,
+                for: person, posts: postsBy[s], daily: dailyBy[s], stats: statsBy[s], days: days,
                 in: dataset, window: window, receivedOnPosts: receivedOnPosts(person))
         }
     }
