@@ -107,7 +107,8 @@ for scenario in $scenarios; do
         start me-u2-7d me --as u2 --window 7d
         start me-u3-90d me --as u3 --window 90d
         start me-u500-30d me --as u500
-        sleep "$warmup"
+        # Ten cold builds share two cores: twice the warm-up, so that none is still building when measured.
+        sleep $(( warmup * 2 ))
         measure dash-365d dash-30d dash-90d wall-30d wall-7d me-u0-30d me-u1-365d me-u2-7d me-u3-90d me-u500-30d
         feed_off; stop_all
         ;;

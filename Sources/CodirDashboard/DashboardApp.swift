@@ -61,7 +61,7 @@ public final class DashboardApp {
             if stopRequested() { return .stopRequested }
             let now = clock()
             if needsLoad || now.seconds / 60 != loadedMinute {
-                source.load(length: screen.window, asOf: now, sources: screen.sources)
+                source.load(length: screen.window, asOf: now, sources: screen.sources, leaderDetails: screen.leaderDetails)
                 loadedMinute = now.seconds / 60
                 needsLoad = false
                 needsDraw = true

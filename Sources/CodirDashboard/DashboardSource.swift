@@ -20,6 +20,16 @@ public struct TickerItem: Sendable, Hashable {
     public var target: Party
 }
 
+/// Which leader details a load computes (`DashboardSnapshot.leaderDetail(_:)`).
+public enum LeaderDetailRequest: Sendable, Hashable {
+    /// Every leader the viewer may see.
+    case all
+    /// None: the screen shows no detail.
+    case none
+    /// One leader, by directory id.
+    case only(String)
+}
+
 /// A post of the personal report's list: whose, when, and its link when known.
 public struct PostLine: Sendable, Hashable {
     public var id: String
@@ -111,8 +121,12 @@ public final class DashboardSource {
 
     /// The live figures and where they stand in the database.
     private var live: (metrics: LiveMetrics, cursor: LiveCursor)?
-    /// The live figures being built in the background after a full load.
+    /// The live figures being built in the background after a full load, and the rows they are built from (held
+    /// by the build anyway), for a leader detail asked for meanwhile.
     private var building: LiveBuild?
+    private var pending: (dataset: Dataset, window: TimeWindow)?
+    /// The leader details the snapshot holds.
+    private var detailsShown: LeaderDetailRequest = .none
     /// Links of posts already looked up, by post key, and the keys looked up (most posts have no link: they are
     /// not looked up again).
     private var urls: [String: String] = [:]
@@ -165,6 +179,7 @@ public final class DashboardSource {
         identity = nil
         live = nil
         building = nil
+        pending = nil
         urls = [:]
         lookedUp = []
     }
@@ -172,7 +187,10 @@ public final class DashboardSource {
     /// Loads the report of `length` ending at `asOf`; on failure keeps the last snapshot and sets
     /// `staleReason`. Returns whether a new snapshot was loaded.
     @discardableResult
-    public func load(length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>? = nil) -> Bool {
+    public func load(
+        length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>? = nil,
+        leaderDetails: LeaderDetailRequest = .all
+    ) -> Bool {
         do {
             let store = try self.store ?? Store.open(path: path, access: .readOnly)
             self.store = store
@@ -181,6 +199,7 @@ public final class DashboardSource {
             if let built = building, built.length == length, built.sources == sources, let metrics = built.take() {
                 live = (metrics, built.cursor)
                 building = nil
+                pending = nil
                 // The full load's rows and the build's scratch are gone: give their memory back.
                 returnFreedMemory()
             }
@@ -196,17 +215,28 @@ public final class DashboardSource {
                     postStats: append.tables.postStats, daily: append.tables.daily, followers: append.tables.followers,
                     demographics: append.tables.demographics)
                 live = current
-                try publish(liveSnapshot(current.metrics, store: store), store: store)
+                try publish(liveSnapshot(current.metrics, store: store, details: leaderDetails), store: store)
+                detailsShown = leaderDetails
                 liveLoads += 1
             } else if let built = building, built.length == length, built.sources == sources {
-                // The live figures are being built: the frame on screen stays until they are ready.
-                return false
+                // The live figures are being built: the frame on screen stays until they are ready, with the
+                // leader detail asked for meanwhile.
+                guard leaderDetails != detailsShown, personalLogin == nil, let pending, var next = snapshot else { return false }
+                next.leaderDetails = MetricsEngine.leaderDetails(
+                    for: Self.leaders(leaderDetails, next.report), in: pending.dataset, window: pending.window)
+                snapshot = next
+                detailsShown = leaderDetails
+                return true
             } else {
                 live = nil
                 building = nil
+                pending = nil
                 urls = [:]
                 lookedUp = []
-                try publish(fullSnapshot(store: store, length: length, asOf: asOf, sources: sources), store: store)
+                try publish(
+                    fullSnapshot(store: store, length: length, asOf: asOf, sources: sources, details: leaderDetails),
+                    store: store)
+                detailsShown = leaderDetails
                 fullLoads += 1
             }
             self.version = version
@@ -239,7 +269,7 @@ public final class DashboardSource {
 
     /// Reads the window whole and computes everything, then starts building the live figures from the same data.
     private func fullSnapshot(
-        store: Store, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?
+        store: Store, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?, details: LeaderDetailRequest
     ) throws(StoreError) -> DashboardSnapshot {
         let window = TimeWindow(length: length, asOf: asOf)
         let (loaded, cursor) = try store.liveDataset(
@@ -255,26 +285,38 @@ public final class DashboardSource {
             full: full, personal: personal, posts: dataset.posts, latest: Array(latest), demographics: dataset.demographics,
             store: store)
         if personalLogin == nil {
-            next.leaderDetails = MetricsEngine.leaderDetails(for: next.report.reach.map(\.person), in: dataset, window: window)
+            next.leaderDetails = MetricsEngine.leaderDetails(for: Self.leaders(details, next.report), in: dataset, window: window)
         }
         if followsAppends, cursor.follows {
             building = LiveBuild(
                 dataset: loaded, length: length, asOf: asOf, sources: sources, person: person, cursor: cursor)
+            pending = (dataset, window)
         }
         return next
     }
 
     /// The snapshot from the live figures.
-    private func liveSnapshot(_ metrics: LiveMetrics, store: Store) throws(StoreError) -> DashboardSnapshot {
+    private func liveSnapshot(
+        _ metrics: LiveMetrics, store: Store, details: LeaderDetailRequest
+    ) throws(StoreError) -> DashboardSnapshot {
         let full = metrics.report()
         var next = try snapshot(
             full: full, personal: metrics.personalReport(full), posts: metrics.base.posts,
             latest: metrics.latest(Self.tickerLength), demographics: metrics.base.demographics, store: store)
-        if personalLogin == nil { next.leaderDetails = metrics.leaderDetails(for: next.report.reach.map(\.person)) }
+        if personalLogin == nil { next.leaderDetails = metrics.leaderDetails(for: Self.leaders(details, next.report)) }
         return next
     }
 
     static let tickerLength = 6
+
+    /// The positions of the leaders whose details are asked for, among those the viewer may see.
+    static func leaders(_ request: LeaderDetailRequest, _ report: MetricsReport) -> [Int] {
+        switch request {
+        case .all: return report.reach.map(\.person)
+        case .none: return []
+        case .only(let key): return report.reach.map(\.person).filter { report.people[$0].id == key }
+        }
+    }
 
     /// The snapshot of a full report (every row in), as the viewer may see it.
     private func snapshot(

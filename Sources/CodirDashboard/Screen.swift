@@ -26,6 +26,8 @@ public protocol Screen: AnyObject {
     var window: WindowLength { get }
     /// The sources the silo figures count; nil for all.
     var sources: Set<InteractionSource>? { get }
+    /// The leader details each load computes: a screen that never shows one asks for none.
+    var leaderDetails: LeaderDetailRequest { get }
     func render(_ input: ScreenInput, size: Size, context: RenderContext) -> CellBuffer
     func handle(_ event: TerminalEvent, snapshot: DashboardSnapshot?) -> ScreenAction
     /// After each load: keeps the screen's selections within what the new data holds.
@@ -38,6 +40,7 @@ public protocol Screen: AnyObject {
 
 extension Screen {
     public var sources: Set<InteractionSource>? { nil }
+    public var leaderDetails: LeaderDetailRequest { .none }
     public func loaded(_ snapshot: DashboardSnapshot?) {}
     public func nextWake() -> Date? { nil }
     public func wake(now: Date, size: Size) -> Bool { false }
@@ -51,6 +54,8 @@ public class DashboardScreen: Screen {
 
     public var window: WindowLength { state.window }
     public var sources: Set<InteractionSource>? { state.source.map { [$0] } }
+    /// Only the open detail's leader: computing every leader's at each change would cost more than the rest.
+    public var leaderDetails: LeaderDetailRequest { state.detail.map { .only($0) } ?? .none }
 
     public func render(_ input: ScreenInput, size: Size, context: RenderContext) -> CellBuffer {
         DashboardView(snapshot: input.snapshot, staleReason: input.staleReason, state: state, context: context, now: input.now)
@@ -92,7 +97,8 @@ public class DashboardScreen: Screen {
             guard state.pane != .silos, let leader = state.selectedLeader ?? leaders(snapshot).first else { return .nothing }
             state.detail = leader
             state.selectedLeader = leader
-            return .redraw
+            // Its detail is computed by a load (the live path makes it cheap).
+            return .reload
         case .escape, .backspace:
             guard state.detail != nil else { return .nothing }
             state.detail = nil

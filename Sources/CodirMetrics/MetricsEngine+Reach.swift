@@ -25,6 +25,8 @@ extension MetricsEngine {
         for (index, post) in dataset.posts.enumerated() { if let s = slotOf(post.author) { postsBy[s].append(index) } }
         var dailyBy = [[DailyRecord]](repeating: [], count: persons.count)
         for row in dataset.daily { if let s = slotOf(row.person) { dailyBy[s].append(row) } }
+        var followersBy = [[FollowerRecord]](repeating: [], count: persons.count)
+        for row in dataset.followers { if let s = slotOf(row.person) { followersBy[s].append(row) } }
         var statsBy = [[PostStatRecord]](repeating: [], count: persons.count)
         for stat in dataset.postStats where dataset.posts.indices.contains(Int(stat.post)) {
             if let s = slotOf(dataset.posts[Int(stat.post)].author) { statsBy[s].append(stat) }
@@ -34,13 +36,14 @@ extension MetricsEngine {
             // A person given twice gets the rows of their first place.
             let s = slotOf(Int32(truncatingIfNeeded: person)) ?? index
             return reachRow(
-                for: person, posts: postsBy[s], daily: dailyBy[s], stats: statsBy[s], days: days,
+                for: person, posts: postsBy[s], daily: dailyBy[s], stats: statsBy[s], followers: followersBy[s], days: days,
                 in: dataset, window: window, receivedOnPosts: receivedOnPosts(person))
         }
     }
 
     private static func reachRow(
-        for person: Int, posts: [Int], daily: [DailyRecord], stats postStats: [PostStatRecord], days: Range<Day>,
+        for person: Int, posts: [Int], daily: [DailyRecord], stats postStats: [PostStatRecord],
+        followers snapshots: [FollowerRecord], days: Range<Day>,
         in dataset: Dataset, window: TimeWindow, receivedOnPosts: Int?
     ) -> ReachRow {
         let p = Int32(person)
@@ -86,7 +89,7 @@ extension MetricsEngine {
                 (Double(now) - Double(before)) / Double(before)
             } else { nil }
 
-        let (followers, growth, growthSource) = followerFigures(person: p, daily: daily, dataset: dataset, window: window)
+        let (followers, growth, growthSource) = followerFigures(snapshots: snapshots, daily: daily, window: window)
         let series = dailyImpressions(
             days: days, window: window, source: impressions.source, daily: daily, posts: posts, dataset: dataset,
             stats: stats)
@@ -165,9 +168,9 @@ extension MetricsEngine {
     /// both; else the sum of the daily new followers in the window (creator analytics give one total and 90 days of
     /// new followers: the count at the start is then the total minus the new followers after it).
     private static func followerFigures(
-        person: Int32, daily: [DailyRecord], dataset: Dataset, window: TimeWindow
+        snapshots unsorted: [FollowerRecord], daily: [DailyRecord], window: TimeWindow
     ) -> (Int64?, Int64?, FollowerGrowthSource) {
-        let snapshots = dataset.followers.filter { $0.person == person }.sorted { $0.at < $1.at }
+        let snapshots = unsorted.sorted { $0.at < $1.at }
         var newInWindow: Int64 = 0
         var foundNew = false
         for row in daily where window.contains(row.day.noon) {
