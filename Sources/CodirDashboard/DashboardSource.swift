@@ -40,7 +40,8 @@ public struct PostLine: Sendable, Hashable {
 
 /// Everything one frame shows, computed once per data change, window change or minute. It holds only what its
 /// viewer may see: the disclosure is applied before anything reaches a screen, and the raw data it was computed
-/// from never reaches it (the leader details and audiences are computed for the leaders the viewer may see).
+/// from never reaches it (the leader details and audiences are computed for the leaders the viewer may see, the
+/// details only for those the screen asked for).
 public struct DashboardSnapshot: Sendable {
     public var organisation: String
     public var report: MetricsReport
@@ -131,6 +132,8 @@ public final class DashboardSource {
     /// not looked up again).
     private var urls: [String: String] = [:]
     private var lookedUp: Set<String> = []
+    /// The last post list of `codir me`, by post positions.
+    private var lines: (indices: [Int], lines: [PostLine])?
     /// How the last loads were made, for tests and the benchmark.
     public private(set) var fullLoads = 0
     public private(set) var liveLoads = 0
@@ -182,6 +185,7 @@ public final class DashboardSource {
         pending = nil
         urls = [:]
         lookedUp = []
+        lines = nil
     }
 
     /// Loads the report of `length` ending at `asOf`; on failure keeps the last snapshot and sets
@@ -233,6 +237,7 @@ public final class DashboardSource {
                 pending = nil
                 urls = [:]
                 lookedUp = []
+                lines = nil
                 try publish(
                     fullSnapshot(store: store, length: length, asOf: asOf, sources: sources, details: leaderDetails),
                     store: store)
@@ -258,12 +263,6 @@ public final class DashboardSource {
         next.lastChange = try store.lastChange()
         next.coverage = personalLogin == nil ? try store.coverage(leadersOnly: true) : []
         next.staleAfterDays = staleAfterDays
-        let missing = next.postsToEngage.map(\.id).filter { !lookedUp.contains($0) }
-        if !missing.isEmpty {
-            urls.merge(try store.postURLs(keys: missing)) { $1 }
-            lookedUp.formUnion(missing)
-        }
-        for index in next.postsToEngage.indices { next.postsToEngage[index].url = urls[next.postsToEngage[index].id] }
         snapshot = next
     }
 
@@ -329,17 +328,32 @@ public final class DashboardSource {
             ?? ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         var next = DashboardSnapshot(organisation: name, report: report, asOf: full.window.end)
         next.personal = personal?.disclosed(to: disclosure, report: full)
-        next.postsToEngage = (personal?.postsToEngage ?? []).compactMap { index in
-            guard posts.indices.contains(index) else { return nil }
-            let post = posts[index]
-            return PostLine(id: post.id, author: Int(post.author), at: Timestamp(seconds: post.at), url: nil)
-        }
+        next.postsToEngage = try postLines(personal?.postsToEngage ?? [], posts: posts, store: store)
         next.ticker = Self.ticker(latest, report: report)
         if personalLogin == nil {
             let shown = Set(report.reach.map(\.person))
             for row in demographics where shown.contains(Int(row.person)) { next.audiences[Int(row.person), default: []].append(row) }
         }
         return next
+    }
+
+    /// The post list of `codir me`, with links: the same list as last time is the same lines (a year of
+    /// colleagues' posts is tens of thousands of lines), else built again, each link looked up once.
+    private func postLines(_ indices: [Int], posts: [PostRecord], store: Store) throws(StoreError) -> [PostLine] {
+        if let cached = lines, cached.indices == indices { return cached.lines }
+        var made = indices.compactMap { index -> PostLine? in
+            guard posts.indices.contains(index) else { return nil }
+            let post = posts[index]
+            return PostLine(id: post.id, author: Int(post.author), at: Timestamp(seconds: post.at), url: nil)
+        }
+        let missing = made.map(\.id).filter { !lookedUp.contains($0) }
+        if !missing.isEmpty {
+            urls.merge(try store.postURLs(keys: missing)) { $1 }
+            lookedUp.formUnion(missing)
+        }
+        for index in made.indices { made[index].url = urls[made[index].id] }
+        lines = (indices, made)
+        return made
     }
 
     /// The latest interactions, newest first, named as the disclosed report allows.
