@@ -164,7 +164,11 @@ public final class DashboardSource {
             identity = current
             return true
         }
-        if live == nil, building?.isDone == true { return true }
+        if live == nil, let building {
+            // Built after the first frame is on screen, not beside its drawing.
+            building.start()
+            if building.isDone { return true }
+        }
         do {
             let now = try store?.dataVersion()
             return now != version
@@ -175,7 +179,10 @@ public final class DashboardSource {
     }
 
     /// Waits for the live figures being built in the background, if any (for tests and the benchmark).
-    public func waitForLiveFigures() { building?.wait() }
+    public func waitForLiveFigures() {
+        building?.start()
+        building?.wait()
+    }
 
     private func forget() {
         store = nil
@@ -277,11 +284,13 @@ public final class DashboardSource {
         let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf, sources: sources)
         let person = personalLogin.flatMap { login in dataset.people.firstIndex { $0.login == login } }
         let personal = person.map { MetricsEngine.personal(for: $0, in: dataset, report: full) }
-        // The window's interactions are in time order, those of one second in the order they were written.
-        let latest = dataset.interactions.reversed().lazy.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
-            .prefix(Self.tickerLength).map(LiveInteraction.init)
+        // The window's interactions are in time order (the early ones, before the window, come last).
+        let latest = LiveInteraction.newest(
+            dataset.interactions.reversed().lazy.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
+                .map(LiveInteraction.init),
+            count: Self.tickerLength)
         var next = try snapshot(
-            full: full, personal: personal, posts: dataset.posts, latest: Array(latest), demographics: dataset.demographics,
+            full: full, personal: personal, posts: dataset.posts, latest: latest, demographics: dataset.demographics,
             store: store)
         if personalLogin == nil {
             next.leaderDetails = MetricsEngine.leaderDetails(for: Self.leaders(details, next.report), in: dataset, window: window)
@@ -372,49 +381,65 @@ public final class DashboardSource {
     }
 }
 
-/// The live figures of a full load, built on a thread of their own so that the screen keeps answering keys
-/// meanwhile (a year's window takes about two seconds to build).
-private final class LiveBuild: @unchecked Sendable {
+/// The live figures of a full load, built on a thread of their own once the first frame is on screen, so that the
+/// screen keeps answering keys meanwhile (a year's window takes two to three seconds to build).
+private final class LiveBuild {
     let length: WindowLength
     let sources: Set<InteractionSource>?
     let cursor: LiveCursor
-    private let done = NSCondition()
-    private var result: LiveMetrics?
-    private var taken = false
+    private let outcome = Outcome()
+    /// Until started; the thread holds the rows, not this value (dropped unstarted, nothing is kept).
+    private var thread: Thread?
+
+    /// What the thread hands over.
+    private final class Outcome: @unchecked Sendable {
+        let done = NSCondition()
+        var result: LiveMetrics?
+        var taken = false
+    }
 
     init(dataset: Dataset, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?, person: Int?, cursor: LiveCursor) {
         self.length = length
         self.sources = sources
         self.cursor = cursor
-        let thread = Thread { [self] in
+        let outcome = self.outcome
+        let thread = Thread {
             let metrics = LiveMetrics(dataset: dataset, length: length, asOf: asOf, sources: sources, person: person)
-            done.lock()
-            result = metrics
-            done.broadcast()
-            done.unlock()
+            outcome.done.lock()
+            outcome.result = metrics
+            outcome.done.broadcast()
+            outcome.done.unlock()
         }
         thread.stackSize = 1 << 22
-        thread.start()
+        self.thread = thread
+    }
+
+    /// Starts the build, once.
+    func start() {
+        thread?.start()
+        thread = nil
     }
 
     /// Whether the figures are built.
     var isDone: Bool {
-        done.lock()
-        defer { done.unlock() }
-        return result != nil
+        outcome.done.lock()
+        defer { outcome.done.unlock() }
+        return outcome.result != nil
     }
 
     /// The figures once built, handed over (this build keeps no copy); nil before.
     func take() -> LiveMetrics? {
-        done.lock()
-        defer { done.unlock() }
-        if result != nil { taken = true }
-        return result.take()
+        outcome.done.lock()
+        defer { outcome.done.unlock() }
+        if outcome.result != nil { outcome.taken = true }
+        return outcome.result.take()
     }
 
+    /// Waits until the figures are built (or were handed over).
     func wait() {
-        done.lock()
-        while result == nil && !taken { done.wait() }
-        done.unlock()
+        start()
+        outcome.done.lock()
+        while outcome.result == nil && !outcome.taken { outcome.done.wait() }
+        outcome.done.unlock()
     }
 }

@@ -147,16 +147,12 @@ public struct LiveMetrics: Sendable {
         return details
     }
 
-    /// The latest `count` interactions of the window, newest first.
+    /// The latest `count` interactions of the window, newest first (`LiveInteraction.newest`).
     public func latest(_ count: Int) -> [LiveInteraction] {
         let window = TimeWindow(length: length, asOf: asOf)
-        var result: [LiveInteraction] = []
-        var index = rows.indices(after: .min, through: asOf.seconds).upperBound - 1
-        while index >= 0, result.count < count, window.contains(seconds: rows[index].at) {
-            result.append(rows[index])
-            index -= 1
-        }
-        return result
+        let end = rows.indices(after: .min, through: asOf.seconds).upperBound
+        let newestFirst = (0..<end).reversed().lazy.map { rows[$0] }.prefix { window.contains(seconds: $0.at) }
+        return LiveInteraction.newest(newestFirst, count: count)
     }
 }
 

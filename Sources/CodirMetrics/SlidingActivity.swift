@@ -20,6 +20,23 @@ public struct LiveInteraction: Sendable, Hashable {
     }
 }
 
+extension LiveInteraction {
+    /// The newest `count` of interactions given newest first, those of one second in an order of their own
+    /// (actor, target, kind, post, descending), so that the same rows give the same list whatever order a store
+    /// holds them in.
+    public static func newest(_ newestFirst: some Sequence<LiveInteraction>, count: Int) -> [LiveInteraction] {
+        var taken: [LiveInteraction] = []
+        for row in newestFirst {
+            if taken.count >= count, let last = taken.last, row.at < last.at { break }
+            taken.append(row)
+        }
+        taken.sort {
+            ($0.at, $0.actor, $0.target, $0.kind.rawValue, $0.post) > ($1.at, $1.actor, $1.target, $1.kind.rawValue, $1.post)
+        }
+        return Array(taken.prefix(count))
+    }
+}
+
 /// The activity summary, the interactions by source and the colleague engagement of a window that slides with
 /// the clock, kept up to date by what changes (as `SlidingSilos` does for the silo figures): appended interactions
 /// are added, those the window's start passes are removed, each in O(1). Counts only: the rows are in the

@@ -110,9 +110,10 @@ struct LiveMetricsTests {
         #expect(live.leaderDetails(for: leaders) == MetricsEngine.leaderDetails(for: leaders, in: dataset, window: got.window), "\(context)")
 
         let window = got.window
-        let latest = dataset.interactions.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
-            .sorted { $0.at > $1.at }.prefix(6)
-        #expect(live.latest(6).map(\.at) == latest.map(\.at), "\(context)")
+        let latest = LiveInteraction.newest(
+            dataset.interactions.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
+                .sorted { $0.at > $1.at }.map(LiveInteraction.init), count: 6)
+        #expect(live.latest(6) == latest, "\(context)")
     }
 
     @Test(arguments: [WindowLength.days(7), .days(30), .days(90), .days(365), .all])
