@@ -187,6 +187,11 @@ public final class DashboardSource {
     private func forget() {
         store = nil
         identity = nil
+        dropDerived()
+    }
+
+    /// Lets go of everything computed from the data: the live figures, a build, the post links and lines.
+    private func dropDerived() {
         live = nil
         building = nil
         pending = nil
@@ -239,12 +244,7 @@ public final class DashboardSource {
                 detailsShown = leaderDetails
                 return true
             } else {
-                live = nil
-                building = nil
-                pending = nil
-                urls = [:]
-                lookedUp = []
-                lines = nil
+                dropDerived()
                 try publish(
                     fullSnapshot(store: store, length: length, asOf: asOf, sources: sources, details: leaderDetails),
                     store: store)
