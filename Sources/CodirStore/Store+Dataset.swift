@@ -71,7 +71,7 @@ extension Store {
         let before = cursor
         return try read { db in
             let mark = try LiveCursor.mark(db)
-            guard cursor.follows, mark.schema == before.mark.schema, mark.rewrites == before.mark.rewrites else { return nil }
+            guard cursor.follows, mark.structure == before.mark.structure, mark.rewrites == before.mark.rewrites else { return nil }
             var append = LiveAppend()
             var state = cursor
             try DatasetReader.appended(db, cursor: &state, into: &append)
@@ -135,7 +135,7 @@ public struct LiveCursor: Sendable {
     var posts = 0
     var lastInteraction: Int64 = 0
     var lastPost: Int64 = 0
-    var mark = Mark(schema: 0, rewrites: 0, counters: 0)
+    var mark = Mark(structure: 0, rewrites: 0, counters: 0)
     var tables = LiveTables()
     /// Whether the database counts its changes (every trigger of migration v8 in place): without the counts, a
     /// reader cannot tell an append from a rewrite and loads everything at each change.
@@ -143,7 +143,10 @@ public struct LiveCursor: Sendable {
 
     struct Mark: Hashable {
         /// Migrations applied × 1000 + live triggers in place.
-        var schema: Int64
+        var structure: Int64
+
+        /// Whether every trigger of migration v8 is in place.
+        var hasEveryTrigger: Bool { structure % 1000 == Int64(Schema.changeTriggers.count) }
         var rewrites: Int64
         var counters: Int64
     }
@@ -159,7 +162,7 @@ public struct LiveCursor: Sendable {
                     rewrites, counters
                 FROM changes WHERE id = 1
                 """)
-        return Mark(schema: row?[0] ?? 0, rewrites: row?[1] ?? 0, counters: row?[2] ?? 0)
+        return Mark(structure: row?[0] ?? 0, rewrites: row?[1] ?? 0, counters: row?[2] ?? 0)
     }
 }
 
@@ -207,9 +210,7 @@ struct DatasetReader {
         let windowStart: Int64 = window.start?.seconds ?? Int64.min
         var cursor = LiveCursor()
         cursor.mark = try LiveCursor.mark(db)
-        let triggers = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'live\\_%' ESCAPE '\\'") ?? 0
-        cursor.follows = later && triggers == Schema.changeTriggers.count
+        cursor.follows = later && cursor.mark.hasEveryTrigger
         cursor.lastInteraction = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interactions") ?? 0
         cursor.lastPost = try Int64.fetchOne(db, sql: "SELECT max(id) FROM posts") ?? 0
 
