@@ -61,7 +61,7 @@ let package = Package(
         // The scale benchmark (docs/benchmarks.md).
         .executableTarget(
             name: "codir-bench",
-            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI", "ProcessRun"]),
+            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirDemo", "CodirDashboard", "TerminalUI", "ProcessRun", "LibC"]),
         // Running programs with posix_spawn and waiting on their pid: the benchmark's and the tests'.
         .target(name: "ProcessRun", dependencies: ["LibC"]),
         // The platform's C library, imported in one place.

@@ -61,7 +61,9 @@ public final class DashboardApp {
             if stopRequested() { return .stopRequested }
             let now = clock()
             if needsLoad || now.seconds / 60 != loadedMinute {
-                source.load(length: screen.window, asOf: now, sources: screen.sources, leaderDetails: screen.leaderDetails)
+                source.load(
+                    length: screen.window, asOf: now, sources: screen.sources, leaderDetails: screen.leaderDetails,
+                    coverage: screen.needsCoverage)
                 loadedMinute = now.seconds / 60
                 needsLoad = false
                 needsDraw = true

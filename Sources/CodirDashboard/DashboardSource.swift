@@ -122,12 +122,12 @@ public final class DashboardSource {
 
     /// The live figures and where they stand in the database.
     private var live: (metrics: LiveMetrics, cursor: LiveCursor)?
-    /// The live figures being built in the background after a full load, and the rows they are built from (held
-    /// by the build anyway), for a leader detail asked for meanwhile.
+    /// The live figures being built in the background after a full load (they take its rows over: a leader detail
+    /// asked for meanwhile waits for them).
     private var building: LiveBuild?
-    private var pending: (dataset: Dataset, window: TimeWindow)?
-    /// The leader details the snapshot holds.
+    /// The leader details the snapshot holds, and whether it holds the sources' coverage.
     private var detailsShown: LeaderDetailRequest = .none
+    private var coverageShown = false
     /// Links of posts already looked up, by post key, and the keys looked up (most posts have no link: they are
     /// not looked up again).
     private var urls: [String: String] = [:]
@@ -194,18 +194,18 @@ public final class DashboardSource {
     private func dropDerived() {
         live = nil
         building = nil
-        pending = nil
         urls = [:]
         lookedUp = []
         lines = nil
     }
 
     /// Loads the report of `length` ending at `asOf`; on failure keeps the last snapshot and sets
-    /// `staleReason`. Returns whether a new snapshot was loaded.
+    /// `staleReason`. Returns whether a new snapshot was loaded. With `coverage`, the snapshot holds what each
+    /// source holds about each leader (the Data pane).
     @discardableResult
     public func load(
         length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>? = nil,
-        leaderDetails: LeaderDetailRequest = .all
+        leaderDetails: LeaderDetailRequest = .all, coverage: Bool = true
     ) -> Bool {
         do {
             let store = try self.store ?? Store.open(path: path, access: .readOnly)
@@ -215,7 +215,6 @@ public final class DashboardSource {
             if let built = building, built.length == length, built.sources == sources, let metrics = built.take() {
                 live = (metrics, built.cursor)
                 building = nil
-                pending = nil
                 // The full load's rows and the build's scratch are gone: give their memory back.
                 returnFreedMemory()
             }
@@ -230,24 +229,25 @@ public final class DashboardSource {
                 current.metrics.replaceTables(
                     postStats: append.tables.postStats, daily: append.tables.daily, followers: append.tables.followers,
                     demographics: append.tables.demographics)
+                let next = try liveSnapshot(&current.metrics, store: store, details: leaderDetails)
                 live = current
-                try publish(liveSnapshot(current.metrics, store: store, details: leaderDetails), store: store)
+                try publish(next, store: store, coverage: coverage)
                 detailsShown = leaderDetails
                 liveLoads += 1
             } else if let built = building, built.length == length, built.sources == sources {
-                // The live figures are being built: the frame on screen stays until they are ready, with the
-                // leader detail asked for meanwhile.
-                guard leaderDetails != detailsShown, personalLogin == nil, let pending, var next = snapshot else { return false }
-                next.leaderDetails = MetricsEngine.leaderDetails(
-                    for: Self.leaders(leaderDetails, next.report), in: pending.dataset, window: pending.window)
+                // The live figures are being built: the frame on screen stays until they are ready (a leader
+                // detail asked for meanwhile shows with them, a second or two later); the Data pane's table is
+                // read at once.
+                guard coverage, !coverageShown, personalLogin == nil, var next = snapshot else { return false }
+                next.coverage = try store.coverage(leadersOnly: true)
                 snapshot = next
-                detailsShown = leaderDetails
+                coverageShown = true
                 return true
             } else {
                 dropDerived()
                 try publish(
                     fullSnapshot(store: store, length: length, asOf: asOf, sources: sources, details: leaderDetails),
-                    store: store)
+                    store: store, coverage: coverage)
                 detailsShown = leaderDetails
                 fullLoads += 1
             }
@@ -265,10 +265,11 @@ public final class DashboardSource {
         }
     }
 
-    private func publish(_ computed: DashboardSnapshot, store: Store) throws(StoreError) {
+    private func publish(_ computed: DashboardSnapshot, store: Store, coverage: Bool) throws(StoreError) {
         var next = computed
         next.lastChange = try store.lastChange()
-        next.coverage = personalLogin == nil ? try store.coverage(leadersOnly: true) : []
+        next.coverage = personalLogin == nil && coverage ? try store.coverage(leadersOnly: true) : []
+        coverageShown = coverage
         next.staleAfterDays = staleAfterDays
         snapshot = next
     }
@@ -285,9 +286,8 @@ public final class DashboardSource {
         let person = personalLogin.flatMap { login in dataset.people.firstIndex { $0.login == login } }
         let personal = person.map { MetricsEngine.personal(for: $0, in: dataset, report: full) }
         // The window's interactions are in time order (the early ones, before the window, come last).
-        let latest = LiveInteraction.newest(
-            dataset.interactions.reversed().lazy.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
-                .map(LiveInteraction.init),
+        let latest = InteractionRecord.newest(
+            dataset.interactions.reversed().lazy.filter { $0.actor != $0.target && window.contains(seconds: $0.at) },
             count: Self.tickerLength)
         var next = try snapshot(
             full: full, personal: personal, posts: dataset.posts, latest: latest, demographics: dataset.demographics,
@@ -298,14 +298,13 @@ public final class DashboardSource {
         if followsAppends, cursor.follows {
             building = LiveBuild(
                 dataset: loaded, length: length, asOf: asOf, sources: sources, person: person, cursor: cursor)
-            pending = (dataset, window)
         }
         return next
     }
 
     /// The snapshot from the live figures.
     private func liveSnapshot(
-        _ metrics: LiveMetrics, store: Store, details: LeaderDetailRequest
+        _ metrics: inout LiveMetrics, store: Store, details: LeaderDetailRequest
     ) throws(StoreError) -> DashboardSnapshot {
         let full = metrics.report()
         var next = try snapshot(
@@ -328,7 +327,7 @@ public final class DashboardSource {
 
     /// The snapshot of a full report (every row in), as the viewer may see it.
     private func snapshot(
-        full: MetricsReport, personal: PersonalReport?, posts: [PostRecord], latest: [LiveInteraction],
+        full: MetricsReport, personal: PersonalReport?, posts: [PostRecord], latest: [InteractionRecord],
         demographics: [DemographicRecord], store: Store
     ) throws(StoreError) -> DashboardSnapshot {
         let report = full.disclosed(to: disclosure)
@@ -366,7 +365,7 @@ public final class DashboardSource {
     }
 
     /// The latest interactions, newest first, named as the disclosed report allows.
-    static func ticker(_ latest: [LiveInteraction], report: MetricsReport) -> [TickerItem] {
+    static func ticker(_ latest: [InteractionRecord], report: MetricsReport) -> [TickerItem] {
         let withheld = Set(report.silo.departments.filter(\.withheld).map(\.department))
         let names = report.disclosure.namesIndividuals
         func party(_ index: Int32) -> TickerItem.Party? {
@@ -382,42 +381,60 @@ public final class DashboardSource {
 }
 
 /// The live figures of a full load, built on a thread of their own once the first frame is on screen, so that the
-/// screen keeps answering keys meanwhile (a year's window takes two to three seconds to build).
+/// screen keeps answering keys meanwhile (a year's window takes one to two seconds to build). The build takes the
+/// full load's rows over (`LiveMetrics` holds them in their own storage): nothing else may keep the dataset.
 private final class LiveBuild {
     let length: WindowLength
     let sources: Set<InteractionSource>?
     let cursor: LiveCursor
-    private let outcome = Outcome()
-    /// Until started; the thread holds the rows, not this value (dropped unstarted, nothing is kept).
-    private var thread: Thread?
+    private let outcome: Outcome
+    private let asOf: Timestamp
+    private let person: Int?
+    private var started = false
 
-    /// What the thread hands over.
+    /// What the thread takes and hands over.
     private final class Outcome: @unchecked Sendable {
         let done = NSCondition()
+        /// The full load's dataset until the thread takes it (its only reference then).
+        var dataset: Dataset?
         var result: LiveMetrics?
         var taken = false
+
+        init(dataset: Dataset) { self.dataset = dataset }
+
+        func takeDataset() -> Dataset {
+            done.lock()
+            defer { done.unlock() }
+            return dataset.take() ?? Dataset()
+        }
     }
 
     init(dataset: Dataset, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?, person: Int?, cursor: LiveCursor) {
         self.length = length
         self.sources = sources
         self.cursor = cursor
-        let outcome = self.outcome
+        self.asOf = asOf
+        self.person = person
+        outcome = Outcome(dataset: dataset)
+    }
+
+    /// Starts the build, once.
+    func start() {
+        guard !started else { return }
+        started = true
+        // What the full report used and let go is given back first: the build then grows from there.
+        returnFreedMemory()
+        let (outcome, length, asOf, sources, person) = (outcome, length, asOf, sources, person)
         let thread = Thread {
-            let metrics = LiveMetrics(dataset: dataset, length: length, asOf: asOf, sources: sources, person: person)
+            let metrics = LiveMetrics(
+                dataset: outcome.takeDataset(), length: length, asOf: asOf, sources: sources, person: person)
             outcome.done.lock()
             outcome.result = metrics
             outcome.done.broadcast()
             outcome.done.unlock()
         }
         thread.stackSize = 1 << 22
-        self.thread = thread
-    }
-
-    /// Starts the build, once.
-    func start() {
-        thread?.start()
-        thread = nil
+        thread.start()
     }
 
     /// Whether the figures are built.

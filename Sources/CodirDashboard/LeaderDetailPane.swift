@@ -63,7 +63,12 @@ struct LeaderDetailPane {
             buffer.sparkline(values.flatMap { Array(repeating: $0, count: factor) }, in: Rect(x: right.x, y: right.y + 1, width: right.width, height: 1), context: context)
             right = Rect(x: right.x, y: right.y + 3, width: right.width, height: right.height - 3)
         }
-        guard let detail = snapshot.leaderDetail(person) else { return }
+        guard let detail = snapshot.leaderDetail(person) else {
+            // The leader is shown (the detail is open on them), their detail not computed yet: a viewer's first
+            // seconds, while its live figures are built.
+            buffer.text("Loading who engages with their posts…", in: right, style: Style(.dim), context: context)
+            return
+        }
         let halves = right.split(.horizontal, [.ratio(1, min: 20), .ratio(1, min: 20)], spacing: 2)
         let received = right.width >= 60 ? halves[0] : right
         buffer.text("Who engages with their posts", in: received, style: Style(.header, [.bold]), context: context)

@@ -28,6 +28,8 @@ public protocol Screen: AnyObject {
     var sources: Set<InteractionSource>? { get }
     /// The leader details each load computes: a screen that never shows one asks for none.
     var leaderDetails: LeaderDetailRequest { get }
+    /// Whether each load reads what each source holds about each leader (the Data pane's table).
+    var needsCoverage: Bool { get }
     func render(_ input: ScreenInput, size: Size, context: RenderContext) -> CellBuffer
     func handle(_ event: TerminalEvent, snapshot: DashboardSnapshot?) -> ScreenAction
     /// After each load: keeps the screen's selections within what the new data holds.
@@ -41,6 +43,7 @@ public protocol Screen: AnyObject {
 extension Screen {
     public var sources: Set<InteractionSource>? { nil }
     public var leaderDetails: LeaderDetailRequest { .none }
+    public var needsCoverage: Bool { false }
     public func loaded(_ snapshot: DashboardSnapshot?) {}
     public func nextWake() -> Date? { nil }
     public func wake(now: Date, size: Size) -> Bool { false }
@@ -56,6 +59,8 @@ public class DashboardScreen: Screen {
     public var sources: Set<InteractionSource>? { state.source.map { [$0] } }
     /// Only the open detail's leader: computing every leader's at each change would cost more than the rest.
     public var leaderDetails: LeaderDetailRequest { state.detail.map { .only($0) } ?? .none }
+    /// Only while the Data pane is shown.
+    public var needsCoverage: Bool { state.pane == .data }
 
     public func render(_ input: ScreenInput, size: Size, context: RenderContext) -> CellBuffer {
         DashboardView(snapshot: input.snapshot, staleReason: input.staleReason, state: state, context: context, now: input.now)
@@ -78,19 +83,14 @@ public class DashboardScreen: Screen {
         case .character("q"), .control("c"): return .exit(.quit)
         case .endOfInput: return .exit(.endOfInput)
         case .character("1"), .character("2"), .character("3"), .character("4"):
-            if case .character(let c) = event, let n = c.wholeNumberValue, let pane = Pane(rawValue: n - 1) {
-                state.pane = pane
-                state.detail = nil
+            guard case .character(let c) = event, let n = c.wholeNumberValue, let pane = Pane(rawValue: n - 1) else {
+                return .redraw
             }
-            return .redraw
+            return show(pane)
         case .tab, .right:
-            state.pane = Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count) ?? .reach
-            state.detail = nil
-            return .redraw
+            return show(Pane(rawValue: (state.pane.rawValue + 1) % Pane.allCases.count) ?? .reach)
         case .backTab, .left:
-            state.pane = Pane(rawValue: (state.pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .reach
-            state.detail = nil
-            return .redraw
+            return show(Pane(rawValue: (state.pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count) ?? .reach)
         case .up, .character("k"): return moveSelection(by: -1, snapshot)
         case .down, .character("j"): return moveSelection(by: 1, snapshot)
         case .enter:
@@ -125,6 +125,14 @@ public class DashboardScreen: Screen {
         case .resize: return .redraw
         default: return .nothing
         }
+    }
+
+    /// Switches to `pane`; the Data pane's table is read by a load.
+    private func show(_ pane: Pane) -> ScreenAction {
+        let needed = needsCoverage
+        state.pane = pane
+        state.detail = nil
+        return needsCoverage && !needed ? .reload : .redraw
     }
 
     public func loaded(_ snapshot: DashboardSnapshot?) {

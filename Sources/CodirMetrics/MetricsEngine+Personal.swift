@@ -60,6 +60,27 @@ extension MetricsEngine {
     /// The personal view of `person` over `report`'s window. `report` must have been computed from
     /// `dataset` with every row (not a disclosed copy): the rank is taken from its reach rows.
     public static func personal(for person: Int, in dataset: Dataset, report: MetricsReport) -> PersonalReport {
+        personal(for: person, in: dataset, report: report, posts: nil, previousDepartment: nil)
+    }
+
+    /// The colleagues' posts of the window (their count) and those `person` has not engaged with as of its end,
+    /// newest first; `engaged` are the posts they engaged with.
+    static func postsToEngage(
+        for person: Int, posts: [PostRecord], window: TimeWindow, engaged: Set<Int32>
+    ) -> (toEngage: [Int], colleaguePosts: Int) {
+        let p = Int32(person)
+        let colleaguePosts = posts.indices.filter { posts[$0].author != p && window.contains(seconds: posts[$0].at) }
+        let toEngage = colleaguePosts.filter { !engaged.contains(Int32($0)) }
+            .sorted { (posts[$0].at, $1) > (posts[$1].at, $0) }
+        return (toEngage, colleaguePosts.count)
+    }
+
+    /// The personal report, with the post list and the department's previous-window ties given when the caller
+    /// keeps them (the live path); else computed from `dataset`.
+    static func personal(
+        for person: Int, in dataset: Dataset, report: MetricsReport,
+        posts cachedPosts: (toEngage: [Int], colleaguePosts: Int)?, previousDepartment: DepartmentSilo??
+    ) -> PersonalReport {
         let window = report.window
         let people = dataset.people
         let p = Int32(person)
@@ -90,28 +111,30 @@ extension MetricsEngine {
             .map { DepartmentExchange(department: $0, given: given[$0] ?? 0, received: received[$0] ?? 0) }
             .sorted { ($0.given + $0.received, $1.department) > ($1.given + $1.received, $0.department) }
 
-        let colleaguePosts = dataset.posts.indices.filter {
-            dataset.posts[$0].author != p && window.contains(seconds: dataset.posts[$0].at)
-        }
-        let postsToEngage = colleaguePosts.filter { !engagedPosts.contains(Int32($0)) }
-            .sorted { (dataset.posts[$0].at, $1) > (dataset.posts[$1].at, $0) }
+        let (postsToEngage, colleaguePosts) =
+            cachedPosts ?? Self.postsToEngage(for: person, posts: dataset.posts, window: window, engaged: engagedPosts)
 
         let name = people[person].department
         let department =
             report.silo.departments.first { $0.department == name }
             ?? DepartmentSilo(department: name, members: 0, internalTies: 0, externalTies: 0)
-        var previous: DepartmentSilo?
-        // Only when every interaction of the previous window is in the dataset.
-        if let before = window.previous, let start = before.start, start.seconds >= dataset.interactionsFrom {
-            previous = departmentTies(of: name, in: dataset, window: before)
-        }
+        let previous = previousDepartment ?? Self.previousDepartment(of: name, in: dataset, window: window)
         let departmentRank = department.eiIndex.map { Placing($0, among: report.silo.departments.compactMap(\.eiIndex)) }
         return PersonalReport(
             person: person, reach: reach, rank: rank, givenToLeaders: givenToLeaders,
             givenToEmployees: givenToEmployees, receivedFromLeaders: receivedFromLeaders,
             receivedFromEmployees: receivedFromEmployees, byDepartment: byDepartment, postsToEngage: postsToEngage,
-            colleaguePosts: colleaguePosts.count, department: department, previousDepartment: previous,
+            colleaguePosts: colleaguePosts, department: department, previousDepartment: previous,
             departmentRank: departmentRank)
+    }
+
+    /// A department's ties in the window before `window`; nil when there is none or when the dataset does not hold
+    /// every interaction of it.
+    static func previousDepartment(of department: String, in dataset: Dataset, window: TimeWindow) -> DepartmentSilo? {
+        guard let before = window.previous, let start = before.start, start.seconds >= dataset.interactionsFrom else {
+            return nil
+        }
+        return departmentTies(of: department, in: dataset, window: before)
     }
 
     /// One department's ties (distinct ordered pairs that interacted) in a window, as `silos` counts them.

@@ -52,21 +52,9 @@ extension MetricsEngine {
         let impressions = total(
             window: window, daily: daily, field: \.impressions, posts: posts, dataset: dataset, stats: stats,
             statField: { $0.impressions })
-        var engagements = total(
+        let engagements = total(
             window: window, daily: daily, field: \.engagements, posts: posts, dataset: dataset, stats: stats,
             statField: { $0.engagements })
-        if engagements.source == .none {
-            // Neither daily totals nor post counters: count the interactions recorded on the leader's posts.
-            let count =
-                receivedOnPosts
-                ?? dataset.interactions.count(where: {
-                    $0.target == p && $0.actor != p && $0.kind.isPostBased && $0.post >= 0
-                        && window.contains(seconds: $0.at)
-                })
-            engagements = (Int64(count), .interactions)
-        }
-        let rate: Double? =
-            if let i = impressions.value, let e = engagements.value, i > 0 { Double(e) / Double(i) } else { nil }
 
         var previous: Int64? = nil
         var partial = false
@@ -94,13 +82,28 @@ extension MetricsEngine {
             days: days, window: window, source: impressions.source, daily: daily, posts: posts, dataset: dataset,
             stats: stats)
 
-        return ReachRow(
+        var row = ReachRow(
             person: person, impressions: impressions.value, impressionSource: impressions.source,
-            engagements: engagements.value, engagementSource: engagements.source, engagementRate: rate,
+            engagements: engagements.value, engagementSource: engagements.source,
+            engagementRate: engagementRate(impressions.value, engagements.value),
             posts: posts.count(where: { window.contains(seconds: dataset.posts[$0].at) }), followers: followers,
             followerGrowth: growth, followerGrowthSource: growthSource, previousImpressions: previous,
             previousIsPartial: partial, impressionsChange: change,
             dailyImpressions: series, seriesStart: days.lowerBound)
+        if engagements.source == .none {
+            // Neither daily totals nor post counters: count the interactions recorded on the leader's posts.
+            row.countEngagement(
+                receivedOnPosts
+                    ?? dataset.interactions.count(where: {
+                        $0.target == p && $0.actor != p && $0.kind.isPostBased && $0.post >= 0
+                            && window.contains(seconds: $0.at)
+                    }))
+        }
+        return row
+    }
+
+    static func engagementRate(_ impressions: Int64?, _ engagements: Int64?) -> Double? {
+        if let i = impressions, let e = engagements, i > 0 { Double(e) / Double(i) } else { nil }
     }
 
     /// The days whose noon falls in the window. An unbounded window starts on the first day with data.
@@ -224,5 +227,15 @@ extension MetricsEngine {
             break
         }
         return series
+    }
+}
+
+extension ReachRow {
+    /// Takes `count`, the engagement recorded on the leader's posts in the window, as the row's engagement: the
+    /// rule when neither daily totals nor post counters give one.
+    mutating func countEngagement(_ count: Int) {
+        engagements = Int64(count)
+        engagementSource = .interactions
+        engagementRate = MetricsEngine.engagementRate(impressions, engagements)
     }
 }

@@ -25,9 +25,12 @@ public struct SiloAccumulator: Sendable {
     private var crossTies = CountMap()
     private var reached: [Int]
     private var crossInteractions: [Int]
+    /// Whether the bridges are kept (the weeks of the trend need only the ties and the modularity).
+    let keepsBridges: Bool
 
-    public init(people: [Person]) {
+    public init(people: [Person], keepsBridges: Bool = true) {
         self.people = people
+        self.keepsBridges = keepsBridges
         partition = DepartmentPartition(people)
         let d = partition.names.count
         matrix = [[Int]](repeating: [Int](repeating: 0, count: d), count: d)
@@ -36,7 +39,7 @@ public struct SiloAccumulator: Sendable {
         insideWeight = departmentInternal
         outWeight = departmentInternal
         inWeight = departmentInternal
-        reached = [Int](repeating: 0, count: people.count)
+        reached = [Int](repeating: 0, count: keepsBridges ? people.count : 0)
         crossInteractions = reached
     }
 
@@ -68,14 +71,18 @@ public struct SiloAccumulator: Sendable {
             internalTies += tie
             departmentInternal[da] += tie
         } else {
-            crossInteractions[a] += delta
-            crossInteractions[b] += delta
+            if keepsBridges {
+                crossInteractions[a] += delta
+                crossInteractions[b] += delta
+            }
             if tie != 0 {
                 externalTies += tie
                 departmentExternal[da] += tie
                 departmentExternal[db] += tie
-                reach(a, db, tie)
-                reach(b, da, tie)
+                if keepsBridges {
+                    reach(a, db, tie)
+                    reach(b, da, tie)
+                }
             }
         }
     }
@@ -109,7 +116,7 @@ public struct SiloAccumulator: Sendable {
         }
         // The first `bridgeLimit` in order, kept sorted as people are seen: O(people × limit), no sort of everyone.
         var bridges: [Bridge] = []
-        for person in people.indices where reached[person] > 0 && bridgeLimit > 0 {
+        for person in reached.indices where reached[person] > 0 && bridgeLimit > 0 {
             let bridge = Bridge(person: person, departmentsReached: reached[person], crossInteractions: crossInteractions[person])
             if bridges.count == bridgeLimit {
                 guard let last = bridges.last, before(bridge, last) else { continue }
@@ -153,7 +160,7 @@ public struct SlidingSilos: Sendable {
         self.sources = sources
         self.asOf = asOf
         window = SiloAccumulator(people: people)
-        weeks = Array(repeating: SiloAccumulator(people: people), count: MetricsEngine.trendWeeks)
+        weeks = Array(repeating: SiloAccumulator(people: people, keepsBridges: false), count: MetricsEngine.trendWeeks)
     }
 
     /// The window's start (exclusive), nil for `all`.
@@ -176,13 +183,13 @@ public struct SlidingSilos: Sendable {
         at <= asOf.seconds && (windowStart(asOf).map { at > $0 } ?? true)
     }
 
-    private func counts(_ item: LiveInteraction) -> Bool {
+    private func counts(_ item: InteractionRecord) -> Bool {
         item.actor != item.target && (sources?.contains(item.source) ?? true)
     }
 
     /// Counts interactions of any time (those outside the window and the trend count nowhere until the clock
     /// brings them in).
-    public mutating func add(_ interactions: some Sequence<LiveInteraction>) {
+    public mutating func add(_ interactions: some Sequence<InteractionRecord>) {
         for item in interactions where counts(item) {
             if inWindow(item.at, asOf: asOf) { window.add(actor: item.actor, target: item.target) }
             if let week = week(of: item.at, asOf: asOf) { weeks[week].add(actor: item.actor, target: item.target) }
@@ -241,19 +248,48 @@ public struct SlidingSilos: Sendable {
 /// older one is inserted in place; letting go of the oldest costs O(1) amortised (the storage is compacted when
 /// half of it is let go).
 public struct HeldRows: Sendable {
-    private var rows: [LiveInteraction] = []
+    private var rows: [InteractionRecord] = []
     /// Rows before this position are let go.
     private var head = 0
 
     public init() {}
 
+    /// Holds `sorted`, in time order, taking its storage as it is (no copy when the caller gives its only
+    /// reference); sorts it when it is not in order.
+    public init(sorted: [InteractionRecord]) {
+        rows = sorted
+        var inOrder = true
+        for index in rows.indices.dropFirst() where rows[index - 1].at > rows[index].at {
+            inOrder = false
+            break
+        }
+        // A stable sort keeps one second's rows in the order they came.
+        if !inOrder { rows.sort { $0.at < $1.at } }
+    }
+
     public var count: Int { rows.count - head }
 
     /// The row at `index`, from 0 (the oldest held).
-    public subscript(index: Int) -> LiveInteraction { rows[head + index] }
+    public subscript(index: Int) -> InteractionRecord { rows[head + index] }
 
-    public mutating func insert(_ items: some Sequence<LiveInteraction>) {
-        for item in items { rows.insert(item, at: position(after: item.at)) }
+    public mutating func insert(_ items: some Sequence<InteractionRecord>) {
+        for item in items {
+            makeRoom()
+            rows.insert(item, at: position(after: item.at))
+        }
+    }
+
+    /// Room for one more row without doubling the storage (a year of rows is tens of megabytes, and a viewer keeps
+    /// about as many as it lets go): the rows let go are compacted away when they are an eighth of the storage,
+    /// else it grows by an eighth.
+    private mutating func makeRoom() {
+        guard rows.count == rows.capacity else { return }
+        if head > 0 && head >= rows.count / 8 {
+            rows.removeFirst(head)
+            head = 0
+        } else {
+            rows.reserveCapacity(rows.count + max(64, rows.count / 8))
+        }
     }
 
     /// The first storage position after `head` whose time is after `t`.

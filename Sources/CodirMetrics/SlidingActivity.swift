@@ -1,31 +1,11 @@
 import CodirModel
 
-/// One interaction as the live path holds it.
-public struct LiveInteraction: Sendable, Hashable {
-    public var at: Int64
-    public var actor: Int32
-    public var target: Int32
-    public var kind: InteractionKind
-    /// The post engaged with, or −1.
-    public var post: Int32
-    public var source: InteractionSource
-
-    public init(_ record: InteractionRecord) {
-        at = record.at
-        actor = record.actor
-        target = record.target
-        kind = record.kind
-        post = record.post
-        source = record.source
-    }
-}
-
-extension LiveInteraction {
+extension InteractionRecord {
     /// The newest `count` of interactions given newest first, those of one second in an order of their own
     /// (actor, target, kind, post, descending), so that the same rows give the same list whatever order a store
     /// holds them in.
-    public static func newest(_ newestFirst: some Sequence<LiveInteraction>, count: Int) -> [LiveInteraction] {
-        var taken: [LiveInteraction] = []
+    public static func newest(_ newestFirst: some Sequence<InteractionRecord>, count: Int) -> [InteractionRecord] {
+        var taken: [InteractionRecord] = []
         for row in newestFirst {
             if taken.count >= count, let last = taken.last, row.at < last.at { break }
             taken.append(row)
@@ -98,7 +78,7 @@ public struct SlidingActivity: Sendable {
         at <= asOf.seconds && (TimeWindow(length: length, asOf: asOf).start.map { at > $0.seconds } ?? true)
     }
 
-    private func valid(_ i: LiveInteraction) -> Bool {
+    private func valid(_ i: InteractionRecord) -> Bool {
         i.actor != i.target && i.actor >= 0 && i.target >= 0 && Int(i.actor) < people.count && Int(i.target) < people.count
     }
 
@@ -107,7 +87,7 @@ public struct SlidingActivity: Sendable {
 
     /// Counts interactions of any time (those outside the window count when the clock brings them in, from the
     /// owner's `HeldRows`).
-    public mutating func add(_ items: some Sequence<LiveInteraction>) {
+    public mutating func add(_ items: some Sequence<InteractionRecord>) {
         for item in items where valid(item) {
             if item.kind.isPostBased, item.post >= 0, leaderSlot[Int(item.actor)] >= 0 {
                 let key = Int64(leaderSlot[Int(item.actor)]) << 32 | Int64(item.post)
@@ -142,7 +122,7 @@ public struct SlidingActivity: Sendable {
         return true
     }
 
-    private mutating func count(_ i: LiveInteraction, _ delta: Int) {
+    private mutating func count(_ i: InteractionRecord, _ delta: Int) {
         interactions += delta
         bySource[i.source, default: 0] += delta
         if bySource[i.source] == 0 { bySource[i.source] = nil }

@@ -56,6 +56,13 @@ enum Bench {
                 guard index < arguments.count else { throw BenchError("--live needs a database") }
                 try LiveBench.run(db: arguments[index], asOf: organisation.end.start)
                 return
+            case "--memory":
+                // A viewer's resident memory through its cold start, on an existing database.
+                index += 1
+                guard index < arguments.count else { throw BenchError("--memory needs a database") }
+                let login = index + 1 < arguments.count ? arguments[index + 1] : nil
+                try MemoryBench.run(db: arguments[index], asOf: organisation.end.start, login: login)
+                return
             case "--mail":
                 // The e-mail import: a Maildir of N messages (default 200,000).
                 if index + 1 < arguments.count, let n = Int(arguments[index + 1]), n > 0 {
@@ -65,7 +72,7 @@ enum Bench {
                     mail = 200_000
                 }
             case "-h", "--help":
-                print("usage: codir-bench [--interactions N] [--end DAY] [--keep DIR] | --frames DATABASE | --live DATABASE | --mail [N] [--keep DIR]")
+                print("usage: codir-bench [--interactions N] [--end DAY] [--keep DIR] | --frames DATABASE | --live DATABASE | --memory DATABASE [LOGIN] | --mail [N] [--keep DIR]")
                 return
             default:
                 throw BenchError("unknown argument '\(arguments[index])'; see --help")

@@ -57,6 +57,9 @@ struct DashboardAppTests {
         #expect(app.state.pane == .data)
         _ = app.handle(.character("3"))
         _ = app.handle(.character("1"))
+        // Once the live figures are built (a viewer's first second or two), a detail opens at once.
+        app.source.load(length: app.state.window, asOf: DashboardFixture.now, leaderDetails: .none)
+        app.source.waitForLiveFigures()
         terminal.send(.down, .down, .character("s"), .enter)
         terminal.send(.character("q"))
         _ = app.run()
@@ -70,6 +73,35 @@ struct DashboardAppTests {
         #expect(app.state.detail == third.id)
         #expect(terminal.text.contains("\(third.name) · \(third.department)"))
         #expect(terminal.text.contains("Who engages with their posts"))
+    }
+
+    /// The live figures take over the full load's rows: a detail opened while they are built says it is loading,
+    /// and shows once they are.
+    @Test func aDetailOpenedWhileTheLiveFiguresAreBuiltShowsOnceTheyAre() {
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        let app = app(terminal)
+        terminal.send(.enter, .character("q"))
+        _ = app.run()
+        let first = terminal.text
+        #expect(first.contains("Loading who engages with their posts…") || first.contains("Who engages with their posts"), "\(first)")
+        app.source.waitForLiveFigures()
+        terminal.send(.character("q"))
+        _ = app.run()
+        #expect(terminal.text.contains("Who engages with their posts"), "\(terminal.text)")
+        #expect(!terminal.text.contains("Loading who engages"))
+    }
+
+    /// What each source holds is read only while the Data pane is shown: switching to it loads it.
+    @Test func theDataPaneReadsWhatEachSourceHoldsWhenShown() {
+        let terminal = TestTerminal(size: Size(width: 80, height: 24))
+        let app = app(terminal)
+        terminal.send(.character("q"))
+        _ = app.run()
+        #expect(app.source.snapshot?.coverage.isEmpty == true)
+        terminal.send(.character("4"), .character("q"))
+        _ = app.run()
+        #expect(app.source.snapshot?.coverage.isEmpty == false)
+        #expect(terminal.text.contains("08-01→11-28"), "\(terminal.text)")
     }
 
     @Test func escapeClosesTheDetailAndWindowCycles() {

@@ -54,8 +54,8 @@ struct IncrementalSiloTests {
         for _ in 0..<3000 {
             all.append((start + Int64(rng.unit() * 200 * 86_400), Int32(rng.next() % 30), Int32(rng.next() % 30)))
         }
-        func live(_ items: [(at: Int64, actor: Int32, target: Int32)]) -> [LiveInteraction] {
-            items.map { LiveInteraction(InteractionRecord(actor: $0.actor, target: $0.target, kind: .message, at: $0.at)) }
+        func live(_ items: [(at: Int64, actor: Int32, target: Int32)]) -> [InteractionRecord] {
+            items.map { InteractionRecord(actor: $0.actor, target: $0.target, kind: .message, at: $0.at) }
         }
         // The rows are held by the owner (LiveMetrics), which lets go of those before the window and the trend.
         var rows = HeldRows()
@@ -120,16 +120,16 @@ struct IncrementalActivityTests {
         var all = (0..<2000).map { _ in random(at: start + Int64(rng.unit() * 120 * 86_400)) }
         var live = SlidingActivity(people: people, length: length, asOf: asOf)
         var rows = HeldRows()
-        live.add(all.map(LiveInteraction.init))
-        rows.insert(all.sorted { $0.at < $1.at }.filter { $0.actor != $0.target }.map(LiveInteraction.init))
+        live.add(all)
+        rows.insert(all.sorted { $0.at < $1.at }.filter { $0.actor != $0.target })
         for step in 0..<50 {
             if rng.chance(0.6) {
                 let batch = (0..<Int(rng.next() % 15)).map { _ in
                     random(at: asOf.seconds + (rng.chance(0.8) ? -Int64(rng.next() % 600) : Int64(rng.next() % 7200)))
                 }
                 all += batch
-                live.add(batch.map(LiveInteraction.init))
-                rows.insert(batch.filter { $0.actor != $0.target }.map(LiveInteraction.init))
+                live.add(batch)
+                rows.insert(batch.filter { $0.actor != $0.target })
             } else {
                 asOf = asOf.adding(seconds: [60, 3600, 86_400, 7 * 86_400][Int(rng.next() % 4)])
                 let moved = live.move(to: asOf, rows: rows)

@@ -87,7 +87,7 @@ struct LiveMetricsTests {
         return LiveMetrics(dataset: dataset, length: length, asOf: asOf, sources: sources, person: 7)
     }
 
-    func check(_ live: LiveMetrics, _ world: World, step: Int) {
+    func check(_ live: inout LiveMetrics, _ world: World, step: Int) {
         let asOf = live.asOf
         let dataset = world.dataset(asOf: asOf)
         let expected = MetricsEngine.report(for: dataset, length: live.length, asOf: asOf, sources: live.sources)
@@ -110,9 +110,9 @@ struct LiveMetricsTests {
         #expect(live.leaderDetails(for: leaders) == MetricsEngine.leaderDetails(for: leaders, in: dataset, window: got.window), "\(context)")
 
         let window = got.window
-        let latest = LiveInteraction.newest(
+        let latest = InteractionRecord.newest(
             dataset.interactions.filter { $0.actor != $0.target && window.contains(seconds: $0.at) }
-                .sorted { $0.at > $1.at }.map(LiveInteraction.init), count: 6)
+                .sorted { $0.at > $1.at }, count: 6)
         #expect(live.latest(6) == latest, "\(context)")
     }
 
@@ -130,7 +130,7 @@ struct LiveMetricsTests {
         var sources: Set<InteractionSource>? = nil
         var live = build(world, length: length, asOf: asOf, sources: sources)
         var rebuilds = 0
-        check(live, world, step: -1)
+        check(&live, world, step: -1)
         for step in 0..<60 {
             let roll = world.rng.unit()
             if roll < 0.45 {
@@ -167,12 +167,12 @@ struct LiveMetricsTests {
                 sources = sources == nil ? [.slack, .email] : nil
                 live = build(world, length: length, asOf: asOf, sources: sources)
             }
-            check(live, world, step: step)
+            check(&live, world, step: step)
         }
         // Moving back is refused and changes nothing.
         let movedBack = live.move(to: asOf.adding(seconds: -60))
         #expect(!movedBack)
-        check(live, world, step: 60)
+        check(&live, world, step: 60)
         _ = rebuilds
     }
 }
