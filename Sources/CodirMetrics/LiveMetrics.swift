@@ -275,26 +275,38 @@ struct PersonalSlice: Sendable {
         let old = window
         let new = TimeWindow(length: length, asOf: newAsOf)
         asOf = newAsOf
+        var entered = false
         if let oldStart = old.start?.seconds, let newStart = new.start?.seconds {
             for index in rows.indices(after: oldStart, through: newStart) {
                 let record = rows[index]
                 if inside[Int(record.actor)] || inside[Int(record.target)], inPrevious(record.at, window: new) {
                     previous.append(record)
+                    entered = true
                 }
             }
         }
         let start = new.previous?.start?.seconds ?? new.start?.seconds ?? .min
         if start > from { from = start }
         let (from, me) = (self.from, Int32(person))
+        let counts = (previous.count, own.count)
         previous.removeAll { !Self.inPrevious($0.at, window: new, from: from) }
         own.removeAll { !Self.keepsOwn($0, person: me, window: new) }
-        ownVersion += 1
-        previousVersion += 1
+        // Only what changed moves the versions: a viewer's clock moves every second.
+        if own.count != counts.1 { ownVersion += 1 }
+        if previous.count != counts.0 || entered { previousVersion += 1 }
     }
 
     /// The post list of the personal report, as `MetricsEngine.personal` makes it.
     mutating func posts(window: TimeWindow, posts: [PostRecord]) -> (toEngage: [Int], colleaguePosts: Int) {
-        let key = [Int(window.end.seconds), posts.count, ownVersion]
+        // The list changes only when a post or an engagement of theirs crosses the window's start or end: the
+        // counts of those at or before each (time only moves forward) say whether one did.
+        let start = window.start?.seconds ?? .min, end = window.end.seconds
+        let me = Int32(person)
+        let engagements = own.lazy.filter { $0.actor == me && $0.kind.isPostBased && $0.post >= 0 }
+        let key = [
+            posts.count, ownVersion, posts.count(where: { $0.at <= end }), posts.count(where: { $0.at <= start }),
+            engagements.count(where: { $0.at <= end }),
+        ]
         if let postList, postList.key == key { return postList.value }
         var engaged = Set<Int32>()
         for i in own where i.actor == Int32(person) && i.kind.isPostBased && i.post >= 0 && i.at <= window.end.seconds {
@@ -307,7 +319,10 @@ struct PersonalSlice: Sendable {
 
     /// The department's ties in the previous window, as `MetricsEngine.personal` counts them.
     mutating func previousDepartment(people: [Person], window: TimeWindow) -> DepartmentSilo? {
-        let key = [Int(window.end.seconds), previousVersion]
+        // The rows held are those of the previous window: the same rows give the same ties. Whether it is whole
+        // (held from its start on) moves with the clock.
+        let whole = (window.previous?.start).map { $0.seconds >= from } ?? false
+        let key = [previousVersion, whole ? 1 : 0]
         if let previousTies, previousTies.key == key { return previousTies.value }
         var dataset = Dataset()
         dataset.people = people
