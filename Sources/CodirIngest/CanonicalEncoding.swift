@@ -29,6 +29,7 @@ public enum CanonicalEncoding {
             case .post(let e):
                 text("type", "post"); text("id", e.id); text("author", e.author); text("at", e.at.iso8601)
                 text("network", e.network); text("url", e.url)
+                if let tags = e.hashtags { fields.append(("hashtags", "[" + tags.map(jsonString).joined(separator: ",") + "]")) }
             case .interaction(let e):
                 text("type", e.kind.rawValue); text("id", e.id); text("actor", e.actor); text("post", e.post)
                 text("target", e.target); text("at", e.at.iso8601)

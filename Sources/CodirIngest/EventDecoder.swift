@@ -5,7 +5,9 @@ import Foundation
 enum FieldValue {
     case text(String)
     case integer(Int64)
-    /// A JSON number with a fraction, a boolean, an array or an object.
+    /// A JSON array of strings.
+    case list([String])
+    /// A JSON number with a fraction, a boolean, another array or an object.
     case other(String)
 }
 
@@ -36,7 +38,7 @@ enum EventDecoder {
                         PostEvent(
                             id: try text(fields, "id"), author: try text(fields, "author"),
                             at: try timestamp(fields, "at"), network: try optionalText(fields, "network") ?? "linkedin",
-                            url: url)))
+                            url: url, hashtags: try hashtags(fields, "hashtags"))))
             case "reaction", "comment", "share":
                 return .success(
                     .interaction(
@@ -99,8 +101,33 @@ enum EventDecoder {
             guard !value.containsNUL else { throw LineError("field '\(name)' contains a NUL character") }
             return value
         case .integer(let value): return String(value)
+        case .list: throw LineError("field '\(name)' must be a string, not a list")
         case .other(let value): throw LineError("field '\(name)' must be a string, not \(quoted(value))")
         }
+    }
+
+    /// A post's hashtags: a JSON array of strings, or one text of hashtags separated by `;` (CSV), each with or
+    /// without its `#`; normalised, each once. Nil when absent; an empty list is "none" (it clears those known).
+    static func hashtags(_ fields: some FieldSource, _ name: String) throws -> [String]? {
+        let given: [String]
+        switch fields.value(name) {
+        case nil: return nil
+        case .text(let value): given = value.split(separator: ";").map(String.init)
+        case .list(let values): given = values
+        case .integer(let value): given = [String(value)]
+        case .other(let value): throw LineError("field '\(name)' must be a list of hashtags, not \(quoted(value))")
+        }
+        var tags: [String] = []
+        for raw in given {
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            guard let tag = Hashtag.normalised(trimmed) else {
+                throw LineError(
+                    "bad hashtag '\(quoted(trimmed))' in '\(name)' (letters and digits, up to \(Hashtag.maximumLength))")
+            }
+            if !tags.contains(tag) { tags.append(tag) }
+        }
+        return tags
     }
 
     static func text(_ fields: some FieldSource, _ name: String) throws -> String {
@@ -128,6 +155,7 @@ enum EventDecoder {
                 throw LineError("non-numeric count '\(quoted(value))' in '\(name)'")
             }
             number = parsed
+        case .list: throw LineError("non-numeric count (a list) in '\(name)'")
         case .other(let value): throw LineError("non-numeric count \(quoted(value)) in '\(name)'")
         }
         if let problem = Bounds.problem(count: number, field: name) { throw LineError(problem) }

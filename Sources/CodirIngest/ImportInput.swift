@@ -37,6 +37,9 @@ public enum InputKind: String, Sendable, CaseIterable {
     case slack
     /// A Viva Engage (Yammer) network data export: a zip or a folder with `Messages.csv`.
     case vivaEngage = "viva-engage"
+    /// Press coverage: an RSS 2.0 or Atom feed (Google Alerts, media monitoring), or a press CSV
+    /// (`date,outlet,title,url,audience,people`).
+    case press
 
     /// Recognises the input at `path` by what it holds: a folder is an unpacked archive; a zip holding
     /// `xl/workbook.xml` is a workbook, any other zip an archive; anything else a canonical file, unless its
@@ -63,6 +66,7 @@ public enum InputKind: String, Sendable, CaseIterable {
         close(descriptor)
         let start = head[0..<count]
         if MailSource.isMbox(start) || lower.hasSuffix(".eml") || lower.hasSuffix(".mbox") || looksLikeMessage(start) { return .email }
+        if PressFeed.looksLikeFeed(start) || Importer.looksLikePressCSV(start) { return .press }
         guard start.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return byName }
         guard let zip = try? ZipReader(path: path, limits: limits) else { return .linkedInArchive }
         if zip.entry("xl/workbook.xml") != nil { return .linkedInAnalytics }
@@ -95,7 +99,8 @@ public enum ForcedFormat: Sendable, Hashable {
     case canonical(InputFormat)
     case kind(InputKind)
 
-    /// `people`, `jsonl`, `csv`, `linkedin-archive`, `linkedin-analytics`, `email`, `slack` or `viva-engage`.
+    /// `people`, `jsonl`, `csv`, `linkedin-archive`, `linkedin-analytics`, `email`, `slack`, `viva-engage` or
+    /// `press`.
     public init?(_ name: String) {
         if let format = InputFormat(rawValue: name) {
             self = .canonical(format)
@@ -159,6 +164,9 @@ extension Importer {
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         case .vivaEngage:
             let result = try importVivaEngage(at: path, as: shown)
+            return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
+        case .press:
+            let result = try importPress(at: path, as: shown)
             return ImportResult(kind: kind, file: shown, summary: result.summary, diagnostics: result.diagnostics)
         }
     }

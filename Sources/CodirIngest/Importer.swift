@@ -251,7 +251,7 @@ private struct ImportJob {
             }
             known = [
                 "type", "id", "author", "at", "network", "url", "actor", "post", "target", "impressions", "engagements",
-                "person", "day", "new_followers", "count",
+                "person", "day", "new_followers", "count", "hashtags",
             ]
         case .jsonl:
             known = []

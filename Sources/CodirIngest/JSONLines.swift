@@ -72,6 +72,7 @@ struct JSONFields: FieldSource {
             let integer = number.int64Value
             if number.doubleValue == Double(integer) { return .integer(integer) }
             return .other(number.stringValue)
+        case let strings as [String]: return .list(strings)
         case is [Any]: return .other("an array")
         case is [String: Any]: return .other("an object")
         default: return .other("\(member)")

@@ -14,6 +14,8 @@ public struct Dataset: Sendable {
     /// Every interaction after this time (seconds since the epoch) is in `interactions`; before it, only
     /// some are (those on the window's posts). `Int64.min` when all are.
     public var interactionsFrom: Int64 = .min
+    /// The press items of the window and of the previous one, oldest first.
+    public var press: [PressRecord] = []
 
     public init(
         people: [Person] = [], posts: [PostRecord] = [], interactions: [InteractionRecord] = [],
@@ -34,11 +36,14 @@ public struct PostRecord: Sendable, Hashable {
     public var author: Int32
     /// Publication time, in seconds since the epoch.
     public var at: Int64
+    /// Its hashtags, normalised (`Hashtag.normalised`), in order of first appearance; empty when none are known.
+    public var hashtags: [String]
 
-    public init(id: String, author: Int32, at: Int64) {
+    public init(id: String, author: Int32, at: Int64, hashtags: [String] = []) {
         self.id = id
         self.author = author
         self.at = at
+        self.hashtags = hashtags
     }
 }
 

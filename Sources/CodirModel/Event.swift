@@ -5,13 +5,20 @@ public struct PostEvent: Sendable, Hashable {
     public var at: Timestamp
     public var network: String
     public var url: String?
+    /// Its hashtags, normalised; nil when the source says nothing of them (an import without them keeps those
+    /// known).
+    public var hashtags: [String]?
 
-    public init(id: String, author: String, at: Timestamp, network: String = "linkedin", url: String? = nil) {
+    public init(
+        id: String, author: String, at: Timestamp, network: String = "linkedin", url: String? = nil,
+        hashtags: [String]? = nil
+    ) {
         self.id = id
         self.author = author
         self.at = at
         self.network = network
         self.url = url
+        self.hashtags = hashtags
     }
 }
 

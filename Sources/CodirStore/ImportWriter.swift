@@ -144,11 +144,13 @@ public final class ImportWriter {
         upsertPost = try RawStatement(
             db,
             sql: """
-                INSERT INTO posts(key, author, at, network, url, source) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO posts(key, author, at, network, url, source, hashtags) VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(key) DO UPDATE SET author = excluded.author, at = excluded.at,
-                    network = excluded.network, url = ifnull(excluded.url, url), source = excluded.source
+                    network = excluded.network, url = ifnull(excluded.url, url), source = excluded.source,
+                    hashtags = ifnull(excluded.hashtags, hashtags)
                 WHERE author IS NOT excluded.author OR at IS NOT excluded.at OR network IS NOT excluded.network
                     OR (excluded.url IS NOT NULL AND url IS NOT excluded.url)
+                    OR (excluded.hashtags IS NOT NULL AND hashtags IS NOT excluded.hashtags)
                 """)
         insertInteraction = try RawStatement(
             db,
@@ -323,6 +325,17 @@ public final class ImportWriter {
         return .success(person.row)
     }
 
+    /// Hashtags as the `posts.hashtags` column keeps them: normalised, separated by spaces.
+    static func storedHashtags(_ tags: [String]) -> String { tags.joined(separator: " ") }
+
+    /// Gives a post known under another key the hashtags an import says it has.
+    private func setHashtags(_ tags: [String]?, row: Int64) throws {
+        guard let tags else { return }
+        try db.execute(
+            sql: "UPDATE posts SET hashtags = ? WHERE id = ? AND hashtags IS NOT ?",
+            arguments: [Self.storedHashtags(tags), row, Self.storedHashtags(tags)])
+    }
+
     private func write(_ post: PostEvent) throws -> Result<WriteOutcome, RecordRejection> {
         let author: Int64
         switch personRow(post.author, as: "author") {
@@ -331,8 +344,9 @@ public final class ImportWriter {
         }
         let reference = PostIdentity.reference(key: post.id, url: post.url)
         if let known = posts[post.id], known.key != post.id {
-            // Known under another key already: the row stays as it is.
+            // Known under another key already: the row stays as it is, but for hashtags it did not know.
             if let reference { try alias(reference, of: known, at: post.at.seconds) }
+            try setHashtags(post.hashtags, row: known.row)
             cover(author, recordSource, at: post.at.seconds, isNew: false)
             return .success(.duplicate)
         }
@@ -348,6 +362,7 @@ public final class ImportWriter {
                 posts[post.id] = known
             }
             try alias(reference, of: known, at: post.at.seconds)
+            try setHashtags(post.hashtags, row: same.row)
             if same.isActivity && reference.kind != .activity {
                 // The member's own archive knows the post's exact time and link.
                 try db.execute(
@@ -363,6 +378,7 @@ public final class ImportWriter {
         upsertPost.bind(4, post.network)
         upsertPost.bind(5, post.url)
         upsertPost.bind(6, importID)
+        upsertPost.bind(7, post.hashtags.map(Self.storedHashtags))
         let changed = try upsertPost.run() > 0
         let outcome: WriteOutcome
         let known: KnownPost

@@ -226,7 +226,14 @@ enum Schema {
             // by another program, bumps `rewrites`, and a viewer that sees it move reads everything again.
             // Unchanged upserts (a post or a person imported again) are not changes. `counters` tells them when to
             // read the small tables again.
-            try db.execute(sql: Schema.changeCounts)
+            try db.execute(sql: Schema.changeCounts(excluding: Schema.influenceTriggers))
+            // As v8 made it; v10 makes it watch the hashtags too.
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER live_posts_updated AFTER UPDATE OF author, at, url ON posts
+                    WHEN OLD.author IS NOT NEW.author OR OLD.at IS NOT NEW.at OR OLD.url IS NOT NEW.url
+                    BEGIN UPDATE changes SET rewrites = rewrites + 1; END;
+                    """)
         }
         migrator.registerMigration("v9-daily-covering-index") { db in
             // A live viewer reads the window's daily rows again each time a counter changes: from an index that
@@ -238,8 +245,48 @@ enum Schema {
                     CREATE INDEX daily_stats_by_day ON daily_stats(day, person, impressions, engagements, new_followers);
                     """)
         }
+        migrator.registerMigration("v10-influence") { db in
+            // Issue 12: posts carry their hashtags (normalised, separated by spaces; NULL when the source said
+            // nothing of them), and press coverage is kept as its date, outlet, title, link, audience and the
+            // people it mentions: never its summary.
+            try db.execute(
+                sql: """
+                    ALTER TABLE posts ADD COLUMN hashtags TEXT;
+                    CREATE TABLE press_items (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
+                        at INTEGER NOT NULL,
+                        outlet TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        url TEXT,
+                        audience INTEGER,
+                        source INTEGER REFERENCES imports(id)
+                    );
+                    CREATE INDEX press_items_by_time ON press_items(at);
+                    CREATE TABLE press_mentions (
+                        item INTEGER NOT NULL REFERENCES press_items(id) ON DELETE CASCADE,
+                        person INTEGER NOT NULL REFERENCES people(id),
+                        PRIMARY KEY (item, person)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX press_mentions_by_person ON press_mentions(person);
+                    DROP TRIGGER live_posts_updated;
+                    """)
+            for name in Schema.influenceTriggers {
+                guard let trigger = Schema.changeTriggers[name] else { continue }
+                try db.execute(
+                    sql: "CREATE TRIGGER \(name) \(trigger.when) BEGIN UPDATE changes SET \(trigger.count) = \(trigger.count) + 1; END;")
+            }
+        }
         return migrator
     }
+
+    /// The triggers migration v10 (re)creates: a post's hashtags changed is a rewrite, the press tables are small
+    /// tables read whole.
+    static let influenceTriggers: [String] =
+        ["live_posts_updated"]
+        + ["press_items", "press_mentions"].flatMap { table in
+            ["insert", "update", "delete"].map { "live_\(table)_\($0)" }
+        }
 
     /// The `changes` counts and the triggers that keep them (migration v8): `rewrites` moves with any change that
     /// is not an append, `counters` with any change of the small tables a live reader reads whole (daily totals,
@@ -251,8 +298,9 @@ enum Schema {
             // A link found later (a LinkedIn archive after the events) is shown by the next full read.
             "live_posts_updated": (
                 """
-                AFTER UPDATE OF author, at, url ON posts
+                AFTER UPDATE OF author, at, url, hashtags ON posts
                 WHEN OLD.author IS NOT NEW.author OR OLD.at IS NOT NEW.at OR OLD.url IS NOT NEW.url
+                    OR OLD.hashtags IS NOT NEW.hashtags
                 """, "rewrites"
             ),
             "live_posts_deleted": ("AFTER DELETE ON posts", "rewrites"),
@@ -268,7 +316,7 @@ enum Schema {
             "live_departments_updated": ("AFTER UPDATE ON departments", "rewrites"),
             "live_departments_deleted": ("AFTER DELETE ON departments", "rewrites"),
         ]
-        for table in ["post_stats", "daily_stats", "follower_snapshots", "demographics"] {
+        for table in ["post_stats", "daily_stats", "follower_snapshots", "demographics", "press_items", "press_mentions"] {
             for event in ["INSERT", "UPDATE", "DELETE"] {
                 triggers["live_\(table)_\(event.lowercased())"] = ("AFTER \(event) ON \(table)", "counters")
             }
@@ -276,7 +324,9 @@ enum Schema {
         return triggers
     }()
 
-    static var changeCounts: String {
+    /// The `changes` table and its triggers as migration v8 made them, but for those later migrations make
+    /// (`excluding`).
+    static func changeCounts(excluding later: [String]) -> String {
         """
         CREATE TABLE changes (
             id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -285,7 +335,7 @@ enum Schema {
         );
         INSERT INTO changes(id, rewrites, counters) VALUES (1, 0, 0);
         """
-            + changeTriggers.sorted { $0.key < $1.key }.map { name, trigger in
+            + changeTriggers.filter { !later.contains($0.key) }.sorted { $0.key < $1.key }.map { name, trigger in
                 "CREATE TRIGGER \(name) \(trigger.when) BEGIN UPDATE changes SET \(trigger.count) = \(trigger.count) + 1; END;"
             }.joined(separator: "\n")
     }

@@ -222,14 +222,14 @@ struct DatasetReader {
         }
 
         let posts = try RawStatement(
-            db, sql: "SELECT id, key, author, at FROM posts WHERE at <= ? AND id <= ? ORDER BY at, id")
+            db, sql: "SELECT id, key, author, at, hashtags FROM posts WHERE at <= ? AND id <= ? ORDER BY at, id")
         posts.bind(1, later ? Int64.max : end)
         posts.bind(2, cursor.lastPost)
         try posts.forEachRow { row in
             // Rows beyond belief (written by another program) are left out rather than trusted.
             guard let author = cursor.personIndex[row.int64(2)], let at = row.time(3) else { return }
             cursor.postIndex[row.int64(0)] = Int32(dataset.posts.count)
-            dataset.posts.append(PostRecord(id: row.string(1), author: author, at: at))
+            dataset.posts.append(PostRecord(id: row.string(1), author: author, at: at, hashtags: Self.hashtags(row, 4)))
         }
         cursor.posts = dataset.posts.count
 
@@ -278,6 +278,20 @@ struct DatasetReader {
         return (dataset, cursor)
     }
 
+    /// A post's hashtags as stored (normalised, separated by spaces); those that are not hashtags (written by
+    /// another program) are left out.
+    static func hashtags(_ row: RowReader, _ column: Int32) -> [String] {
+        guard let text = row.optionalString(column), !text.isEmpty else { return [] }
+        var tags: [String] = []
+        for word in text.split(separator: " ").prefix(Self.hashtagLimit) {
+            if let tag = Hashtag.normalised(word), !tags.contains(tag) { tags.append(tag) }
+        }
+        return tags
+    }
+
+    /// The most hashtags read for one post.
+    static let hashtagLimit = 64
+
     static func person(_ row: RowReader) -> Person {
         Person(
             id: row.string(1), name: row.string(2), department: row.string(3),
@@ -298,14 +312,14 @@ struct DatasetReader {
 
     /// The posts and interactions appended after the cursor's last ones, in the order they were written.
     static func appended(_ db: Database, cursor: inout LiveCursor, into append: inout LiveAppend) throws {
-        let posts = try RawStatement(db, sql: "SELECT id, key, author, at FROM posts WHERE id > ? ORDER BY id")
+        let posts = try RawStatement(db, sql: "SELECT id, key, author, at, hashtags FROM posts WHERE id > ? ORDER BY id")
         posts.bind(1, cursor.lastPost)
         try posts.forEachRow { row in
             cursor.lastPost = max(cursor.lastPost, row.int64(0))
             guard let author = cursor.personIndex[row.int64(2)], let at = row.time(3) else { return }
             cursor.postIndex[row.int64(0)] = Int32(truncatingIfNeeded: cursor.posts)
             cursor.posts += 1
-            append.posts.append(PostRecord(id: row.string(1), author: author, at: at))
+            append.posts.append(PostRecord(id: row.string(1), author: author, at: at, hashtags: Self.hashtags(row, 4)))
         }
         let interactions = try RawStatement(
             db, sql: "SELECT \(interactionColumns) FROM interactions i WHERE i.id > ? ORDER BY i.id")
@@ -336,6 +350,7 @@ struct DatasetReader {
     ) throws {
         let end = window.end.seconds
         let postsFrom: Int64 = window.previous?.start?.seconds ?? Int64.min
+        try readPress(db, after: postsFrom, through: end, people: personIndex, into: &dataset)
         let stats = try RawStatement(
             db,
             sql: """
@@ -381,6 +396,30 @@ struct DatasetReader {
         let followers = try RawStatement(db, sql: "SELECT person, at, count FROM follower_snapshots ORDER BY at")
         try followers.forEachRow { row in
             if let record = follower(row, people: personIndex) { tables.followers.append(record) }
+        }
+    }
+
+    /// The press items dated in `(from, to]` (the window and the previous one), oldest first, with the people they
+    /// mention; an item beyond belief (written by another program) is left out.
+    static func readPress(
+        _ db: Database, after from: Int64, through to: Int64, people personIndex: [Int64: Int32], into dataset: inout Dataset
+    ) throws {
+        let items = try RawStatement(
+            db,
+            sql: """
+                SELECT i.id, i.at, i.outlet, i.title, i.url, i.audience,
+                    (SELECT group_concat(m.person) FROM press_mentions m WHERE m.item = i.id)
+                FROM press_items i WHERE i.at > ? AND i.at <= ? ORDER BY i.at, i.id
+                """)
+        items.bind(1, from)
+        items.bind(2, to)
+        try items.forEachRow { row in
+            guard let at = row.time(1) else { return }
+            let people = (row.optionalString(6) ?? "").split(separator: ",").compactMap { Int64($0).flatMap { personIndex[$0] } }
+            dataset.press.append(
+                PressRecord(
+                    at: at, outlet: row.string(2), title: row.string(3), url: row.optionalString(4), audience: row.count(5),
+                    people: Array(Set(people)).sorted()))
         }
     }
 

@@ -16,6 +16,8 @@ public struct ForgetReport: Sendable, Hashable {
     public var waiting = 0
     public var rejects = 0
     public var fileNames = 0
+    /// Press items that mentioned them (their titles may name them).
+    public var pressItems = 0
 
     /// One line: what was (or would be) removed.
     public var summary: String {
@@ -23,6 +25,7 @@ public struct ForgetReport: Sendable, Hashable {
             (interactions, "interaction"), (posts, "post"), (postCounters, "post counter"), (dailyRows, "daily row"),
             (followerCounts, "follower count"), (demographics, "demographics row"), (addresses, "e-mail address"),
             (waiting, "waiting LinkedIn interaction"), (rejects, "rejected line"), (fileNames, "file name"),
+            (pressItems, "press item"),
         ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
         return "\(sanitized(name)) (\(sanitized(person))): the directory entry" + parts.map { ", \($0)" }.joined()
     }
@@ -31,8 +34,8 @@ public struct ForgetReport: Sendable, Hashable {
 extension Store {
     /// Erases people and every trace of them: their interactions in both directions, their posts with their
     /// counters and the interactions on them, their daily rows, follower counts, demographics, addresses, what
-    /// waits for a post in their name, the rejected lines that name them, the file names that name them, their
-    /// directory entry. Deleted content is overwritten (`secure_delete`), the file rebuilt (`VACUUM`) and the
+    /// waits for a post in their name, the press items that mention them, the rejected lines that name them, the
+    /// file names that name them, their directory entry. Deleted content is overwritten (`secure_delete`), the file rebuilt (`VACUUM`) and the
     /// write-ahead log emptied, so that their name and id appear nowhere in the database's files.
     ///
     /// Unknown ids are refused before anything is removed. With `dryRun`, nothing is removed: the report says what
@@ -123,6 +126,9 @@ extension Store {
         report.addresses = try delete("DELETE FROM person_emails WHERE person = ?")
         report.waiting = try delete("DELETE FROM pending_interactions WHERE actor = ?")
         _ = try delete("DELETE FROM coverage WHERE person = ?")
+        // A press item about them goes whole: its title may name them.
+        report.pressItems = try delete("DELETE FROM press_items WHERE id IN (SELECT item FROM press_mentions WHERE person = ?)")
+        _ = try delete("DELETE FROM press_mentions WHERE person = ? OR item NOT IN (SELECT id FROM press_items)")
         // Rejected lines and file names that name them, whole word or not: a rejected line is only evidence.
         for word in Set(words) {
             let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")

@@ -7,11 +7,12 @@ import Foundation
 extension Codir {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import people and events (CSV or JSON Lines) into the database.",
+            abstract: "Import people, events, LinkedIn exports, e-mail, Slack, Viva Engage and press coverage.",
             discussion: """
                 People and events (CSV, JSON Lines), LinkedIn data archives (zip or folder), LinkedIn creator \
-                analytics (xlsx) and e-mail metadata (a Maildir, an mbox or .eml files: senders, recipients and \
-                dates only) are recognised by their content. Each file is imported in one transaction. Bad lines are reported as FILE:LINE: error: REASON, \
+                analytics (xlsx), e-mail metadata (a Maildir, an mbox or .eml files: senders, recipients and \
+                dates only), Slack and Viva Engage exports, and press coverage (RSS or Atom feeds such as Google \
+                Alerts, a press CSV) are recognised by their content. Each file is imported in one transaction. Bad lines are reported as FILE:LINE: error: REASON, \
                 kept in the database (and in --rejects), and the good lines are imported. Importing the same \
                 data again adds nothing. Exit status: 0 when nothing was rejected, 65 when some lines were, \
                 66 when a file cannot be read.
@@ -22,7 +23,7 @@ extension Codir {
 
         @Option(
             help: ArgumentHelp(
-                "Read every file as this format instead of recognising it: people, jsonl, csv, linkedin-archive, linkedin-analytics, email, slack or viva-engage.",
+                "Read every file as this format instead of recognising it: people, jsonl, csv, linkedin-archive, linkedin-analytics, email, slack, viva-engage or press.",
                 valueName: "format"))
         var format: String?
 

@@ -174,7 +174,10 @@ private struct ArchiveJob {
 
         // Posts first, so that the owner's own engagement can match them.
         for share in rows(.shares, LinkedInArchive.shares) {
-            let post = PostEvent(id: share.reference.urn, author: owner, at: share.date, url: share.link)
+            // The commentary's hashtags are kept, never its text.
+            let post = PostEvent(
+                id: share.reference.urn, author: owner, at: share.date, url: share.link,
+                hashtags: Hashtag.extract(from: share.commentary))
             let merged = writer.mergedPosts
             switch try writer.write(.post(post)) {
             case .success(.duplicate): result.postDuplicates += 1
