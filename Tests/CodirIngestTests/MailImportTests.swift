@@ -130,8 +130,7 @@ struct MailImportTests {
         #expect(try Importer(store: store).importInput(at: eml.path).kind == .email)
         _ = try Importer(store: store).importInput(at: undated.path)
         withExtendedLifetime(store) {}
-        var bytes = Data()
-        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: database + suffix))) ?? Data() }
+        let bytes = databaseBytes(database)
         for word in ["grapefruit", "pamplemousse", "Quarterly", "MIME-Version"] {
             #expect(bytes.range(of: Data(word.utf8)) == nil, "'\(word)' is in the database file")
         }

@@ -133,8 +133,7 @@ struct PressImportTests {
         #expect(nearMiss.people.isEmpty)
 
         // Only what is listed is kept: never a summary.
-        var bytes = Data()
-        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: database + suffix))) ?? Data() }
+        let bytes = databaseBytes(database)
         #expect(bytes.range(of: Data("directrice générale".utf8)) == nil)
         #expect(bytes.range(of: Data("Une peintre".utf8)) == nil)
 

@@ -118,8 +118,7 @@ struct SlackImportTests {
             _ = try importText(mailPeople, into: store, file: "people.csv")
             _ = try Importer(store: store).importInput(at: export)
         }
-        var bytes = Data()
-        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: database + suffix))) ?? Data() }
+        let bytes = databaseBytes(database)
         for word in ["pamplemousse", "lunch?", "meeting", "deployed"] {
             #expect(bytes.range(of: Data(word.utf8)) == nil, "'\(word)' is in the database file")
         }

@@ -56,8 +56,7 @@ struct VivaEngageImportTests {
         let again = try Importer(store: store).importInput(at: export)
         #expect(again.summary.contains("0 interactions imported, 2 already imported"), "\(again.summary)")
         // No message body in the database file.
-        var bytes = Data()
-        for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: database + suffix))) ?? Data() }
+        let bytes = databaseBytes(database)
         #expect(bytes.range(of: Data("pamplemousse".utf8)) == nil)
     }
 }

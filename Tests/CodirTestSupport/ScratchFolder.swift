@@ -21,3 +21,10 @@ public final class ScratchFolder: Sendable {
 
     deinit { remove() }
 }
+
+/// Every byte of a database and its write-ahead log, to check that something is stored nowhere in them.
+public func databaseBytes(_ path: String) -> Data {
+    var bytes = Data()
+    for suffix in ["", "-wal"] { bytes += (try? Data(contentsOf: URL(fileURLWithPath: path + suffix))) ?? Data() }
+    return bytes
+}
