@@ -35,7 +35,6 @@ public struct Person: Sendable, Hashable, Codable {
         self.emails = emails
     }
 
-    /// An address as the directory keeps it: trimmed and lower-cased, so that matching ignores case.
     /// How department names compare: trimmed, inner spaces collapsed, without regard to case or accents
     /// (`Finance`, `finance ` and `FINANCE` are one department; so are `Opérations` and `Operations`).
     public static func departmentKey(_ name: some StringProtocol) -> String {
@@ -43,6 +42,7 @@ public struct Person: Sendable, Hashable, Codable {
             .folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 
+    /// An address as the directory keeps it: trimmed and lower-cased, so that matching ignores case.
     public static func normalised(email: some StringProtocol) -> String {
         // Native trimming: this runs for every address of every imported message.
         let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
