@@ -32,8 +32,8 @@ public enum PressFeed {
     /// Whether these first bytes of a file are an RSS or Atom feed (an XML declaration, a comment or a byte
     /// order mark may come first).
     public static func looksLikeFeed(_ head: ArraySlice<UInt8>) -> Bool {
-        guard let text = String(bytes: head.prefix(2048), encoding: .utf8) ?? String(bytes: head.prefix(2047), encoding: .utf8)
-        else { return false }
+        // Lossy: a character cut at the end of the head must not hide the root element before it.
+        let text = String(decoding: head.prefix(2048), as: UTF8.self)
         var rest = Substring(text.drop { $0 == "\u{FEFF}" || $0.isWhitespace })
         // Past the declaration and comments, the root element.
         while rest.hasPrefix("<?") || rest.hasPrefix("<!--") {
@@ -64,6 +64,7 @@ public enum PressFeed {
         }
         var items: [PressInput] = []
         var skipped: [(Int, String)] = []
+        let formatters = rfc822Formatters()
         for raw in reader.items.prefix(itemLimit) {
             let line = raw.line
             let title = clipped(plainText(raw.title), titleLimit)
@@ -71,7 +72,7 @@ public enum PressFeed {
                 skipped.append((line, "item without a title"))
                 continue
             }
-            guard let at = date(raw.date) else {
+            guard let at = date(raw.date, formatters: formatters) else {
                 skipped.append((line, raw.date.isEmpty ? "item without a date" : "bad date '\(quoted(raw.date))'"))
                 continue
             }
@@ -90,17 +91,11 @@ public enum PressFeed {
     }
 
     /// A date as feeds write them: RFC 3339 (Atom) or RFC 822 (RSS: `Mon, 30 Nov 2026 08:15:00 GMT`, `+0100`).
-    static func date(_ text: String) -> Timestamp? {
+    static func date(_ text: String, formatters: [DateFormatter]) -> Timestamp? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.count <= 64 else { return nil }
         if let at = Timestamp(iso8601: trimmed), Bounds.isPlausible(at) { return at }
-        for format in ["EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss Z",
-            "d MMM yyyy HH:mm:ss zzz", "EEE, d MMM yyyy HH:mm Z", "EEE, d MMM yyyy HH:mm zzz"]
-        {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(identifier: "UTC")
-            formatter.dateFormat = format
+        for formatter in formatters {
             if let date = formatter.date(from: trimmed) {
                 let seconds = date.timeIntervalSince1970
                 guard seconds.isFinite, abs(seconds) < 1e12 else { return nil }
@@ -109,6 +104,23 @@ public enum PressFeed {
             }
         }
         return nil
+    }
+
+    /// The RFC 822 shapes feeds use, made once a feed.
+    static func rfc822Formatters() -> [DateFormatter] {
+        let formats: [String] = [
+            "EEE, d MMM yyyy HH:mm:ss Z", "EEE, d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm:ss Z",
+            "d MMM yyyy HH:mm:ss zzz", "EEE, d MMM yyyy HH:mm Z", "EEE, d MMM yyyy HH:mm zzz",
+        ]
+        var formatters: [DateFormatter] = []
+        for format in formats {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "UTC")
+            formatter.dateFormat = format
+            formatters.append(formatter)
+        }
+        return formatters
     }
 
     /// The article's own address: a Google redirect (`https://www.google.com/url?…&url=REAL&…`) unwrapped; nil for

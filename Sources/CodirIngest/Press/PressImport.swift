@@ -91,8 +91,9 @@ extension Importer {
         do {
             let (counted, _) = try store.importFile(file: shown, sha256: "", format: "press", commit: !dryRun) { writer in
                 var result = result
-                let matcher = NameMatcher(people: try writer.leaderNames())
-                let leaders = Set(try writer.leaderNames().map(\.id))
+                let names = try writer.leaderNames()
+                let matcher = NameMatcher(people: names)
+                let leaders = Set(names.map(\.id))
                 for input in inputs {
                     if let unknown = input.people.first(where: { !writer.knows(person: $0) }) {
                         result.rejected += 1
