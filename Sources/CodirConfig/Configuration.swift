@@ -11,6 +11,11 @@ import TOMLKit
 /// stale_after_days = 14          # the Data view marks a source stale when its last file is older
 /// retention_days = 730           # the writers remove interactions older than this (default: keep all)
 /// contact = "Marie Dupont, communication (poste 1234)"   # whom codir me tells executives to ask
+///
+/// [value]                        # the rates of the earned media value (docs/metrics.md)
+/// cpm = 30                       # cost per 1,000 impressions
+/// cpe = 1                        # cost per engagement
+/// currency = "EUR"
 /// ```
 ///
 /// When the administrator's `/etc/codir/config.toml` exists it is authoritative: it alone names the admins
@@ -28,6 +33,8 @@ public struct Configuration: Sendable, Hashable {
     public var retentionDays: Int?
     /// Whom to ask about codir (the comms lead), as codir me tells an executive it does not know.
     public var contact: String?
+    /// The rates of the earned media value.
+    public var value: ValueRates = .defaults
     /// The file it was read from; nil when no file was found and the defaults apply.
     public var file: String?
     /// The user's file that narrowed the administrator's, if any.
@@ -46,7 +53,12 @@ public struct Configuration: Sendable, Hashable {
     }
 
     /// The keys a configuration file may hold.
-    public static let keys = ["visibility", "admins", "min_group_size", "stale_after_days", "retention_days", "contact"]
+    public static let keys = [
+        "visibility", "admins", "min_group_size", "stale_after_days", "retention_days", "contact", "value",
+    ]
+
+    /// The keys of the `[value]` table.
+    public static let valueKeys = ["cpm", "cpe", "currency"]
 
     public static let defaultStaleAfterDays = 14
     /// The longest `stale_after_days` and `retention_days` taken (100 years).
@@ -180,6 +192,10 @@ public struct Configuration: Sendable, Hashable {
             configuration.contact = sanitized(text)
             configuration.keysSet.insert("contact")
         }
+        if let value = table["value"] {
+            configuration.value = try parseValue(value, file: file, text: text)
+            configuration.keysSet.insert("value")
+        }
         if let value = table["admins"] {
             guard let array = value.array else {
                 throw ConfigurationError(
@@ -195,6 +211,42 @@ public struct Configuration: Sendable, Hashable {
             configuration.keysSet.insert("admins")
         }
         return configuration
+    }
+
+    /// The `[value]` table: rates from 0 to `ValueRates.maximum`, a currency of 1 to 8 letters (an ISO 4217 code
+    /// such as "EUR", or a sign such as "€"); the keys it leaves out keep their defaults.
+    static func parseValue(_ value: TOMLValueConvertible, file: String, text: String) throws(ConfigurationError) -> ValueRates {
+        guard let table = value.table else {
+            throw ConfigurationError(
+                "\(file):\(Self.line(of: "value", in: text)): 'value' must be a table, like [value] then cpm = 30 on the next line")
+        }
+        func line(of key: String) -> Int { Self.line(of: key, in: text) }
+        for key in table.keys.sorted() where !valueKeys.contains(key) {
+            let hint = closestMatch(to: key, in: valueKeys).map { "; did you mean '\($0)'?" } ?? ""
+            throw ConfigurationError(
+                "\(file):\(line(of: key)): unknown key '\(sanitized(key))' in [value]\(hint) (expected 'cpm', 'cpe' or 'currency')")
+        }
+        var rates = ValueRates.defaults
+        for key in ["cpm", "cpe"] {
+            guard let entry = table[key] else { continue }
+            guard let number = entry.double ?? entry.int.map(Double.init), number.isFinite, number >= 0,
+                number <= ValueRates.maximum
+            else {
+                throw ConfigurationError(
+                    "\(file):\(line(of: key)): '\(key)' in [value] must be a number from 0 to 1000000, like \(key) = \(key == "cpm" ? "30" : "1.5")")
+            }
+            if key == "cpm" { rates.cpm = number } else { rates.cpe = number }
+        }
+        if let entry = table["currency"] {
+            guard let code = entry.string, (1...8).contains(code.count),
+                code.allSatisfy({ $0.isLetter || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .currencySymbol } })
+            else {
+                throw ConfigurationError(
+                    "\(file):\(line(of: "currency")): 'currency' in [value] must be a currency code of 1 to 8 letters, like currency = \"EUR\"")
+            }
+            rates.currency = code
+        }
+        return rates
     }
 
     /// The 1-based line where `key` is set at the top level; 1 when it cannot be found.

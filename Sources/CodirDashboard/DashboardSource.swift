@@ -120,6 +120,9 @@ public final class DashboardSource {
     /// `codir report` does).
     public let followsAppends: Bool
 
+    /// The rates of the earned media value (`[value]` in the configuration).
+    public let rates: ValueRates
+
     /// The live figures and where they stand in the database.
     private var live: (metrics: LiveMetrics, cursor: LiveCursor)?
     /// The live figures being built in the background after a full load (they take its rows over: a leader detail
@@ -140,9 +143,10 @@ public final class DashboardSource {
 
     public init(
         path: String, disclosure: Disclosure = .everything, personalLogin: String? = nil, staleAfterDays: Int = 14,
-        followsAppends: Bool = true
+        followsAppends: Bool = true, rates: ValueRates = .defaults
     ) {
         self.path = path
+        self.rates = rates
         self.disclosure = disclosure
         self.personalLogin = personalLogin
         self.staleAfterDays = staleAfterDays
@@ -222,13 +226,15 @@ public final class DashboardSource {
             var held = live
             live = nil
             if var current = held.take(), current.metrics.length == length, current.metrics.sources == sources,
-                current.metrics.move(to: asOf),
+                current.metrics.move(to: asOf, activity: { [cursor = current.cursor] after, through in
+                    try? store.activityCounts(after: after, through: through, cursor: cursor)
+                }),
                 let append = try store.appended(since: &current.cursor, window: TimeWindow(length: length, asOf: asOf))
             {
                 current.metrics.append(posts: append.posts, interactions: append.interactions)
                 current.metrics.replaceTables(
                     postStats: append.tables.postStats, daily: append.tables.daily, followers: append.tables.followers,
-                    demographics: append.tables.demographics)
+                    demographics: append.tables.demographics, press: append.tables.press)
                 let next = try liveSnapshot(&current.metrics, store: store, details: leaderDetails)
                 live = current
                 try publish(next, store: store, coverage: coverage)
@@ -282,7 +288,7 @@ public final class DashboardSource {
         let (loaded, cursor) = try store.liveDataset(
             for: window, trendWeeks: MetricsEngine.trendWeeks, previousInteractions: personalLogin != nil)
         let dataset = loaded.linkingPublishedPosts(asOf: asOf)
-        let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf, sources: sources)
+        let full = MetricsEngine.report(for: dataset, length: length, asOf: asOf, sources: sources, rates: rates)
         let person = personalLogin.flatMap { login in dataset.people.firstIndex { $0.login == login } }
         let personal = person.map { MetricsEngine.personal(for: $0, in: dataset, report: full) }
         // The window's interactions are in time order (the early ones, before the window, come last).
@@ -297,7 +303,7 @@ public final class DashboardSource {
         }
         if followsAppends, cursor.follows {
             building = LiveBuild(
-                dataset: loaded, length: length, asOf: asOf, sources: sources, person: person, cursor: cursor)
+                dataset: loaded, length: length, asOf: asOf, sources: sources, person: person, rates: rates, cursor: cursor)
         }
         return next
     }
@@ -390,6 +396,7 @@ private final class LiveBuild {
     private let outcome: Outcome
     private let asOf: Timestamp
     private let person: Int?
+    private let rates: ValueRates
     private var started = false
 
     /// What the thread takes and hands over.
@@ -409,8 +416,12 @@ private final class LiveBuild {
         }
     }
 
-    init(dataset: Dataset, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?, person: Int?, cursor: LiveCursor) {
+    init(
+        dataset: Dataset, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?, person: Int?,
+        rates: ValueRates, cursor: LiveCursor
+    ) {
         self.length = length
+        self.rates = rates
         self.sources = sources
         self.cursor = cursor
         self.asOf = asOf
@@ -424,10 +435,11 @@ private final class LiveBuild {
         started = true
         // What the full report used and let go is given back first: the build then grows from there.
         returnFreedMemory()
-        let (outcome, length, asOf, sources, person) = (outcome, length, asOf, sources, person)
+        let (outcome, length, asOf, sources, person, rates) = (outcome, length, asOf, sources, person, rates)
         let thread = Thread {
             let metrics = LiveMetrics(
-                dataset: outcome.takeDataset(), length: length, asOf: asOf, sources: sources, person: person)
+                dataset: outcome.takeDataset(), length: length, asOf: asOf, sources: sources, person: person,
+                rates: rates)
             outcome.done.lock()
             outcome.result = metrics
             outcome.done.broadcast()

@@ -23,6 +23,9 @@ public struct LiveMetrics: Sendable {
     private var rows = HeldRows()
     private var silos: SlidingSilos
     private var activity: SlidingActivity
+    private var influence: SlidingInfluence
+    /// The rates of the earned media value.
+    public let rates: ValueRates
     private var personal: PersonalSlice?
     /// The first moment the live path cannot move to: an interaction made before its post was published counts
     /// as on no post until the post is out, and on it after; moving past that moment needs a new build. Nil when
@@ -49,9 +52,10 @@ public struct LiveMetrics: Sendable {
     /// full read), nothing is copied.
     public init(
         dataset: consuming Dataset, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>? = nil,
-        person: Int? = nil, bridgeLimit: Int = 10
+        person: Int? = nil, bridgeLimit: Int = 10, rates: ValueRates = .defaults
     ) {
         self.length = length
+        self.rates = rates
         self.sources = sources
         self.bridgeLimit = bridgeLimit
         self.asOf = asOf
@@ -61,6 +65,8 @@ public struct LiveMetrics: Sendable {
         base = dataset
         silos = SlidingSilos(people: base.people, length: length, asOf: asOf, sources: sources)
         activity = SlidingActivity(people: base.people, length: length, asOf: asOf)
+        influence = SlidingInfluence(
+            people: base.people.count, length: length, asOf: asOf, previous: dataset.previousActivity)
         if let person, base.people.indices.contains(person) {
             personal = PersonalSlice(person: person, people: base.people, length: length, asOf: asOf, from: from)
         }
@@ -68,7 +74,7 @@ public struct LiveMetrics: Sendable {
         let keepFrom = silos.keepFrom(asOf)
         var kept = 0
         for index in interactions.indices {
-            guard let record = counted(interactions[index]) else { continue }
+            guard let record = counted(interactions[index], countsPrevious: false) else { continue }
             if record.at > keepFrom {
                 interactions[kept] = record
                 kept += 1
@@ -84,14 +90,16 @@ public struct LiveMetrics: Sendable {
         base.posts += posts
         let keepFrom = silos.keepFrom(asOf)
         for record in interactions {
-            if let counted = counted(record), counted.at > keepFrom { rows.insert(CollectionOfOne(counted)) }
+            if let counted = counted(record, countsPrevious: true), counted.at > keepFrom { rows.insert(CollectionOfOne(counted)) }
         }
     }
 
     /// Replaces the small tables, read whole again.
     public mutating func replaceTables(
-        postStats: [PostStatRecord], daily: [DailyRecord], followers: [FollowerRecord], demographics: [DemographicRecord]
+        postStats: [PostStatRecord], daily: [DailyRecord], followers: [FollowerRecord], demographics: [DemographicRecord],
+        press: [PressRecord]
     ) {
+        base.press = press
         guard postStats != base.postStats || daily != base.daily || followers != base.followers
             || demographics != base.demographics
         else { return }
@@ -103,8 +111,9 @@ public struct LiveMetrics: Sendable {
     }
 
     /// Links one interaction to its post as a full load at `asOf` does and counts it; nil for one that counts
-    /// nowhere (with oneself, or about someone unknown).
-    private mutating func counted(_ interaction: InteractionRecord) -> InteractionRecord? {
+    /// nowhere (with oneself, or about someone unknown). `countsPrevious`: whether it counts in the previous
+    /// window's activity (not the rows of the build: the store counted those).
+    private mutating func counted(_ interaction: InteractionRecord, countsPrevious: Bool) -> InteractionRecord? {
         var record = interaction
         guard record.actor != record.target, base.people.indices.contains(Int(record.actor)),
             base.people.indices.contains(Int(record.target))
@@ -125,16 +134,26 @@ public struct LiveMetrics: Sendable {
         let one = CollectionOfOne(record)
         activity.add(one)
         silos.add(one)
+        influence.add(record, previous: countsPrevious)
         personal?.add(record)
         return record
     }
 
     /// Moves the window forward to end at `newAsOf`. False, with nothing changed, when the live figures cannot get
-    /// there (an earlier moment, or past `rebuildAt`): build anew from the data.
+    /// there (an earlier moment, past `rebuildAt`, or `activity` gives nothing): build anew from the data.
+    ///
+    /// `activity(after, through)`: how many interactions with someone else each person made in those moments, of
+    /// the rows read so far (`Store.activityCounts`); the rows that leave the previous window are not held.
     @discardableResult
-    public mutating func move(to newAsOf: Timestamp) -> Bool {
+    public mutating func move(to newAsOf: Timestamp, activity counts: (Int64, Int64) -> [Int]?) -> Bool {
         guard newAsOf >= asOf, newAsOf.seconds < rebuildAt ?? .max else { return false }
         guard newAsOf != asOf else { return true }
+        var leaving: [Int]?
+        if let range = influence.previousLeaving(to: newAsOf) {
+            guard let read = counts(range.after, range.through) else { return false }
+            leaving = read
+        }
+        influence.move(to: newAsOf, rows: rows, leaving: leaving)
         activity.move(to: newAsOf, rows: rows)
         silos.move(to: newAsOf, rows: rows)
         personal?.move(to: newAsOf, rows: rows)
@@ -153,6 +172,9 @@ public struct LiveMetrics: Sendable {
             silo: silos.report(bridgeLimit: bridgeLimit))
         report.siloSources = sources
         report.interactionsBySource = activity.interactionsBySource
+        report.influence = MetricsEngine.influence(
+            people: base.people, posts: base.posts, press: base.press, window: window,
+            activity: influence.activity(activeNow: activity.activeInWindow), reach: report.reach, rates: rates)
         return report
     }
 

@@ -1,24 +1,5 @@
 import CodirModel
 
-/// The rates that turn reach into earned media value (`[value]` in the configuration): what the same impressions
-/// and engagements would have cost as advertising. An estimate, never revenue.
-public struct ValueRates: Sendable, Hashable {
-    /// Cost per 1,000 impressions.
-    public var cpm: Double
-    /// Cost per engagement.
-    public var cpe: Double
-    public var currency: String
-
-    public init(cpm: Double, cpe: Double, currency: String) {
-        self.cpm = cpm
-        self.cpe = cpe
-        self.currency = currency
-    }
-
-    /// docs/metrics.md says where they come from.
-    public static let defaults = ValueRates(cpm: 30, cpe: 1, currency: "EUR")
-}
-
 /// Exemplarity for one leader: their team's activation, and their posting beside it week by week.
 public struct TeamActivation: Sendable, Hashable {
     public var person: Int
@@ -112,6 +93,85 @@ public struct InfluenceReport: Sendable, Hashable {
     /// The committee's earned media value: the sum of the leaders' known values; nil when none is known.
     public var committeeValue: Double?
     public var value: [LeaderValue]
+
+    public init(
+        exemplarity: [TeamActivation] = [], hashtags: [HashtagUse] = [], editorial: [EditorialLeader] = [],
+        mentions: Int = 0, previousMentions: Int? = nil, press: [LeaderPress] = [], headlines: [Headline] = [],
+        rates: ValueRates, committeeValue: Double? = nil, value: [LeaderValue] = []
+    ) {
+        self.exemplarity = exemplarity
+        self.hashtags = hashtags
+        self.editorial = editorial
+        self.mentions = mentions
+        self.previousMentions = previousMentions
+        self.press = press
+        self.headlines = headlines
+        self.rates = rates
+        self.committeeValue = committeeValue
+        self.value = value
+    }
+
+    /// The report as `disclosure` lets its viewer see it: the rows of the leaders whose numbers they may not see
+    /// are removed, and so are the team figures of a department too small to hide in; shares of voice, ranks and
+    /// headlines (which name people) are kept only when individuals may be named. The committee's figures (top
+    /// hashtags, mentions, earned media value) stay whole.
+    public func disclosed(to disclosure: Disclosure, people: [Person]) -> InfluenceReport {
+        guard disclosure.visibility != .all else { return self }
+        func shown(_ person: Int) -> Bool { people.indices.contains(person) && disclosure.showsNumbers(of: people[person]) }
+        var copy = self
+        copy.exemplarity = exemplarity.filter { shown($0.person) && !disclosure.withholds(departmentOf: $0.employees) }
+        copy.editorial = editorial.filter { shown($0.person) }
+        copy.press = press.filter { shown($0.person) }.map {
+            var row = $0
+            row.shareOfVoice = nil
+            return row
+        }
+        copy.value = value.filter { shown($0.person) }.map {
+            var row = $0
+            row.growthRank = nil
+            return row
+        }
+        copy.headlines = []
+        return copy
+    }
+}
+
+/// Who interacted with someone (a person with themself left out): in the window, in each week of the trend
+/// (the 12 weeks up to the window's end) and in the previous window.
+public struct TrendActivity: Sendable, Hashable {
+    /// By person position.
+    public var activeNow: [Bool]
+    /// By week, oldest first, then by person.
+    public var activeWeek: [[Bool]]
+    /// The weeks with at least one interaction.
+    public var interactionWeeks: [Bool]
+    /// By person; nil when unknown (`all`, or not read).
+    public var previousActive: [Bool]?
+    let window: TimeWindow
+
+    public init(people: Int, window: TimeWindow) {
+        self.window = window
+        activeNow = [Bool](repeating: false, count: people)
+        activeWeek = [[Bool]](repeating: activeNow, count: MetricsEngine.trendWeeks)
+        interactionWeeks = [Bool](repeating: false, count: MetricsEngine.trendWeeks)
+    }
+
+    /// Counts one interaction made by `actor` (a known person) at `at`.
+    public mutating func count(actor: Int, at: Int64) {
+        if window.contains(seconds: at) { activeNow[actor] = true }
+        if let week = Self.week(of: at, window: window) {
+            activeWeek[week][actor] = true
+            interactionWeeks[week] = true
+        }
+    }
+
+    /// The week of the trend ending with `window` that `at` falls in; nil outside the trend.
+    public static func week(of at: Int64, window: TimeWindow) -> Int? {
+        let end = window.end.seconds
+        let start = window.end.adding(days: -7 * MetricsEngine.trendWeeks).seconds
+        guard at > start, at <= end else { return nil }
+        return Int((at - start - 1) / (7 * Timestamp.secondsPerDay))
+    }
 }
 
 extension MetricsEngine {
@@ -119,41 +179,40 @@ extension MetricsEngine {
     public static let hashtagLimit = 10
     public static let headlineLimit = 10
 
-    /// The influence report for `reach` (computed from `dataset` for `window`). `previousActive`: the people who
-    /// interacted with someone in the previous window (nil when unknown); the trend's weeks are those of the E-I
+    /// The influence report for `reach` (computed from `dataset` for `window`): who was active in the previous
+    /// window comes from `dataset.previousActivity` (unknown without it); the trend's weeks are those of the E-I
     /// trend.
     public static func influence(
-        in dataset: Dataset, window: TimeWindow, reach: [ReachRow], previousActive: Set<Int32>?,
-        rates: ValueRates = .defaults
+        in dataset: Dataset, window: TimeWindow, reach: [ReachRow], rates: ValueRates = .defaults
     ) -> InfluenceReport {
         let people = dataset.people
-        let leaders = people.indices.filter { people[$0].isLeader }
-        let end = window.end.seconds
-        let trendStart = window.end.adding(days: -7 * trendWeeks).seconds
-        let weekSeconds = Int64(7 * Timestamp.secondsPerDay)
-        func week(_ at: Int64) -> Int? {
-            guard at > trendStart, at <= end else { return nil }
-            return Int((at - trendStart - 1) / weekSeconds)
-        }
-
-        // Who interacted, in the window and in each week.
-        var activeNow = [Bool](repeating: false, count: people.count)
-        var activeWeek = [[Bool]](repeating: [Bool](repeating: false, count: people.count), count: trendWeeks)
-        var weeksWithData = [Bool](repeating: false, count: trendWeeks)
+        var activity = TrendActivity(people: people.count, window: window)
         for i in dataset.interactions where i.actor != i.target {
-            let actor = Int(i.actor)
-            guard people.indices.contains(actor) else { continue }
-            if window.contains(seconds: i.at) { activeNow[actor] = true }
-            if let w = week(i.at) {
-                activeWeek[w][actor] = true
-                weeksWithData[w] = true
-            }
+            guard people.indices.contains(Int(i.actor)) else { continue }
+            activity.count(actor: Int(i.actor), at: i.at)
         }
+        activity.previousActive = dataset.previousActivity.map { counts in
+            people.indices.map { counts.indices.contains($0) && counts[$0] > 0 }
+        }
+        return influence(
+            people: people, posts: dataset.posts, press: dataset.press, window: window, activity: activity, reach: reach,
+            rates: rates)
+    }
+
+    /// The influence report from who was active (`activity`), the posts, the press items and the reach rows.
+    public static func influence(
+        people: [Person], posts: [PostRecord], press: [PressRecord], window: TimeWindow, activity: TrendActivity,
+        reach: [ReachRow], rates: ValueRates
+    ) -> InfluenceReport {
+        let leaders = people.indices.filter { people[$0].isLeader }
+        func week(_ at: Int64) -> Int? { TrendActivity.week(of: at, window: window) }
+        let activeNow = activity.activeNow, activeWeek = activity.activeWeek
+        var weeksWithData = activity.interactionWeeks
         var employeesOf: [String: [Int]] = [:]
         for (index, person) in people.enumerated() where !person.isLeader { employeesOf[person.department, default: []].append(index) }
 
         var postsByLeaderWeek: [Int: [Int]] = [:]
-        for post in dataset.posts {
+        for post in posts where people.indices.contains(Int(post.author)) {
             guard let w = week(post.at) else { continue }
             postsByLeaderWeek[Int(post.author), default: [Int](repeating: 0, count: trendWeeks)][w] += 1
             weeksWithData[w] = true
@@ -171,7 +230,7 @@ extension MetricsEngine {
             return TeamActivation(
                 person: leader, department: department, employees: employees.count,
                 active: employees.count(where: { activeNow[$0] }),
-                previousActive: previousActive.map { set in employees.count(where: { set.contains(Int32($0)) }) },
+                previousActive: activity.previousActive.map { set in employees.count(where: { set[$0] }) },
                 weeklyPosts: weeklyPosts, weeklyActiveShare: weeklyShare,
                 correlation: pairs.count >= 4 ? pearson(pairs) : nil)
         }
@@ -180,7 +239,7 @@ extension MetricsEngine {
         var tagPosts: [String: Int] = [:]
         var tagLeaders: [String: Set<Int>] = [:]
         var leaderTags: [Int: [String: Int]] = [:]
-        for post in dataset.posts where window.contains(seconds: post.at) && people.indices.contains(Int(post.author)) {
+        for post in posts where window.contains(seconds: post.at) && people.indices.contains(Int(post.author)) {
             let author = Int(post.author)
             guard people[author].isLeader else { continue }
             for tag in Set(post.hashtags) {
@@ -203,12 +262,12 @@ extension MetricsEngine {
         // Media impact.
         let isLeader = Set(leaders)
         func namesLeaders(_ item: PressRecord) -> [Int] { item.people.map(Int.init).filter(isLeader.contains) }
-        let inWindow = dataset.press.filter { window.contains(seconds: $0.at) && !namesLeaders($0).isEmpty }
+        let inWindow = press.filter { window.contains(seconds: $0.at) && !namesLeaders($0).isEmpty }
         let inPrevious = window.previous.map { previous in
-            dataset.press.filter { previous.contains(seconds: $0.at) && !namesLeaders($0).isEmpty }
+            press.filter { previous.contains(seconds: $0.at) && !namesLeaders($0).isEmpty }
         }
         let allMentions = inWindow.reduce(0) { $0 + namesLeaders($1).count }
-        let press = leaders.map { leader -> LeaderPress in
+        let leaderPress = leaders.map { leader -> LeaderPress in
             let items = inWindow.filter { $0.people.contains(Int32(leader)) }
             let audiences = items.compactMap(\.audience)
             return LeaderPress(
@@ -239,7 +298,7 @@ extension MetricsEngine {
         let known = value.compactMap(\.emv)
         return InfluenceReport(
             exemplarity: exemplarity, hashtags: Array(hashtags), editorial: editorial, mentions: inWindow.count,
-            previousMentions: inPrevious?.count, press: press, headlines: Array(headlines), rates: rates,
+            previousMentions: inPrevious?.count, press: leaderPress, headlines: Array(headlines), rates: rates,
             committeeValue: known.isEmpty ? nil : known.reduce(0, +), value: value)
     }
 

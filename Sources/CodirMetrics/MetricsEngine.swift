@@ -13,7 +13,7 @@ public enum MetricsEngine {
     /// engagement, about LinkedIn posts, always count everything.
     public static func report(
         for dataset: Dataset, length: WindowLength, asOf: Timestamp, bridgeLimit: Int = 10,
-        sources: Set<InteractionSource>? = nil
+        sources: Set<InteractionSource>? = nil, rates: ValueRates = .defaults
     ) -> MetricsReport {
         let window = TimeWindow(length: length, asOf: asOf)
         let leaders = dataset.people.indices.filter { dataset.people[$0].isLeader }
@@ -30,6 +30,7 @@ public enum MetricsEngine {
         for i in dataset.interactions where i.actor != i.target && window.contains(seconds: i.at) {
             report.interactionsBySource[i.source, default: 0] += 1
         }
+        report.influence = influence(in: dataset, window: window, reach: reach, rates: rates)
         return report
     }
 

@@ -18,6 +18,8 @@ public struct MetricsReport: Sendable {
     public var siloSources: Set<InteractionSource>?
     /// Interactions of the window (a person with themself left out), by source.
     public var interactionsBySource: [InteractionSource: Int] = [:]
+    /// Exemplarity, editorial line, press and market value (`MetricsEngine.influence`).
+    public var influence = InfluenceReport(rates: .defaults)
     /// What the viewer may see; `reach`, `engagement`, `committee` and `silo.bridges` hold only that.
     public private(set) var disclosure: Disclosure = .everything
 
@@ -48,6 +50,7 @@ public struct MetricsReport: Sendable {
         report.committee = CommitteeEngagement(
             leaders: [], counts: [], engagedPairs: committee.engagedPairs, reciprocalPairs: committee.reciprocalPairs)
         report.silo.bridges = []
+        report.influence = influence.disclosed(to: disclosure, people: people)
         // Departments too small to hide in: their figures are withheld, everywhere they appear.
         let members = Dictionary(silo.departments.map { ($0.department, $0.members) }, uniquingKeysWith: max)
         report.silo.departments = silo.departments.map {

@@ -204,18 +204,9 @@ public struct SlidingSilos: Sendable {
         guard newAsOf >= asOf else { return false }
         guard newAsOf != asOf else { return true }
         // Each row whose membership changes is found between the old and the new position of a boundary.
-        var boundaries: [Int64] = [asOf.seconds, newAsOf.seconds, trendStart(asOf), trendStart(newAsOf)]
-        if let old = windowStart(asOf), let new = windowStart(newAsOf) { boundaries += [old, new] }
-        for k in 1..<MetricsEngine.trendWeeks {
-            boundaries.append(trendStart(asOf) + Int64(k) * Self.weekSeconds)
-            boundaries.append(trendStart(newAsOf) + Int64(k) * Self.weekSeconds)
-        }
-        var touched = Set<Int>()
-        for pair in stride(from: 0, to: boundaries.count, by: 2) {
-            let low = min(boundaries[pair], boundaries[pair + 1]), high = max(boundaries[pair], boundaries[pair + 1])
-            // Rows with low < at <= high change side of this boundary.
-            for index in rows.indices(after: low, through: high) { touched.insert(index) }
-        }
+        var moves = Self.trendBoundaries(from: asOf, to: newAsOf)
+        if let old = windowStart(asOf), let new = windowStart(newAsOf) { moves.append((old, new)) }
+        let touched = rows.crossing(moves)
         let old = asOf
         for index in touched {
             let item = rows[index]
@@ -231,6 +222,15 @@ public struct SlidingSilos: Sendable {
         }
         asOf = newAsOf
         return true
+    }
+
+    /// The old and new positions of the trend's boundaries (its start, the starts of its weeks and its end) when
+    /// the trend moves from ending at `old` to ending at `new`.
+    static func trendBoundaries(from old: Timestamp, to new: Timestamp) -> [(Int64, Int64)] {
+        func start(_ asOf: Timestamp) -> Int64 { asOf.adding(days: -7 * MetricsEngine.trendWeeks).seconds }
+        return (0..<MetricsEngine.trendWeeks).map { k in
+            (start(old) + Int64(k) * weekSeconds, start(new) + Int64(k) * weekSeconds)
+        } + [(old.seconds, new.seconds)]
     }
 
     /// The silo figures of the window, with the trend.
@@ -306,6 +306,16 @@ public struct HeldRows: Sendable {
     public func indices(after low: Int64, through high: Int64) -> Range<Int> {
         let from = position(after: low) - head
         return from..<max(from, position(after: high) - head)
+    }
+
+    /// The positions of the rows that change side of a boundary moving from its first to its second moment: those
+    /// with `min < at <= max` of either.
+    public func crossing(_ moves: [(Int64, Int64)]) -> Set<Int> {
+        var touched = Set<Int>()
+        for (old, new) in moves {
+            for index in indices(after: min(old, new), through: max(old, new)) { touched.insert(index) }
+        }
+        return touched
     }
 
     /// Lets go of the rows at or before `t`.

@@ -180,6 +180,9 @@ public struct SlidingActivity: Sendable {
             posts: posts.count(where: { window.contains(seconds: $0.at) }))
     }
 
+    /// Who made an interaction with someone in the window, by person.
+    public var activeInWindow: [Bool] { asActor.map { $0 > 0 } }
+
     /// The window's interactions by source.
     public var interactionsBySource: [InteractionSource: Int] { bySource }
 

@@ -16,6 +16,9 @@ public struct Dataset: Sendable {
     public var interactionsFrom: Int64 = .min
     /// The press items of the window and of the previous one, oldest first.
     public var press: [PressRecord] = []
+    /// How many interactions with someone else each person (by position) made in the previous window; nil when
+    /// unknown (`all`, or not read).
+    public var previousActivity: [Int]?
 
     public init(
         people: [Person] = [], posts: [PostRecord] = [], interactions: [InteractionRecord] = [],

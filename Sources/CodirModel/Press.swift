@@ -63,3 +63,25 @@ public enum Hashtag {
 
     static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
 }
+
+/// The rates that turn reach into earned media value (`[value]` in the configuration): what the same impressions
+/// and engagements would have cost as advertising. An estimate, never revenue.
+public struct ValueRates: Sendable, Hashable {
+    /// Cost per 1,000 impressions.
+    public var cpm: Double
+    /// Cost per engagement.
+    public var cpe: Double
+    public var currency: String
+
+    /// The largest rate taken (a CPM of a million would be no advertising market's).
+    public static let maximum = 1_000_000.0
+
+    public init(cpm: Double, cpe: Double, currency: String) {
+        self.cpm = cpm
+        self.cpe = cpe
+        self.currency = currency
+    }
+
+    /// docs/metrics.md says where they come from.
+    public static let defaults = ValueRates(cpm: 30, cpe: 1, currency: "EUR")
+}

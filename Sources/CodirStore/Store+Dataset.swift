@@ -64,6 +64,16 @@ extension Store {
         }
     }
 
+    /// How many interactions with someone else each person (by position) made in `(after, through]`, of those the
+    /// cursor has read: what leaves a live reader's previous window as the clock moves.
+    public func activityCounts(after: Int64, through: Int64, cursor: LiveCursor) throws(StoreError) -> [Int] {
+        try read { db in
+            try DatasetReader.activityCounts(
+                db, after: after, through: through, upTo: cursor.lastInteraction, people: cursor.personIndex,
+                count: cursor.personIndex.count)
+        }
+    }
+
     /// What was appended since `cursor`, and the small tables read again for `window` when they changed or the
     /// window moved; nil when something other than an append happened (rows deleted or rewritten, people changed,
     /// the schema migrated): the reader must then load everything again. Advances the cursor.
@@ -97,6 +107,8 @@ struct LiveTables: Sendable {
     var followers: [FollowerRecord] = []
     var daily: [DailyRecord] = []
     var demographics: [DemographicRecord] = []
+    /// Every press item, oldest first.
+    var press: [PressRecord] = []
     /// The days `daily` and `demographics` were read for.
     var days: DatasetReader.TableDays?
 
@@ -108,6 +120,9 @@ struct LiveTables: Sendable {
             stats = []
             followers = []
             try DatasetReader.allCounters(db, people: people, posts: posts, into: &self)
+            var read = Dataset()
+            try DatasetReader.readPress(db, after: .min, through: .max, people: people, into: &read)
+            press = read.press
         }
         if countersChanged || days != self.days {
             var read = Dataset()
@@ -124,7 +139,8 @@ struct LiveTables: Sendable {
         let postsFrom: Int64 = window.previous?.start?.seconds ?? Int64.min
         return LiveAppend.Tables(
             postStats: stats.lazy.filter { $0.postAt > postsFrom && $0.postAt <= end && $0.record.at <= end }.map(\.record),
-            daily: daily, followers: followers.filter { $0.at <= end }, demographics: demographics)
+            daily: daily, followers: followers.filter { $0.at <= end }, demographics: demographics,
+            press: press.filter { $0.at > postsFrom && $0.at <= end })
     }
 }
 /// Where a live reader stands in the database: the positions it gave people and posts, the last rows it read,
@@ -174,6 +190,8 @@ public struct LiveAppend: Sendable {
         public var daily: [DailyRecord]
         public var followers: [FollowerRecord]
         public var demographics: [DemographicRecord]
+        /// The press items of the window and the previous one, as `Dataset.press`.
+        public var press: [PressRecord] = []
     }
     public var posts: [PostRecord] = []
     public var interactions: [InteractionRecord] = []
@@ -270,6 +288,11 @@ struct DatasetReader {
                 if dataset.posts[Int(dataset.interactions[index].post)].at > end { dataset.interactions[index].post = -1 }
             }
         }
+        if let previous = window.previous, let start = previous.start?.seconds {
+            dataset.previousActivity = try Self.activityCounts(
+                db, after: start, through: previous.end.seconds, upTo: cursor.lastInteraction,
+                people: cursor.personIndex, count: dataset.people.count)
+        }
         try Self.readTables(db, window: window, people: cursor.personIndex, posts: cursor.postIndex, into: &dataset)
         if later {
             try cursor.tables.refresh(
@@ -328,6 +351,29 @@ struct DatasetReader {
             cursor.lastInteraction = max(cursor.lastInteraction, row.int64(0))
             if let record = interaction(row, cursor: cursor) { append.interactions.append(record) }
         }
+    }
+
+    /// How many interactions with someone else each person (by position) made in `(after, through]`, of the rows
+    /// up to id `upTo`.
+    static func activityCounts(
+        _ db: Database, after: Int64, through: Int64, upTo: Int64, people personIndex: [Int64: Int32], count: Int
+    ) throws -> [Int] {
+        var counts = [Int](repeating: 0, count: count)
+        let rows = try RawStatement(
+            db,
+            sql: """
+                SELECT actor, count(*) FROM interactions
+                WHERE at > ? AND at <= ? AND id <= ? AND actor != target GROUP BY actor
+                """)
+        rows.bind(1, after)
+        rows.bind(2, through)
+        rows.bind(3, upTo)
+        try rows.forEachRow { row in
+            guard let person = personIndex[row.int64(0)], counts.indices.contains(Int(person)) else { return }
+            // One row per actor: a count SQLite made.
+            counts[Int(person)] = max(0, Int(truncatingIfNeeded: row.int64(1)))
+        }
+        return counts
     }
 
     /// The days the daily rows and demographics of a window are read for.

@@ -14,7 +14,7 @@ enum LiveBench {
         print("|---|---:|---:|---:|---:|---|")
         for length in [WindowLength.days(30), .days(365)] {
             let window = TimeWindow(length: length, asOf: asOf)
-            let (loaded, _) = try store.liveDataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
+            let (loaded, cursor) = try store.liveDataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
             let dataset = loaded.linkingPublishedPosts(asOf: asOf)
 
             var started = Date()
@@ -34,7 +34,7 @@ enum LiveBench {
             let equal =
                 report.summary == full.summary && report.reach == full.reach && report.engagement == full.engagement
                 && report.committee == full.committee && report.silo == full.silo
-                && report.interactionsBySource == full.interactionsBySource
+                && report.interactionsBySource == full.interactionsBySource && report.influence == full.influence
 
             // A live minute: five events arrive, the clock moves, the figures are read.
             var rng = SeededGenerator(seed: 11)
@@ -44,7 +44,7 @@ enum LiveBench {
             started = Date()
             for _ in 0..<steps {
                 now = now.adding(seconds: 60)
-                live.move(to: now)
+                live.move(to: now) { after, through in try? store.activityCounts(after: after, through: through, cursor: cursor) }
                 live.append(
                     posts: [],
                     interactions: (0..<5).map { _ in

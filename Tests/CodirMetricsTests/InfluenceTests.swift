@@ -49,10 +49,12 @@ struct InfluenceTests {
     }
 
     static func report() -> InfluenceReport {
-        let dataset = dataset()
+        var dataset = dataset()
+        // Active in the previous window: person 2 (three interactions) and person 6 (one).
+        dataset.previousActivity = [0, 0, 3, 0, 0, 0, 1]
         let window = TimeWindow(length: .days(30), asOf: asOf)
         let reach = MetricsEngine.reachRows(for: [0, 1], in: dataset, window: window)
-        return MetricsEngine.influence(in: dataset, window: window, reach: reach, previousActive: [6, 2])
+        return MetricsEngine.influence(in: dataset, window: window, reach: reach)
     }
 
     @Test func teamActivationIsTheDepartmentsActiveEmployeesNowAndBefore() {
@@ -62,7 +64,7 @@ struct InfluenceTests {
         #expect(a.share == 0.5 && a.previousShare == 0.25 && a.change == 0.25)
         #expect(b.employees == 1 && b.active == 0 && b.previousActive == 1 && b.change == -1)
         let unknown = MetricsEngine.influence(
-            in: Self.dataset(), window: TimeWindow(length: .days(30), asOf: Self.asOf), reach: [], previousActive: nil)
+            in: Self.dataset(), window: TimeWindow(length: .days(30), asOf: Self.asOf), reach: [])
         #expect(unknown.exemplarity[0].previousShare == nil && unknown.exemplarity[0].change == nil)
     }
 
@@ -81,7 +83,7 @@ struct InfluenceTests {
         short.posts = []
         short.interactions.removeLast()
         let window = TimeWindow(length: .days(30), asOf: Self.asOf)
-        #expect(MetricsEngine.influence(in: short, window: window, reach: [], previousActive: nil).exemplarity[0].correlation == nil)
+        #expect(MetricsEngine.influence(in: short, window: window, reach: []).exemplarity[0].correlation == nil)
         #expect(MetricsEngine.pearson([(1, 2), (2, 4), (3, 6)]).map { abs($0 - 1) < 1e-12 } == true)
         #expect(MetricsEngine.pearson([(1, 2), (1, 4), (1, 6)]) == nil)
     }
@@ -119,7 +121,7 @@ struct InfluenceTests {
         let window = TimeWindow(length: .days(30), asOf: Self.asOf)
         let custom = MetricsEngine.influence(
             in: dataset, window: window, reach: MetricsEngine.reachRows(for: [0, 1], in: dataset, window: window),
-            previousActive: nil, rates: ValueRates(cpm: 50, cpe: 2, currency: "USD"))
+            rates: ValueRates(cpm: 50, cpe: 2, currency: "USD"))
         #expect(custom.value[0].emv == 1100)
         #expect(custom.rates.currency == "USD")
     }

@@ -23,11 +23,13 @@ struct LiveMetricsTests {
         var daily: [DailyRecord] = []
         var followers: [FollowerRecord] = []
         var demographics: [DemographicRecord] = []
+        var press: [PressRecord] = []
 
         mutating func post(at: Int64) -> PostRecord {
             // Leaders post more than their share.
             let author = rng.chance(0.5) ? Int32(rng.next() % 5) : Int32(rng.next() % 30)
-            return PostRecord(id: "post-\(posts.count)-\(rng.next() % 1000)", author: author, at: at)
+            let tags = ["ia", "data", "rse", "climat"].filter { _ in rng.chance(0.3) }
+            return PostRecord(id: "post-\(posts.count)-\(rng.next() % 1000)", author: author, at: at, hashtags: tags)
         }
 
         mutating func interaction(at: Int64, posts known: Int) -> InteractionRecord {
@@ -68,6 +70,28 @@ struct LiveMetricsTests {
                 DemographicRecord(
                     person: 2, asOf: day, sheet: "Job titles", category: "title", value: "Value \(rng.next() % 4)",
                     percentage: "\(rng.next() % 40)%"))
+            // A press item, naming up to two leaders, some of them before the window.
+            press.append(
+                PressRecord(
+                    at: asOf.seconds - Int64(rng.next() % (40 * 86_400)), outlet: "Outlet \(rng.next() % 3)",
+                    title: "Headline \(press.count)", url: rng.chance(0.5) ? "https://news.example/\(press.count)" : nil,
+                    audience: rng.chance(0.5) ? Int64(rng.next() % 90_000) : nil,
+                    people: Array(Set([Int32(rng.next() % 5), Int32(rng.next() % 8)])).sorted()))
+            press.sort { $0.at < $1.at }
+        }
+
+        /// The press items a load at `asOf` reads for a window of `length`: the window and the previous one.
+        func pressRead(length: WindowLength, asOf: Timestamp) -> [PressRecord] {
+            let window = TimeWindow(length: length, asOf: asOf)
+            let from = window.previous?.start?.seconds ?? .min
+            return press.filter { $0.at > from && $0.at <= asOf.seconds }
+        }
+
+        /// How many interactions with someone else each person made in `(after, through]`.
+        func activity(after: Int64, through: Int64) -> [Int] {
+            var counts = [Int](repeating: 0, count: LiveMetricsTests.people.count)
+            for i in interactions where i.actor != i.target && i.at > after && i.at <= through { counts[Int(i.actor)] += 1 }
+            return counts
         }
 
         /// The dataset a full load at `asOf` gives the engine.
@@ -78,10 +102,21 @@ struct LiveMetricsTests {
             dataset.demographics = demographics
             return dataset.linkingPublishedPosts(asOf: asOf)
         }
+
+        /// The dataset a full load of a window of `length` at `asOf` gives the engine, with the press items and the
+        /// previous window's activity the store reads.
+        func dataset(length: WindowLength, asOf: Timestamp) -> Dataset {
+            var dataset = dataset(asOf: asOf)
+            dataset.press = pressRead(length: length, asOf: asOf)
+            if let previous = TimeWindow(length: length, asOf: asOf).previous, let start = previous.start {
+                dataset.previousActivity = activity(after: start.seconds, through: previous.end.seconds)
+            }
+            return dataset
+        }
     }
 
     func build(_ world: World, length: WindowLength, asOf: Timestamp, sources: Set<InteractionSource>?) -> LiveMetrics {
-        var dataset = world.dataset(asOf: asOf)
+        var dataset = world.dataset(length: length, asOf: asOf)
         // The live load keeps its links to posts not out yet: the live path decides.
         dataset.interactions = world.interactions
         return LiveMetrics(dataset: dataset, length: length, asOf: asOf, sources: sources, person: 7)
@@ -89,7 +124,7 @@ struct LiveMetricsTests {
 
     func check(_ live: inout LiveMetrics, _ world: World, step: Int) {
         let asOf = live.asOf
-        let dataset = world.dataset(asOf: asOf)
+        let dataset = world.dataset(length: live.length, asOf: asOf)
         let expected = MetricsEngine.report(for: dataset, length: live.length, asOf: asOf, sources: live.sources)
         let got = live.report()
         let context = "step \(step), \(live.length), as of \(asOf.iso8601)"
@@ -101,6 +136,7 @@ struct LiveMetricsTests {
         #expect(got.interactionsBySource == expected.interactionsBySource, "\(context)")
         #expect(got.committeeReach == expected.committeeReach, "\(context)")
         #expect(got.window == expected.window && got.siloSources == expected.siloSources, "\(context)")
+        #expect(got.influence == expected.influence, "\(context)")
 
         let personal = live.personalReport(got)
         let reference = MetricsEngine.personal(for: 7, in: dataset, report: expected)
@@ -152,10 +188,11 @@ struct LiveMetricsTests {
             } else if roll < 0.6 {
                 world.counters(asOf: asOf)
                 live.replaceTables(
-                    postStats: world.postStats, daily: world.daily, followers: world.followers, demographics: world.demographics)
+                    postStats: world.postStats, daily: world.daily, followers: world.followers, demographics: world.demographics,
+                    press: world.pressRead(length: length, asOf: asOf))
             } else if roll < 0.95 {
                 asOf = asOf.adding(seconds: [60, 3600, 86_400, 7 * 86_400, 1][Int(world.rng.next() % 5)])
-                let moved = live.move(to: asOf)
+                let moved = live.move(to: asOf, activity: world.activity(after:through:))
                 if !moved {
                     // Past an engagement dated before its post: the reader builds anew, as it would from the database.
                     #expect(live.rebuildAt.map { asOf.seconds >= $0 } == true)
@@ -170,7 +207,7 @@ struct LiveMetricsTests {
             check(&live, world, step: step)
         }
         // Moving back is refused and changes nothing.
-        let movedBack = live.move(to: asOf.adding(seconds: -60))
+        let movedBack = live.move(to: asOf.adding(seconds: -60), activity: world.activity(after:through:))
         #expect(!movedBack)
         check(&live, world, step: 60)
         _ = rebuilds
