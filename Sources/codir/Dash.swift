@@ -48,7 +48,8 @@ extension Codir {
         func run() throws {
             try runDashboard(
                 path: global.databasePath(), disclosure: viewer.disclosure(), window: options.window, refresh: options.refresh,
-                noColor: options.noColor, ascii: options.ascii, staleAfterDays: try viewer.configuration().staleAfterDays)
+                noColor: options.noColor, ascii: options.ascii, staleAfterDays: try viewer.configuration().staleAfterDays,
+                rates: try viewer.configuration().value)
         }
     }
 }
@@ -57,7 +58,8 @@ extension Codir {
 /// every way out.
 func runDashboard(
     path: String, disclosure: Disclosure = .everything, window: WindowLength, refresh: Double, noColor: Bool,
-    ascii: Bool, wallRotation: Double? = nil, personalLogin: String? = nil, staleAfterDays: Int = 14
+    ascii: Bool, wallRotation: Double? = nil, personalLogin: String? = nil, staleAfterDays: Int = 14,
+    rates: ValueRates = .defaults
 ) throws {
     guard Platform.stdoutIsTerminal else {
         if personalLogin != nil {
@@ -90,7 +92,8 @@ func runDashboard(
         } else { DashboardScreen(state: state) }
     let app = DashboardApp(
         terminal: terminal,
-        source: DashboardSource(path: path, disclosure: disclosure, personalLogin: personalLogin, staleAfterDays: staleAfterDays),
+        source: DashboardSource(
+            path: path, disclosure: disclosure, personalLogin: personalLogin, staleAfterDays: staleAfterDays, rates: rates),
         screen: screen, context: context, refresh: refresh, stopRequested: { Platform.stopRequested })
     _ = app.run()
 }

@@ -70,7 +70,7 @@ extension Codir {
                 ? Disclosure.everything : Disclosure(visibility: configuration.visibility, viewerLogin: subject)
             try runDashboard(
                 path: path, disclosure: disclosure, window: options.window, refresh: options.refresh,
-                noColor: options.noColor, ascii: options.ascii, personalLogin: subject)
+                noColor: options.noColor, ascii: options.ascii, personalLogin: subject, rates: configuration.value)
         }
     }
 }

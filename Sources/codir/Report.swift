@@ -94,20 +94,21 @@ extension Codir {
             let path = global.databasePath()
             let output = try Self.render(
                 path: path, disclosure: viewer.disclosure(), length: windowOptions.window, asOf: try windowOptions.asOfTimestamp(), format: format,
-                table: table, bridges: bridges, sources: try sources())
+                table: table, bridges: bridges, sources: try sources(), rates: try viewer.configuration().value)
             FileHandle.standardOutput.write(Data(output.utf8))
         }
 
         /// Opens the database read-only and renders its report.
         static func render(
             path: String, disclosure: Disclosure = .everything, length: WindowLength, asOf: Timestamp, format: ReportFormat, table: CSVTable = .leaders,
-            bridges: Int = 10, sources: Set<InteractionSource>? = nil
+            bridges: Int = 10, sources: Set<InteractionSource>? = nil, rates: ValueRates = .defaults
         ) throws -> String {
             do {
                 let store = try Store.open(path: path, access: .readOnly)
                 let window = TimeWindow(length: length, asOf: asOf)
                 let dataset = try store.dataset(for: window, trendWeeks: MetricsEngine.trendWeeks)
-                let report = MetricsEngine.report(for: dataset, length: length, asOf: asOf, bridgeLimit: bridges, sources: sources)
+                let report = MetricsEngine.report(
+                    for: dataset, length: length, asOf: asOf, bridgeLimit: bridges, sources: sources, rates: rates)
                     .disclosed(to: disclosure)
                 let name =
                     try store.metadata(Store.organisationKey)

@@ -25,7 +25,7 @@ extension Codir {
         func run() throws {
             try runDashboard(
                 path: global.databasePath(), disclosure: viewer.disclosure(), window: options.window, refresh: options.refresh,
-                noColor: options.noColor, ascii: options.ascii, wallRotation: rotate)
+                noColor: options.noColor, ascii: options.ascii, wallRotation: rotate, rates: try viewer.configuration().value)
         }
     }
 }

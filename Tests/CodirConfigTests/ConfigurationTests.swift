@@ -18,6 +18,35 @@ import Testing
         #expect(configuration.file == "config.toml")
     }
 
+    @Test func theValueTableSetsTheRatesOfEarnedMediaValue() throws {
+        let configuration = try Configuration.parse(
+            """
+            visibility = "all"
+
+            [value]
+            cpm = 12.5
+            cpe = 2
+            currency = "USD"
+            """, file: "c.toml")
+        #expect(configuration.value == ValueRates(cpm: 12.5, cpe: 2, currency: "USD"))
+        // Keys left out keep their defaults; without the table, the defaults.
+        #expect(try Configuration.parse("[value]\ncpe = 0.5\n", file: "c.toml").value == ValueRates(cpm: 30, cpe: 0.5, currency: "EUR"))
+        #expect(try Configuration.parse("", file: "c.toml").value == .defaults)
+        #expect(throws: ConfigurationError("c.toml:3: 'cpm' in [value] must be a number from 0 to 1000000, like cpm = 30")) {
+            try Configuration.parse("# rates\n[value]\ncpm = -4\n", file: "c.toml")
+        }
+        #expect(throws: ConfigurationError("c.toml:2: 'cpe' in [value] must be a number from 0 to 1000000, like cpe = 1.5")) {
+            try Configuration.parse("[value]\ncpe = \"1\"\n", file: "c.toml")
+        }
+        #expect(throws: ConfigurationError("c.toml:2: unknown key 'cmp' in [value]; did you mean 'cpm'? (expected 'cpm', 'cpe' or 'currency')")) {
+            try Configuration.parse("[value]\ncmp = 30\n", file: "c.toml")
+        }
+        #expect(throws: ConfigurationError("c.toml:2: 'currency' in [value] must be a currency code of 1 to 8 letters, like currency = \"EUR\"")) {
+            try Configuration.parse("[value]\ncurrency = \"\\u001b[31m\"\n", file: "c.toml")
+        }
+        #expect(try Configuration.parse("[value]\ncurrency = \"€\"\n", file: "c.toml").value.currency == "€")
+    }
+
     @Test func anEmptyFileKeepsTheDefaults() throws {
         let configuration = try Configuration.parse("# nothing set\n", file: "c.toml")
         #expect(configuration.visibility == .all)
@@ -40,7 +69,7 @@ import Testing
     }
 
     @Test func anUnknownKeyIsNamedWithItsLine() {
-        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity'; did you mean 'visibility'? (expected 'visibility', 'admins', 'min_group_size', 'stale_after_days', 'retention_days' or 'contact')")) {
+        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity'; did you mean 'visibility'? (expected 'visibility', 'admins', 'min_group_size', 'stale_after_days', 'retention_days', 'contact' or 'value')")) {
             try Configuration.parse("admins = []\nvisiblity = \"self\"\n", file: "c.toml")
         }
     }
