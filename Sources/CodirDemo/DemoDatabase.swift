@@ -65,6 +65,14 @@ public enum DemoDatabase {
                 progress?(day)
                 let events = CanonicalEncoding.jsonLines(history.events(on: day, until: now))
                 try take(importer.importInput(bytes: events, as: "demo \(day.iso8601)", format: .jsonl))
+                if let press = history.pressCSV(on: day, until: now) {
+                    let result = try importer.importPress(bytes: press, as: "demo press \(day.iso8601)")
+                    if result.rejected > 0 {
+                        throw StoreError.io(
+                            path: store.path,
+                            reason: "the demo's own press was refused: \(result.diagnostics.first?.description ?? result.summary)")
+                    }
+                }
                 try store.setMetadata("demo_until", String(now.seconds))
             }
         } catch let failure as ImportFailure {

@@ -104,7 +104,22 @@ public struct DemoHistory: Sendable {
         // A LinkedIn id carries the moment it was minted in its high 41 bits, as real ones do.
         let share = UInt64(max(0, at.seconds)) * 1000 << 22 | UInt64(number & 0x3F_FFFF)
         return PostEvent(
-            id: id, author: people[author].id, at: at, url: "https://www.linkedin.com/feed/update/urn:li:share:\(share)")
+            id: id, author: people[author].id, at: at, url: "https://www.linkedin.com/feed/update/urn:li:share:\(share)",
+            hashtags: hashtags(author: author, post: id))
+    }
+
+    /// A post's hashtags: a leader's from their editorial line (the first most often), an employee's now and then
+    /// one of the committee's. Drawn from the post's own stream, so that the rest of the history does not move.
+    private func hashtags(author: Int, post: String) -> [String] {
+        var rng = SeededGenerator(seed: seed ^ 0x7A65, stream: stableHash(post))
+        let leaders = organisation.leaders
+        guard author < leaders.count else {
+            let line = leaders[0].hashtags
+            return rng.chance(0.3) && !line.isEmpty ? [line[Int(rng.next() % UInt64(line.count))]] : []
+        }
+        var tags: [String] = []
+        for (rank, tag) in leaders[author].hashtags.enumerated() where rng.chance(0.75 / Double(rank + 1)) { tags.append(tag) }
+        return tags
     }
 
     // MARK: - Interactions
@@ -167,9 +182,11 @@ public struct DemoHistory: Sendable {
         let f = fraction(of: day)
         let factor = activityFactor(day)
         var events: [Event] = []
+        let around = (-3...3).flatMap { posts(on: day.advanced(by: $0)) }
+        let following = organisation.departments.indices.map { followBoost(department: $0, posts: around) }
         for index in people.indices {
-            // The programme draws people in: activity grows as the silos open.
-            let rate = 0.022 * weightOf[index] * factor * (0.6 + 0.6 * f)
+            // The programme draws people in: activity grows as the silos open, and a team follows its leader.
+            let rate = 0.022 * weightOf[index] * factor * (0.6 + 0.6 * f) * following[departmentOf[index]]
             for number in 0..<rng.poisson(rate) {
                 let target = counterpart(of: index, fraction: f, &rng)
                 guard target != index else { continue }
@@ -182,6 +199,68 @@ public struct DemoHistory: Sendable {
             }
         }
         return events
+    }
+
+    /// How much a department's activity rises or falls with its leader's posting in `posts` (those of the days from
+    /// three before a day to three after): 1 when the leader posts as usual or the team does not follow them.
+    func followBoost(department: Int, posts: [GeneratedPost]) -> Double {
+        let leaders = organisation.leaders
+        guard let head = leaders.indices.filter({ departmentOf[$0] == department }).max(by: { leaders[$0].teamFollowing < leaders[$1].teamFollowing })
+        else { return 1 }
+        let persona = leaders[head]
+        let expected = persona.postsPerWeek * (5 * 1.25 + 2 * 0.3) / 7
+        guard expected > 0, persona.teamFollowing > 0 else { return 1 }
+        let posted = posts.count(where: { $0.author == head })
+        return min(2.2, max(0.35, 1 + persona.teamFollowing * (Double(posted) / expected - 1)))
+    }
+
+    // MARK: - Press
+
+    /// What a leader's first hashtag is about, as a headline says it.
+    static let topics = [
+        "transformation": "la transformation", "finance": "la finance", "clients": "l'expérience client",
+        "marque": "la marque", "industrie": "l'industrie", "innovation": "l'innovation", "talents": "les talents",
+        "cybersécurité": "la cybersécurité", "rse": "la RSE", "ia": "l'IA",
+    ]
+
+    /// The outlets of the demo's press coverage, with their estimated readership.
+    static let outlets: [(name: String, host: String, audience: Int64)] = [
+        ("Les Echos", "lesechos", 640_000), ("Le Figaro", "lefigaro", 1_200_000), ("L'Usine Nouvelle", "usinenouvelle", 310_000),
+        ("BFM Business", "bfmbusiness", 950_000), ("Challenges", "challenges", 420_000), ("Maddyness", "maddyness", 180_000),
+        ("Ouest-France", "ouestfrance", 2_300_000), ("Décideurs Magazine", "decideurs", 90_000),
+    ]
+
+    /// The press items of `day` up to `until` as a press CSV (`date,outlet,title,url,audience,people`), nil when
+    /// there are none. Items name leaders in their titles only: the import finds them by name, as it would in a
+    /// media-monitoring export.
+    public func pressCSV(on day: Day, until: Timestamp? = nil) -> [UInt8]? {
+        var rng = SeededGenerator(seed: seed ^ 0x9E55, stream: UInt64(bitPattern: Int64(day.number)))
+        let leaders = organisation.leaders
+        let name = DemoOrganisation.name.replacingOccurrences(of: " (démo)", with: "")
+        var rows: [String] = []
+        for (index, persona) in leaders.enumerated() where rng.chance(persona.pressPerMonth / 30 * (day.weekday >= 5 ? 0.3 : 1.3)) {
+            let at = moment(on: day, &rng)
+            guard at <= until ?? at else { continue }
+            let outlet = Self.outlets[Int(rng.next() % UInt64(Self.outlets.count))]
+            let topic = Self.topics[persona.hashtags.first ?? ""] ?? "la transformation"
+            var title: String
+            switch rng.next() % 4 {
+            case 0: title = "\(persona.person.name) (\(name)) : « \(topic.prefix(1).uppercased() + topic.dropFirst()) se joue avec les équipes »"
+            case 1: title = "Comment \(persona.person.name) fait de \(topic) un levier de croissance"
+            case 2: title = "\(name) : entretien avec \(persona.person.name)"
+            default: title = "Les dirigeants qui comptent sur LinkedIn : \(persona.person.name)"
+            }
+            if rng.chance(0.12) {
+                let other = leaders[(index + 1 + Int(rng.next() % UInt64(leaders.count - 1))) % leaders.count]
+                title += " et \(other.person.name)"
+            }
+            let url = "https://\(outlet.host).example/\(day.iso8601)/\(index)-\(rows.count)"
+            let audience = rng.chance(0.8) ? String(outlet.audience) : ""
+            let fields = [at.iso8601, outlet.name, title, url, audience, ""]
+            rows.append(fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ","))
+        }
+        guard !rows.isEmpty else { return nil }
+        return Array(("date,outlet,title,url,audience,people\n" + rows.joined(separator: "\n") + "\n").utf8)
     }
 
     // MARK: - Analytics

@@ -17,6 +17,13 @@ public struct LeaderPersona: Sendable, Hashable {
     public var impressionsPerPost: Double
     /// Whether the leader's numbers arrive as daily analytics rows (else as per-post counters).
     public var exportsDailyAnalytics: Bool
+    /// The hashtags they use, most used first (their editorial line).
+    public var hashtags: [String] = []
+    /// Press items naming them, per 30 days.
+    public var pressPerMonth: Double = 0
+    /// How closely their team follows them, 0 to 1: how much their department's activity rises in the week
+    /// after they post.
+    public var teamFollowing: Double = 0
 }
 
 /// The synthetic organisation of `codir demo`: 10 leaders, 8 departments, 500 employees.
@@ -54,7 +61,19 @@ public struct DemoOrganisation: Sendable {
                 baseFollowers: followers, followerGrowth: growth, impressionsPerPost: impressions,
                 exportsDailyAnalytics: daily)
         }
-        leaders = [
+        let editorial: [(hashtags: [String], press: Double, following: Double)] = [
+            (["transformation", "ia", "rse", "innovation"], 10, 0.9),
+            (["finance", "résultats"], 0.3, 0.1),
+            (["clients", "transformation", "ia"], 2, 0.6),
+            (["marque", "innovation", "clients", "ia"], 2.5, 0.85),
+            (["industrie", "sécurité"], 0.3, 0.2),
+            (["innovation", "ia", "data"], 1.2, 0.5),
+            (["talents", "rse", "transformation"], 1.5, 0.75),
+            (["cybersécurité", "data"], 0.4, 0.3),
+            (["rse", "gouvernance"], 0.2, 0.1),
+            (["clients", "export"], 0.6, 0.4),
+        ]
+        var leaders = [
             leader(
                 "L01", "Isabelle Moreau", "Direction générale", "imoreau", posts: 4, leaders: 0.85, employees: 0.12,
                 followers: 14_200, growth: 21, impressions: 9_500, daily: true),
@@ -86,6 +105,10 @@ public struct DemoOrganisation: Sendable {
                 "L10", "Antoine Girard", "Commercial", "agirard", posts: 1.2, leaders: 0.35, employees: 0.08,
                 followers: 3_900, growth: 3.5, impressions: 2_400, daily: true),
         ]
+        for index in leaders.indices {
+            (leaders[index].hashtags, leaders[index].pressPerMonth, leaders[index].teamFollowing) = editorial[index]
+        }
+        self.leaders = leaders
 
         let sizes = [20, 40, 120, 45, 110, 80, 25, 60]
         let firstNames = [

@@ -52,6 +52,19 @@ public enum HumanFormat {
         isPartial ? partial : change(ratio)
     }
 
+    /// A change of a share in percentage points: `+14 pts`, `-3 pts`, `0 pts`.
+    public static func points(_ change: Double?) -> String {
+        guard let change, change.isFinite else { return missing }
+        let text = fixed(abs(change) * 100, digits: 0)
+        return (text == "0" ? "" : change < 0 ? "-" : "+") + text + " pts"
+    }
+
+    /// An amount of money, compact, with its currency: `640 EUR`, `12.3k EUR`; `–` when unknown.
+    public static func money(_ value: Double?, _ currency: String) -> String {
+        guard let value, let whole = Int64(checking: value.rounded()) else { return missing }
+        return count(whole) + " " + sanitized(currency)
+    }
+
     /// An index in [-1, 1] with two decimals and a sign: `-0.42`, `+0.31`.
     public static func index(_ value: Double?) -> String {
         guard let value, value.isFinite else { return missing }

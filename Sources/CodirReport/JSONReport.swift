@@ -136,6 +136,7 @@ struct JSONReport {
             ),
             ("sources", sourceCounts),
             ("silo_sources", siloSources),
+            ("influence", influence),
         ])
         var out = ""
         root.write(to: &out, indent: 0)
@@ -162,6 +163,81 @@ struct JSONReport {
                 ])
             ),
         ])
+    }
+
+    private func id(_ person: Int) -> JSONValue { .string(report.people[person].id) }
+
+    /// Exemplarity, editorial line, media impact and market value (docs/formats.md).
+    private var influence: JSONValue {
+        let influence = report.influence
+        let exemplarity: [JSONValue] = influence.exemplarity.map { row in
+            .object([
+                ("person", id(row.person)), ("team_active_share", .double(row.share)),
+                ("team_active_share_previous", .double(row.previousShare)),
+                ("weekly_posts", .array(row.weeklyPosts.map { .int($0) })),
+                ("weekly_team_active_share", .array(row.weeklyActiveShare.map { .double($0) })),
+                ("correlation", .double(row.correlation)),
+                ("department", .string(row.department)), ("team_employees", .int(row.employees)),
+                ("team_active", .int(row.active)), ("team_active_previous", row.previousActive.map { .int($0) } ?? .null),
+            ])
+        }
+        let editorial: JSONValue = .object([
+            (
+                "hashtags",
+                .array(influence.hashtags.map { .object([("hashtag", .string($0.hashtag)), ("posts", .int($0.posts)), ("leaders", .int($0.leaders))]) })
+            ),
+            (
+                "leaders",
+                .array(
+                    influence.editorial.map {
+                        .object([
+                            ("person", id($0.person)), ("top_hashtags", .array($0.topHashtags.map { .string($0) })),
+                            ("regularity", .double($0.regularity)), ("weekly_posts", .array($0.weeklyPosts.map { .int($0) })),
+                        ])
+                    })
+            ),
+        ])
+        let media: JSONValue = .object([
+            ("mentions", .int(influence.mentions)),
+            (
+                "leaders",
+                .array(
+                    influence.press.map {
+                        .object([
+                            ("person", id($0.person)), ("mentions", .int($0.mentions)), ("audience", .int64($0.audience)),
+                            ("previous_mentions", $0.previousMentions.map { .int($0) } ?? .null),
+                            ("share_of_voice", .double($0.shareOfVoice)),
+                        ])
+                    })
+            ),
+            (
+                "headlines",
+                .array(
+                    influence.headlines.map {
+                        .object([
+                            ("date", .string($0.at.iso8601)), ("outlet", .string($0.outlet)), ("title", .string($0.title)),
+                            ("url", $0.url.map { .string($0) } ?? .null), ("people", .array($0.people.map(id))),
+                        ])
+                    })
+            ),
+            ("previous_mentions", influence.previousMentions.map { .int($0) } ?? .null),
+        ])
+        let value: JSONValue = .object([
+            ("currency", .string(influence.rates.currency)), ("cpm", .double(influence.rates.cpm)),
+            ("cpe", .double(influence.rates.cpe)), ("committee_emv", .double(influence.committeeValue)),
+            (
+                "leaders",
+                .array(
+                    influence.value.map {
+                        .object([
+                            ("person", id($0.person)), ("emv", .double($0.emv)),
+                            ("follower_growth_rate", .double($0.followerGrowthRate)),
+                            ("follower_growth_rank", $0.growthRank.map { .int($0.place) } ?? .null),
+                        ])
+                    })
+            ),
+        ])
+        return .object([("exemplarity", .array(exemplarity)), ("editorial", editorial), ("media", media), ("market_value", value)])
     }
 
     private func engagement(_ row: EngagementRow) -> JSONValue {

@@ -38,6 +38,29 @@ public struct ReportDocument: Sendable {
         }
     }
 
+    /// The rates of the earned media value, said with the figures so that nobody reads them as revenue.
+    var ratesNote: String {
+        let rates = report.influence.rates
+        return "Earned media value: what the same reach would cost as advertising, at \(HumanFormat.money(rates.cpm, rates.currency)) "
+            + "per 1,000 impressions and \(HumanFormat.money(rates.cpe, rates.currency)) per engagement ([value] in the "
+            + "configuration). An estimate, not revenue."
+    }
+
+    /// The committee's hashtags in one line: `#ia (12 posts, 4 leaders) · #rse (8, 3)`.
+    var hashtagLine: String {
+        let tags = report.influence.hashtags
+        guard let first = tags.first else { return "No hashtags on the leaders' posts in this window." }
+        return "#\(sanitized(first.hashtag)) (\(plural(first.posts, "post")), \(plural(first.leaders, "leader")))"
+            + tags.dropFirst().map { " · #\(sanitized($0.hashtag)) (\($0.posts), \($0.leaders))" }.joined()
+    }
+
+    /// The committee's press mentions in one line.
+    var mentionsLine: String {
+        let i = report.influence
+        let previous = i.previousMentions.map { " (previous \(report.length): \($0))" } ?? ""
+        return "\(plural(i.mentions, "press item")) naming a leader\(previous)"
+    }
+
     /// Reach rows ranked by impressions, unknown last, then by name.
     var rankedReach: [ReachRow] {
         report.reach.sorted {

@@ -15,6 +15,7 @@ struct TextReport {
         reach(&lines)
         engagement(&lines)
         silos(&lines)
+        influence(&lines)
         return lines.map { $0.trimmingTrailingSpaces }.joined(separator: "\n") + "\n"
     }
 
@@ -121,6 +122,96 @@ struct TextReport {
                 lines.append(TextWidth.fitted("\(tags[i]) \(name(leader))", 20) + cells.joined())
             }
         }
+    }
+
+    private func influence(_ lines: inout [String]) {
+        let influence = report.influence
+        let context = RenderContext()
+        section("INFLUENCE: exemplarity, media impact, market value, fluidity", &lines)
+        if let note = document.withheldNote { lines += wrapped(note) }
+
+        lines.append("Exemplarity: each leader's team active in the window, their weekly posts")
+        if !influence.exemplarity.isEmpty {
+            lines.append(
+                TextWidth.fitted("Leader", 19) + TextWidth.fitted("Team", 13) + TextWidth.fitted("Active", 8, alignRight: true)
+                    + TextWidth.fitted("Prev.", 7, alignRight: true) + TextWidth.fitted("Change", 9, alignRight: true)
+                    + "  " + TextWidth.fitted("Posts, 12 weeks", 16) + TextWidth.fitted("r", 6, alignRight: true))
+            let top = influence.exemplarity.flatMap(\.weeklyPosts).max() ?? 0
+            for row in influence.exemplarity {
+                lines.append(
+                    TextWidth.fitted(name(row.person), 18) + " " + TextWidth.fitted(sanitized(row.department), 12) + " "
+                        + TextWidth.fitted(HumanFormat.percent(row.share), 8, alignRight: true)
+                        + TextWidth.fitted(HumanFormat.percent(row.previousShare), 7, alignRight: true)
+                        + TextWidth.fitted(HumanFormat.points(row.change), 9, alignRight: true) + "  "
+                        + TextWidth.fitted(context.heatStrip(row.weeklyPosts, top: top), 16)
+                        + TextWidth.fitted(HumanFormat.index(row.correlation), 6, alignRight: true))
+            }
+            lines += wrapped(
+                "Active: the department's employees who interacted with someone, of all of them. r: correlation of the "
+                    + "leader's weekly posts with their team's weekly active share, over the weeks with data: an "
+                    + "indication, not a cause (none with fewer than 4 weeks).")
+        }
+
+        lines.append("")
+        lines.append("Editorial line")
+        lines += wrapped("Committee hashtags: " + document.hashtagLine)
+        if !influence.editorial.isEmpty {
+            lines.append(
+                TextWidth.fitted("Leader", 19) + TextWidth.fitted("Top hashtags", 33) + TextWidth.fitted("Cadence", 14)
+                    + TextWidth.fitted("Regularity", 11, alignRight: true))
+            let top = influence.editorial.flatMap(\.weeklyPosts).max() ?? 0
+            for row in influence.editorial {
+                lines.append(
+                    TextWidth.fitted(name(row.person), 18) + " "
+                        + TextWidth.fitted(row.topHashtags.map { "#" + sanitized($0) }.joined(separator: " "), 32) + " "
+                        + TextWidth.fitted(context.heatStrip(row.weeklyPosts, top: top), 14)
+                        + TextWidth.fitted(HumanFormat.percent(row.regularity), 11, alignRight: true))
+            }
+            lines += wrapped("Cadence: posts per week over 12 weeks, oldest first. Regularity: the share of those weeks with a post.")
+        }
+
+        lines.append("")
+        lines += wrapped("Media impact: " + document.mentionsLine)
+        if !influence.press.isEmpty {
+            lines.append(
+                TextWidth.fitted("Leader", 19) + TextWidth.fitted("Mentions", 10, alignRight: true)
+                    + TextWidth.fitted("Prev.", 7, alignRight: true) + TextWidth.fitted("Audience", 10, alignRight: true)
+                    + TextWidth.fitted("Share of voice", 16, alignRight: true))
+            for row in influence.press.sorted(by: { ($0.mentions, name($1.person)) > ($1.mentions, name($0.person)) }) {
+                lines.append(
+                    TextWidth.fitted(name(row.person), 18) + " " + TextWidth.fitted("\(row.mentions)", 10, alignRight: true)
+                        + TextWidth.fitted(row.previousMentions.map { "\($0)" } ?? HumanFormat.missing, 7, alignRight: true)
+                        + TextWidth.fitted(HumanFormat.count(row.audience), 10, alignRight: true)
+                        + TextWidth.fitted(HumanFormat.percent(row.shareOfVoice), 16, alignRight: true))
+            }
+        }
+        if !influence.headlines.isEmpty {
+            lines.append("Latest headlines")
+            for headline in influence.headlines {
+                let head = "\(headline.at.day.iso8601)  \(TextWidth.fitted(sanitized(headline.outlet), 16))  "
+                lines.append(head + TextWidth.fitted(sanitized(headline.title), Self.width - TextWidth.columns(of: head)))
+            }
+        }
+
+        lines.append("")
+        let rates = influence.rates
+        lines += wrapped("Market value: committee \(HumanFormat.money(influence.committeeValue, rates.currency)) earned media value")
+        if !influence.value.isEmpty {
+            lines.append(
+                TextWidth.fitted("Leader", 19) + TextWidth.fitted("EMV", 12, alignRight: true)
+                    + TextWidth.fitted("Follower growth", 17, alignRight: true) + TextWidth.fitted("Rank", 6, alignRight: true))
+            for row in influence.value.sorted(by: { ($0.emv ?? -1, name($1.person)) > ($1.emv ?? -1, name($0.person)) }) {
+                lines.append(
+                    TextWidth.fitted(name(row.person), 18) + " " + TextWidth.fitted(HumanFormat.money(row.emv, rates.currency), 12, alignRight: true)
+                        + TextWidth.fitted(HumanFormat.change(row.followerGrowthRate), 17, alignRight: true)
+                        + TextWidth.fitted(row.growthRank.map { "\($0.place)" } ?? "", 6, alignRight: true))
+            }
+        }
+        lines += wrapped(document.ratesNote)
+        lines.append("")
+        lines += wrapped(
+            "Organisational fluidity: E-I index \(HumanFormat.index(report.silo.eiIndex)) (SILOS above: from -1, all ties "
+                + "within departments, to +1, all across).")
     }
 
     private func silos(_ lines: inout [String]) {

@@ -127,6 +127,19 @@ public enum Alignment: Sendable {
 }
 
 extension RenderContext {
+    /// A heat strip of counts on a shared scale (`top`, the largest count of every strip compared): a dot for
+    /// zero, then shades from light to full.
+    public func heatStrip(_ counts: [Int], top: Int) -> String {
+        let shades = glyphs.shades
+        return String(
+            counts.map { count -> Character in
+                guard count > 0 else { return isASCII ? "-" : "·" }
+                guard top > 1 else { return shades[shades.count - 1] }
+                let level = 1 + Int((Double(count - 1) / Double(top - 1) * Double(shades.count - 2)).rounded())
+                return shades[min(shades.count - 1, max(1, level))]
+            })
+    }
+
     /// The one sparkline: the last `width` of `values` as level glyphs, scaled from the lower of zero and their
     /// minimum to their maximum (negative values, as an E-I index's, go below); nil is a gap. A table cell uses it
     /// as text, `CellBuffer.sparkline` draws it.

@@ -65,6 +65,11 @@ extension Importer {
         } catch {
             throw .unreadable(file: shown, reason: error.reason)
         }
+        return try importPress(bytes: bytes, as: shown)
+    }
+
+    /// Imports press coverage held in memory (a feed or a press CSV) under the name `shown`, as `importPress(at:)`.
+    public func importPress(bytes: [UInt8], as shown: String) throws(ImportFailure) -> PressImport {
         var result = PressImport(file: shown)
         var inputs: [PressInput] = []
         if PressFeed.looksLikeFeed(bytes.prefix(4096)) {
