@@ -245,14 +245,16 @@ public struct DemoHistory: Sendable {
             let topic = Self.topics[persona.hashtags.first ?? ""] ?? "la transformation"
             var title: String
             switch rng.next() % 4 {
-            case 0: title = "\(persona.person.name) (\(name)) : « \(topic.prefix(1).uppercased() + topic.dropFirst()) se joue avec les équipes »"
-            case 1: title = "Comment \(persona.person.name) fait de \(topic) un levier de croissance"
+            case 0: title = "\(persona.person.name) (\(name)) : « Sur \(topic), tout se joue avec les équipes »"
+            case 1:
+                let of = topic.hasPrefix("les ") ? "des " + topic.dropFirst(4) : "de " + topic
+                title = "Comment \(persona.person.name) fait \(of) un levier de croissance"
             case 2: title = "\(name) : entretien avec \(persona.person.name)"
             default: title = "Les dirigeants qui comptent sur LinkedIn : \(persona.person.name)"
             }
             if rng.chance(0.12) {
                 let other = leaders[(index + 1 + Int(rng.next() % UInt64(leaders.count - 1))) % leaders.count]
-                title += " et \(other.person.name)"
+                title += ", avec \(other.person.name)"
             }
             let url = "https://\(outlet.host).example/\(day.iso8601)/\(index)-\(rows.count)"
             let audience = rng.chance(0.8) ? String(outlet.audience) : ""

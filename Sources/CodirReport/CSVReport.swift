@@ -61,8 +61,52 @@ struct CSVReport {
                     cell(week.modularity),
                 ])
             }
+        case .influence:
+            rows.append([
+                "person", "name", "department", "team_employees", "team_active", "team_active_share",
+                "team_active_share_previous", "team_active_change", "correlation", "weekly_posts", "top_hashtags",
+                "regularity", "mentions", "audience", "previous_mentions", "share_of_voice", "emv", "currency",
+                "follower_growth_rate", "follower_growth_rank",
+            ])
+            rows += influenceRows()
+        case .hashtags:
+            rows.append(["hashtag", "posts", "leaders"])
+            for tag in report.influence.hashtags { rows.append([tag.hashtag, "\(tag.posts)", "\(tag.leaders)"]) }
+        case .headlines:
+            rows.append(["date", "outlet", "title", "url", "people"])
+            for headline in report.influence.headlines {
+                rows.append([
+                    headline.at.iso8601, headline.outlet, headline.title, headline.url ?? "",
+                    headline.people.map { report.people[$0].id }.joined(separator: ";"),
+                ])
+            }
         }
         return rows.map { $0.map(escaped).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One row per leader with any influence figure the viewer may see, by name; a block withheld for that leader
+    /// (a team too small to hide in, a share of voice or rank under `self`/`aggregate`) is left empty.
+    private func influenceRows() -> [[String]] {
+        let influence = report.influence
+        let team = Dictionary(influence.exemplarity.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let editorial = Dictionary(influence.editorial.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let press = Dictionary(influence.press.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let value = Dictionary(influence.value.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let leaders = Set(team.keys).union(editorial.keys).union(press.keys).union(value.keys)
+            .filter(report.people.indices.contains)
+            .sorted { (report.people[$0].name, $0) < (report.people[$1].name, $1) }
+        return leaders.map { index in
+            let person = report.people[index]
+            let t = team[index], e = editorial[index], p = press[index], v = value[index]
+            return [
+                person.id, person.name, person.department, cell(t?.employees), cell(t?.active), cell(t?.share),
+                cell(t?.previousShare), cell(t?.change), cell(t?.correlation),
+                (t?.weeklyPosts ?? e?.weeklyPosts).map { $0.map(String.init).joined(separator: ";") } ?? "",
+                e?.topHashtags.joined(separator: ";") ?? "", cell(e?.regularity), cell(p?.mentions),
+                cell(p?.audience), cell(p?.previousMentions), cell(p?.shareOfVoice), cell(v?.emv),
+                v == nil ? "" : influence.rates.currency, cell(v?.followerGrowthRate), cell(v?.growthRank?.place),
+            ]
+        }
     }
 
     private func cell(_ value: Int64?) -> String { value.map { "\($0)" } ?? "" }

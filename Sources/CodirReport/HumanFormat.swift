@@ -59,10 +59,15 @@ public enum HumanFormat {
         return (text == "0" ? "" : change < 0 ? "-" : "+") + text + " pts"
     }
 
-    /// An amount of money, compact, with its currency: `640 EUR`, `12.3k EUR`; `–` when unknown.
+    /// An amount of money, compact, with its currency: `640 EUR`, `12.3k EUR`, and cents below ten (`0.5 EUR`,
+    /// `2.75 EUR`: a rate per engagement); `–` when unknown.
     public static func money(_ value: Double?, _ currency: String) -> String {
         guard let value, let whole = Int64(checking: value.rounded()) else { return missing }
-        return count(whole) + " " + sanitized(currency)
+        guard abs(value) < 10, value != value.rounded() else { return count(whole) + " " + sanitized(currency) }
+        var text = fixed(value, digits: 2)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text + " " + sanitized(currency)
     }
 
     /// An index in [-1, 1] with two decimals and a sign: `-0.42`, `+0.31`.

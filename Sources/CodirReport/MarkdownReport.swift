@@ -119,7 +119,113 @@ struct MarkdownReport {
                 "\(rank + 1). \(escape(person.name)) (\(escape(person.department))): "
                     + "\(plural(bridge.departmentsReached, "other department"))")
         }
+        influence(&out)
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The first three benefits of the committee's public presence: exemplarity, media impact, market value.
+    private func influence(_ out: inout [String]) {
+        let influence = report.influence
+        func name(_ index: Int) -> String { report.people.indices.contains(index) ? report.people[index].name : "?" }
+        out.append("")
+        out.append("## Influence")
+        out.append("")
+        if let note = document.withheldNote {
+            out.append("_\(note)_")
+            out.append("")
+        }
+        out.append("### Exemplarity")
+        out.append("")
+        if influence.exemplarity.isEmpty {
+            out.append("No team figures to show.")
+        } else {
+            table(
+                &out, ["Leader", "Team", "Active", "Previous", "Change", "Posts per week (12)", "r"], right: [2, 3, 4, 6],
+                influence.exemplarity.map { row in
+                    [
+                        name(row.person), row.department, HumanFormat.percent(row.share),
+                        HumanFormat.percent(row.previousShare), HumanFormat.points(row.change),
+                        row.weeklyPosts.map(String.init).joined(separator: " "), HumanFormat.index(row.correlation),
+                    ]
+                })
+            out.append("")
+            out.append(
+                "_Active: the department's employees who interacted with someone in the window, of all of them. r: Pearson's "
+                    + "correlation of the leader's weekly posts with their team's weekly active share over 12 weeks, an "
+                    + "indication, not a cause (none when either is constant or fewer than 4 weeks have data)._")
+        }
+        out.append("")
+        out.append("### Editorial line")
+        out.append("")
+        out.append(escape(document.hashtagLine))
+        if !influence.editorial.isEmpty {
+            out.append("")
+            table(
+                &out, ["Leader", "Top hashtags", "Posts per week (12)", "Regularity"], right: [3],
+                influence.editorial.map { row in
+                    [
+                        name(row.person), row.topHashtags.map { "#" + $0 }.joined(separator: " "),
+                        row.weeklyPosts.map(String.init).joined(separator: " "), HumanFormat.percent(row.regularity),
+                    ]
+                })
+            out.append("")
+            out.append("_Regularity: the share of the 12 weeks in which the leader posted._")
+        }
+        out.append("")
+        out.append("### Media impact")
+        out.append("")
+        out.append(escape(document.mentionsLine) + ".")
+        if !influence.press.isEmpty {
+            out.append("")
+            table(
+                &out, ["Leader", "Mentions", "Previous", "Audience", "Share of voice"], right: [1, 2, 3, 4],
+                influence.press.sorted { ($0.mentions, name($1.person)) > ($1.mentions, name($0.person)) }.map { row in
+                    [
+                        name(row.person), "\(row.mentions)", row.previousMentions.map { "\($0)" } ?? HumanFormat.missing,
+                        HumanFormat.count(row.audience), HumanFormat.percent(row.shareOfVoice),
+                    ]
+                })
+        }
+        if !influence.headlines.isEmpty {
+            out.append("")
+            out.append("Latest headlines:")
+            out.append("")
+            for headline in influence.headlines {
+                let title = escape(headline.title)
+                // A link only to a web address: anything else stays text, never a link a reader could follow.
+                let linked =
+                    if let url = headline.url, url.hasPrefix("https://") || url.hasPrefix("http://"),
+                        !url.contains(where: { $0 == "(" || $0 == ")" || $0 == " " || $0 == "<" || $0 == ">" })
+                    {
+                        "[\(title)](\(sanitized(url)))"
+                    } else {
+                        title
+                    }
+                out.append("- \(headline.at.day.iso8601), \(escape(headline.outlet)): \(linked)")
+            }
+        }
+        out.append("")
+        out.append("### Market value")
+        out.append("")
+        out.append(
+            "Committee: **\(HumanFormat.money(influence.committeeValue, influence.rates.currency))** earned media value.")
+        if !influence.value.isEmpty {
+            out.append("")
+            table(
+                &out, ["Leader", "EMV", "Follower growth", "Rank"], right: [1, 2, 3],
+                influence.value.sorted { ($0.emv ?? -1, name($1.person)) > ($1.emv ?? -1, name($0.person)) }.map { row in
+                    [
+                        name(row.person), HumanFormat.money(row.emv, influence.rates.currency),
+                        HumanFormat.change(row.followerGrowthRate), row.growthRank.map { "\($0.place)" } ?? "",
+                    ]
+                })
+        }
+        out.append("")
+        out.append("_\(escape(document.ratesNote))_")
+        out.append("")
+        out.append("### Organisational fluidity")
+        out.append("")
+        out.append("E-I index **\(HumanFormat.index(report.silo.eiIndex))**: the Silos section above.")
     }
 
     /// `30 days`, as people write it.

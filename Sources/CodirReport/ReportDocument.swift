@@ -91,6 +91,12 @@ public enum CSVTable: String, Sendable, CaseIterable {
     case bridges
     /// The weekly E-I trend.
     case weekly
+    /// One row per leader: team activation, editorial line, press mentions, earned media value.
+    case influence
+    /// The committee's hashtags of the window.
+    case hashtags
+    /// The latest press items naming leaders.
+    case headlines
 }
 
 extension ReportDocument {

@@ -48,7 +48,7 @@ extension CSVTable: ExpressibleByArgument {}
 extension Codir {
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print the metrics of a window: reach, colleague engagement and silos.",
+            abstract: "Print the metrics of a window: reach, colleague engagement, silos and influence.",
             discussion: "Opens the database read-only. The definitions are in docs/metrics.md.")
 
         @OptionGroup var global: GlobalOptions
@@ -58,7 +58,7 @@ extension Codir {
         @Option(help: "text (80 columns), json, csv or md (for the committee memo).")
         var format: ReportFormat = .text
 
-        @Option(help: "With --format csv: leaders, departments, matrix, bridges or weekly.")
+        @Option(help: "With --format csv: leaders, departments, matrix, bridges, weekly, influence, hashtags or headlines.")
         var table: CSVTable = .leaders
 
         @Option(help: "How many bridges to list.")

@@ -37,6 +37,12 @@ struct HumanFormatTests {
         #expect(HumanFormat.count(Int64(1_234)) == "1.2k")
         #expect(HumanFormat.count(Int64(4_200_000)) == "4.2M")
         #expect(HumanFormat.count(nil as Int64?) == "–")
+        #expect(HumanFormat.money(12_345.6, "EUR") == "12k EUR")
+        #expect(HumanFormat.money(640.4, "EUR") == "640 EUR")
+        #expect(HumanFormat.money(0.5, "USD") == "0.5 USD")
+        #expect(HumanFormat.money(2.75, "€") == "2.75 €")
+        #expect(HumanFormat.money(3, "EUR") == "3 EUR")
+        #expect(HumanFormat.money(.infinity, "EUR") == "–")
     }
 
     @Test func ratiosAndChanges() {
