@@ -90,7 +90,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CodirTestSupport"]),
         .testTarget(
             name: "CodirDashboardTests",
-            dependencies: ["CodirDashboard", "CodirDemo", "CodirStore", "TerminalUI", "CodirTestSupport"],
+            dependencies: ["CodirDashboard", "CodirDemo", "CodirReport", "CodirStore", "TerminalUI", "CodirTestSupport"],
             exclude: ["Snapshots"]),
         .testTarget(name: "CodirFuzzTests", dependencies: ["CodirFuzz", "CodirModel", "CodirTestSupport"]),
         .testTarget(

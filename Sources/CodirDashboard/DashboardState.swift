@@ -2,19 +2,20 @@ import CodirModel
 
 /// The dashboard's panes.
 public enum Pane: Int, Sendable, CaseIterable {
-    case reach, engagement, silos, data
+    case reach, engagement, silos, influence, data
 
     public var title: String {
         switch self {
         case .reach: "Reach"
         case .engagement: "Colleague engagement"
         case .silos: "Silos"
+        case .influence: "Influence"
         case .data: "Data"
         }
     }
 
     /// The panes the wall rotates through: the figures, not the Data pane (which is the comms lead's).
-    public static let onTheWall: [Pane] = [.reach, .engagement, .silos]
+    public static let onTheWall: [Pane] = [.reach, .engagement, .silos, .influence]
 }
 
 /// The columns the Reach leaderboard can be sorted by, in the order `s` cycles through them.

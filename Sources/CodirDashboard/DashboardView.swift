@@ -6,7 +6,7 @@ import TerminalUI
 /// Composes a whole frame from a snapshot and the user's choices. Pure: the same inputs give the same frame.
 public struct DashboardView {
     public static let minimumSize = Size(width: 60, height: 16)
-    /// From this size on, the three panes are on screen together.
+    /// From this size on, the four panes of figures are on screen together.
     public static let wideSize = Size(width: 160, height: 48)
 
     public var snapshot: DashboardSnapshot?
@@ -94,8 +94,8 @@ public struct DashboardView {
         return buffer
     }
 
-    /// The three panes side by side (`all`), else the current one under a tab bar; `focus` marks the current
-    /// pane and its selection.
+    /// The four panes of figures two by two (`all`: Reach and Colleague engagement above, Silos and Influence
+    /// below), else the current one under a tab bar; `focus` marks the current pane and its selection.
     static func drawPanes(
         snapshot: DashboardSnapshot, state: DashboardState, context: RenderContext, into buffer: inout CellBuffer,
         _ body: Rect, all: Bool, focus: Bool
@@ -103,12 +103,15 @@ public struct DashboardView {
         let reach = ReachPane(snapshot: snapshot, state: state, context: context)
         let engagement = EngagementPane(snapshot: snapshot, state: state, context: context)
         let silos = SiloPane(snapshot: snapshot, state: state, context: context)
+        let influence = InfluencePane(snapshot: snapshot, state: state, context: context)
         if all && state.pane != .data {
-            let parts = body.split(.vertical, [.ratio(0.55, min: 14), .ratio(0.45, min: 12)])
+            let parts = body.split(.vertical, [.ratio(0.5, min: 14), .ratio(0.5, min: 14)])
             let top = parts[0].split(.horizontal, [.ratio(0.55, min: 60), .ratio(0.45, min: 50)])
+            let bottom = parts[1].split(.horizontal, [.ratio(0.5, min: 60), .ratio(0.5, min: 60)])
             reach.draw(into: &buffer, top[0], focused: focus && state.pane == .reach)
             engagement.draw(into: &buffer, top[1], focused: focus && state.pane == .engagement)
-            silos.draw(into: &buffer, parts[1], focused: focus && state.pane == .silos)
+            silos.draw(into: &buffer, bottom[0], focused: focus && state.pane == .silos)
+            influence.draw(into: &buffer, bottom[1], focused: focus && state.pane == .influence)
             return
         }
         let split = body.split(.vertical, [.fixed(1), .ratio(1, min: 1)])
@@ -119,6 +122,7 @@ public struct DashboardView {
         case .reach: reach.draw(into: &buffer, split[1], focused: focus)
         case .engagement: engagement.draw(into: &buffer, split[1], focused: focus)
         case .silos: silos.draw(into: &buffer, split[1], focused: focus)
+        case .influence: influence.draw(into: &buffer, split[1], focused: focus)
         case .data: DataPane(snapshot: snapshot, state: state, context: context).draw(into: &buffer, split[1], focused: focus)
         }
     }
@@ -126,7 +130,7 @@ public struct DashboardView {
     static func helpLines(_ context: RenderContext) -> [String] {
         let arrows = context.isASCII ? "Up Down / j k" : "↑ ↓ / j k"
         return [
-            "1 2 3 4, Tab, Shift-Tab  switch pane (4: which data codir holds)",
+            "1 2 3 4 5, Tab, Shift-Tab  switch pane (5: which data codir holds)",
             "\(arrows), Enter / Esc   select a leader, open / close their detail",
             "w window  s sort  d department  f silos by source  r refresh now",
             "? this help  q, Ctrl-C quit",
@@ -140,6 +144,8 @@ public struct DashboardView {
             "Modularity   how much departments keep to themselves (high: silos)",
             "Ties         one or more interactions from A to B; maps count them all",
             "Bridges      people tied to the most other departments",
+            "Team act., r dept. employees active; r vs the leader's posts: not a cause",
+            "Share, EMV   press mentions' share; impr.×cpm/1000 + eng.×cpe: not revenue",
             "–            unknown, never zero (docs/metrics.md defines every figure)",
         ]
     }
@@ -177,7 +183,7 @@ public struct DashboardView {
     private func keyBar(into buffer: inout CellBuffer, _ rect: Rect) {
         let arrows = context.isASCII ? "j/k" : "↑↓"
         // The essential keys first: what does not fit at the end is cut.
-        var keys: [(String, String)] = [("?", " help"), ("q", " quit"), ("1-4", " panes")]
+        var keys: [(String, String)] = [("?", " help"), ("q", " quit"), ("1-5", " panes")]
         keys += state.detail != nil ? [("Esc", " back")] : [(arrows, " select"), ("Enter", " detail")]
         keys += [("w", " window"), ("s", " sort"), ("d", " dept"), ("f", " source"), ("r", " refresh")]
         buffer.keyBar(keys.map { (key: $0.0, label: $0.1) }, in: rect, context: context)

@@ -39,11 +39,27 @@ struct LeaderDetailPane {
             buffer.text(label, in: columns[0], line: index, style: Style(.dim), context: context)
             buffer.text(value, in: columns[0], line: index, style: Style(.normal, [.bold]), align: .right, context: context)
         }
+        // Their influence (team, cadence, hashtags, press, value), under the figures as room allows.
+        let left = columns[0]
+        var below = figures.count
+        let influence = influenceFigures()
+        if left.height >= below + 3 {
+            let top = left.y + below + 1
+            buffer.text("Influence", in: Rect(x: left.x, y: top, width: left.width, height: 1), style: Style(.header, [.bold]), context: context)
+            let shown = influence.prefix(max(0, left.maxY - top - 1))
+            for (index, (label, value)) in shown.enumerated() {
+                let line = Rect(x: left.x, y: top + 1 + index, width: left.width, height: 1)
+                let used = buffer.text(label, in: line, style: Style(.dim), context: context)
+                buffer.text(
+                    value, in: Rect(x: line.x + used + 1, y: line.y, width: max(0, line.width - used - 1), height: 1),
+                    style: Style(.normal, [.bold]), align: .right, context: context)
+            }
+            below += 2 + shown.count
+        }
         // The audience, from the leader's latest analytics export, under the figures when there is room.
         let audience = snapshot.audience(of: person)
-        let left = columns[0]
-        if let first = audience.first, left.height >= figures.count + 4 {
-            let top = left.y + figures.count + 1
+        if let first = audience.first, left.height >= below + 4 {
+            let top = left.y + below + 1
             buffer.text(
                 "Audience (analytics of \(first.asOf.iso8601))", in: Rect(x: left.x, y: top, width: left.width, height: 1),
                 style: Style(.header, [.bold]), context: context)
@@ -105,6 +121,48 @@ struct LeaderDetailPane {
         if detail.engagedWith.isEmpty {
             buffer.text("No one's posts in this window.", in: given, line: 1, style: Style(.dim), context: context)
         }
+        // The press items naming them, under both lists when there is room.
+        let listed = max(
+            received.y + 1 + max(1, min(detail.receivedByDepartment.count, received.height - 1)),
+            given.y + 1 + max(1, min(detail.engagedWith.count, given.height - 1)))
+        let headlines = report.influence.headlines.filter { $0.people.contains(person) }
+        let press = Rect(x: right.x, y: listed + 1, width: right.width, height: right.maxY - listed - 1)
+        guard press.height >= 2, !headlines.isEmpty else { return }
+        buffer.text("In the press", in: press, style: Style(.header, [.bold]), context: context)
+        for (index, headline) in headlines.prefix(press.height - 1).enumerated() {
+            InfluencePane.headline(
+                headline, into: &buffer, Rect(x: press.x, y: press.y + 1 + index, width: press.width, height: 1), context: context)
+        }
+    }
+
+    /// The leader's influence figures, most telling first: what is cut at the bottom of a small screen matters least.
+    private func influenceFigures() -> [(String, String)] {
+        let influence = snapshot.report.influence
+        let team = influence.exemplarity.first { $0.person == person }
+        let editorial = influence.editorial.first { $0.person == person }
+        let press = influence.press.first { $0.person == person }
+        let value = influence.value.first { $0.person == person }
+        let top = max(1, influence.editorial.flatMap(\.weeklyPosts).max() ?? 1)
+        var teamText = HumanFormat.percent(team?.share)
+        if let change = team?.change { teamText += " " + HumanFormat.points(change) }
+        var pressText = press.map { "\($0.mentions)" } ?? HumanFormat.missing
+        if let previous = press?.previousMentions { pressText += " (prev. \(previous))" }
+        if let share = press?.shareOfVoice { pressText += " \(context.glyphs.separator) \(HumanFormat.percent(share))" }
+        var growth = HumanFormat.change(value?.followerGrowthRate)
+        if let rank = value?.growthRank { growth += " \(context.glyphs.separator) \(rank.place) of \(rank.of)" }
+        return [
+            ("Team active", team == nil ? HumanFormat.missing : teamText),
+            (
+                "Posts, 12 wk; r",
+                context.heatStrip(editorial?.weeklyPosts ?? team?.weeklyPosts ?? [], top: top) + " "
+                    + HumanFormat.index(team?.correlation)
+            ),
+            ("Hashtags", editorial.map { $0.topHashtags.map { "#" + sanitized($0) }.joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 } ?? "none"),
+            ("Press mentions", pressText),
+            ("Earned media value", HumanFormat.money(value?.emv, influence.rates.currency)),
+            ("Follower growth rate", growth),
+            ("Regularity (weeks)", HumanFormat.percent(editorial?.regularity)),
+        ]
     }
 
     /// Says where the follower growth comes from: the counts at both ends, or the daily new followers.

@@ -95,6 +95,15 @@ public struct PersonalView {
         } else {
             lines.append(("Rank", "not shown", Style(.dim)))
         }
+        // A leader's market value and press: what their reach would cost as advertising, the items naming them.
+        let influence = snapshot?.report.influence
+        if let value = influence?.value.first(where: { $0.person == personal.person }), let influence {
+            lines.append(("Earned media value", HumanFormat.money(value.emv, influence.rates.currency), Style(.normal, [.bold])))
+        }
+        if let press = influence?.press.first(where: { $0.person == personal.person }) {
+            let previous = press.previousMentions.map { " (\($0) before)" } ?? ""
+            lines.append(("Press mentions", "\(press.mentions)\(previous)", Style(.normal, [.bold])))
+        }
         for (index, line) in lines.prefix(inner.height).enumerated() {
             buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
             buffer.text(line.1, in: inner, line: index, style: line.2, align: .right, context: context)
@@ -153,6 +162,11 @@ public struct PersonalView {
             ("Leaders who posted", "\(committee.leadersWhoPosted) of \(committee.leaders)"),
             ("Employees active", HumanFormat.percent(summary.activeEmployeeShare)),
             ("Leader pairs engaging both ways", HumanFormat.percent(snapshot.report.committee.reciprocity)),
+            (
+                "Earned media value",
+                HumanFormat.money(snapshot.report.influence.committeeValue, snapshot.report.influence.rates.currency)
+            ),
+            ("Press items naming leaders", "\(snapshot.report.influence.mentions)"),
         ]
         for (index, line) in lines.prefix(inner.height).enumerated() {
             buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
@@ -263,7 +277,7 @@ public struct PersonalView {
             trend = delta > 0.005 ? "opening (\(HumanFormat.index(previous)) before)" : delta < -0.005 ? "closing (\(HumanFormat.index(previous)) before)" : "steady"
             trendStyle = Style(delta > 0.005 ? .good : (delta < -0.005 ? .bad : .normal))
         }
-        let lines: [(String, String, Style)] = [
+        var lines: [(String, String, Style)] = [
             ("E-I index", HumanFormat.index(ei), Style(ei.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])),
             ("Trend", trend, trendStyle),
             ("Ties inside", "\(silo.internalTies)", Style(.normal, [.bold])),
@@ -271,6 +285,17 @@ public struct PersonalView {
             ("Rank", personal.departmentRank.map { "\(ordinal($0.place)) of \($0.of) by E-I" } ?? HumanFormat.missing, Style(.accent, [.bold])),
             ("Organisation E-I", HumanFormat.index(snapshot.report.silo.eiIndex), Style(.normal, [.bold])),
         ]
+        // A leader's team: its employees active in the window, against the previous one.
+        if snapshot.report.people[personal.person].isLeader {
+            if let team = snapshot.report.influence.exemplarity.first(where: { $0.person == personal.person }) {
+                let change = team.change.map { " (\(HumanFormat.points($0)))" } ?? ""
+                lines.insert(
+                    ("Team active", HumanFormat.percent(team.share) + change, Style(team.change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .normal, [.bold])),
+                    at: 2)
+            } else if snapshot.report.disclosure.visibility != .all {
+                lines.insert(("Team active", "withheld", Style(.dim)), at: 2)
+            }
+        }
         for (index, line) in lines.prefix(inner.height).enumerated() {
             buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
             buffer.text(line.1, in: Rect(x: inner.x + 12, y: inner.y, width: inner.width - 12, height: inner.height), line: index, style: line.2, align: .right, context: context)

@@ -82,7 +82,7 @@ public class DashboardScreen: Screen {
         switch event {
         case .character("q"), .control("c"): return .exit(.quit)
         case .endOfInput: return .exit(.endOfInput)
-        case .character("1"), .character("2"), .character("3"), .character("4"):
+        case .character("1"), .character("2"), .character("3"), .character("4"), .character("5"):
             guard case .character(let c) = event, let n = c.wholeNumberValue, let pane = Pane(rawValue: n - 1) else {
                 return .redraw
             }

@@ -57,18 +57,34 @@ public struct WallView {
         let change = report.committeeReach.impressionsChange
         let weekly = report.silo.weekly.compactMap(\.eiIndex)
         let trend: Double? = weekly.count >= 2 ? weekly[weekly.count - 1] - weekly[0] : nil
-        let items: [(caption: String, value: String, detail: String, good: Bool?)] = [
-            ("committee reach, \(report.length)", HumanFormat.count(total), report.committeeReach.coverageText, nil),
-            ("change vs previous \(report.length)", HumanFormat.change(change), "of impressions", change.map { $0 >= 0 }),
-            ("E-I index (silos)", HumanFormat.index(report.silo.eiIndex),
+        let influence = report.influence
+        let mentionsChange = influence.previousMentions.map { influence.mentions - $0 }
+        // Each tile with a short caption for narrow walls, where the change of the reach joins its tile.
+        let narrow = rect.width < 110
+        let currency = sanitized(influence.rates.currency)
+        let emv = influence.committeeValue.flatMap { Int64(checking: $0.rounded()) }
+        var items: [(caption: String, short: String, value: String, detail: String, good: Bool?)] = [
+            (
+                "committee reach, \(report.length)", "reach \(report.length)", HumanFormat.count(total),
+                narrow ? "\(HumanFormat.change(change)) vs previous" : report.committeeReach.coverageText, nil
+            ),
+            ("change vs previous \(report.length)", "vs previous", HumanFormat.change(change), "of impressions", change.map { $0 >= 0 }),
+            ("E-I index (silos)", "E-I index", HumanFormat.index(report.silo.eiIndex),
              trend.map { "\($0 >= 0 ? "opening" : "closing") over 12 weeks (\(HumanFormat.index($0)))" } ?? "no trend yet",
              trend.map { $0 >= 0 }),
-            ("employees active", HumanFormat.percent(report.summary.activeEmployeeShare),
+            ("employees active", "active", HumanFormat.percent(report.summary.activeEmployeeShare),
              "\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees))", nil),
+            // The big font has digits only: the currency goes with the detail.
+            ("earned media value", "EMV", HumanFormat.count(emv), "\(currency), not revenue", nil),
+            ("press items naming leaders", "press", "\(influence.mentions)",
+             influence.previousMentions.map { "previous \(report.length): \($0)" } ?? "in the window",
+             mentionsChange.flatMap { $0 == 0 ? nil : $0 > 0 }),
         ]
+        if narrow { items.remove(at: 1) }
         let cells = rect.split(.horizontal, Array(repeating: .ratio(1, min: 10), count: items.count), spacing: 1)
         for (item, cell) in zip(items, cells) {
-            let inner = buffer.box(cell, title: item.caption, context: context)
+            let caption = TextWidth.columns(of: item.caption) + 4 <= cell.width ? item.caption : item.short
+            let inner = buffer.box(cell, title: caption, context: context)
             let style = Style(item.good.map { $0 ? .good : .bad } ?? .accent, [.bold])
             if big, buffer.bigText(item.value, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 5), style: style, context: context) {
                 buffer.text(item.detail, in: inner, line: 5, style: Style(.dim), align: .center, context: context)
@@ -83,6 +99,17 @@ public struct WallView {
     /// see individuals (else their departments), a department too small to hide in never named.
     private func ticker(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
         var line = ""
+        // The latest press headline naming a leader leads, cut to half the line so that interactions follow it.
+        if let headline = snapshot.report.influence.headlines.first {
+            let sep = context.glyphs.separator
+            let head = "Press: \(sanitized(headline.outlet)) \(sep) "
+            let tail = " \(sep) \(ago(headline.at.seconds))"
+            let budget = rect.width < 110 ? (rect.width - 2) * 3 / 4 : max(40, (rect.width - 2) / 2)
+            let room = max(12, budget - TextWidth.columns(of: head + tail))
+            line = head + TextWidth.truncated(sanitized(headline.title), to: room) + tail
+        }
+        let lead = line.isEmpty ? 0 : 1
+        var told = 0
         for item in snapshot.ticker {
             let text: String
             if let actor = item.actor.name, let target = item.target.name {
@@ -110,8 +137,10 @@ public struct WallView {
                 text = "\(name(item.actor.department)) \(what) \(name(item.target.department)) \(context.glyphs.separator) \(ago(item.at.seconds))"
             }
             let candidate = line.isEmpty ? text : line + "   " + text
-            if TextWidth.columns(of: candidate) > rect.width - 2 && !line.isEmpty { break }
+            // The first interaction is told even if cut: the ticker is about them.
+            if TextWidth.columns(of: candidate) > rect.width - 2 && told + lead > 0 && told > 0 { break }
             line = candidate
+            told += 1
         }
         buffer.text(line.isEmpty ? "No interactions yet in this window." : line, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1), style: Style(.normal), context: context)
     }

@@ -142,12 +142,14 @@ public struct CellBuffer: Sendable, Hashable {
     }
 
     /// For a terminal that only shows ASCII: every symbol outside ASCII becomes its nearest ASCII look-alike
-    /// (`–` `-`, `→` `>`, `…` `~`, `★` `*`, `·` `|`), or `?`. Letters are left to the terminal's character set,
+    /// (`–` `-`, `→` `>`, `…` `~`, `★` `*`, `·` `|`, `«` `"`), or `?`. Letters are left to the terminal's character set,
     /// unless `lettersToo`, for a locale that cannot show them: then `é` becomes `e`.
     public mutating func foldSymbolsToASCII(lettersToo: Bool = false) {
         let fallbacks: [Character: Character] = [
             "–": "-", "—": "-", "−": "-", "→": ">", "←": "<", "…": "~", "★": "*", "·": "|", "×": "x",
-            "▲": "^", "▼": "v", "▶": ">", "•": "*", "’": "'", "“": "\"", "”": "\"",
+            "▲": "^", "▼": "v", "▶": ">", "•": "*", "’": "'", "‘": "'", "“": "\"", "”": "\"", "«": "\"", "»": "\"",
+            // French typography's spaces (before `:` and inside « »), and the euro sign.
+            "\u{00A0}": " ", "\u{202F}": " ", "€": "E",
         ]
         for index in cells.indices {
             guard let character = cells[index].character, !character.isASCII else { continue }

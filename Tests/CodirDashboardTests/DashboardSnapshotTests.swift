@@ -1,4 +1,5 @@
 import CodirModel
+import CodirReport
 import Testing
 import TerminalUI
 
@@ -37,10 +38,44 @@ struct DashboardSnapshotTests {
         #expect(small.contains("1 Reach"))
         #expect(small.contains("2 Colleague engagement"))
         #expect(small.contains("3 Silos"))
-        let large = try frame(Size(width: 200, height: 60)).joined(separator: "\n")
-        #expect(large.contains("─ Reach"))
-        #expect(large.contains("─ Colleague engagement"))
-        #expect(large.contains("─ Silos"))
+        #expect(small.contains("4 Influence"))
+        #expect(small.contains("5 Data"))
+        // From 160×48 the four panes of figures share the screen, two by two.
+        let wide = try frame(Size(width: 160, height: 48))
+        assertSnapshot(wide, named: "all-160x48")
+        for size in [Size(width: 160, height: 48), Size(width: 200, height: 60)] {
+            let large = try frame(size).joined(separator: "\n")
+            for title in ["─ Reach", "─ Colleague engagement", "─ Silos", "─ Influence"] {
+                #expect(large.contains(title), "\(title) at \(size)")
+            }
+            #expect(!large.contains("1 Reach"))
+        }
+        #expect(try frame(Size(width: 159, height: 48)).joined().contains("1 Reach"))
+    }
+
+    /// The Influence pane says what its figures are, and they are the report's.
+    @Test func influencePaneShowsTheThreeBenefitsAndTheFourth() throws {
+        let snapshot = try #require(DashboardFixture.snapshot())
+        let influence = snapshot.report.influence
+        for size in Self.sizes {
+            let text = try frame(size, pane: .influence).joined(separator: "\n")
+            #expect(text.contains("Team act.") && text.contains("Posts, 12 wk") && text.contains("Press") && text.contains("EMV"))
+            #expect(text.contains("Editorial line: #\(try #require(influence.hashtags.first).hashtag) "))
+            #expect(text.contains("Media impact: \(influence.mentions) press items naming a leader"))
+            #expect(text.contains(HumanFormat.money(influence.committeeValue, "EUR")))
+            #expect(text.contains("not revenue"))
+            #expect(text.contains("Fluidity: E-I index \(HumanFormat.index(snapshot.report.silo.eiIndex))"))
+            #expect(text.contains(try #require(influence.headlines.first).outlet))
+        }
+        // The CEO, most covered, leads the press; her row has her team's share and her earned media value.
+        let ceo = try #require(influence.press.max { $0.mentions < $1.mentions })
+        #expect(snapshot.report.people[ceo.person].name == "Isabelle Moreau")
+        let row = try #require(try frame(Size(width: 120, height: 40), pane: .influence).first { $0.contains("Isabelle Moreau") })
+        let team = try #require(influence.exemplarity.first { $0.person == ceo.person })
+        let value = try #require(influence.value.first { $0.person == ceo.person })
+        #expect(row.contains(HumanFormat.percent(team.share)))
+        #expect(row.contains(HumanFormat.money(value.emv, "EUR")))
+        #expect(row.contains("\(ceo.mentions)"))
     }
 
     @Test func leaderDetail() throws {
@@ -54,7 +89,10 @@ struct DashboardSnapshotTests {
         let text = lines.joined(separator: "\n")
         for key in ["Tab", "Enter / Esc", "w ", "s ", "d ", "r ", "?", "q, Ctrl-C"] { #expect(text.contains(key)) }
         // And every figure in one line, as docs/metrics.md defines it.
-        for figure in ["engagement rate", "Coverage", "Reciprocity", "★", "E-I index", "Modularity", "Ties", "Bridges", "partial"] {
+        for figure in [
+            "engagement rate", "Coverage", "Reciprocity", "★", "E-I index", "Modularity", "Ties", "Bridges", "partial",
+            "Team act.", "not a cause", "Share", "EMV",
+        ] {
             #expect(text.contains(figure), "\(figure) is not explained")
         }
     }
@@ -65,6 +103,10 @@ struct DashboardSnapshotTests {
         assertSnapshot(try frame(Size(width: 80, height: 24), pane: .reach, context: ascii), named: "ascii-reach-80x24")
         assertSnapshot(try frame(Size(width: 80, height: 24), pane: .silos, context: ascii), named: "ascii-silos-80x24")
         assertSnapshot(try frame(Size(width: 120, height: 40), pane: .silos, context: mono), named: "mono-silos-120x40")
+        let asciiInfluence = try frame(Size(width: 80, height: 24), pane: .influence, context: ascii)
+        assertSnapshot(asciiInfluence, named: "ascii-influence-80x24")
+        #expect(asciiInfluence.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || "éèêëàâçîïôûùÉ«»".unicodeScalars.contains($0) } })
+        assertSnapshot(try frame(Size(width: 120, height: 40), pane: .influence, context: mono), named: "mono-influence-120x40")
         let asciiText = try frame(Size(width: 120, height: 40), pane: .engagement, context: RenderContext(glyphs: .ascii, hasColour: false))
         #expect(asciiText.allSatisfy { $0.unicodeScalars.allSatisfy { $0.isASCII || "éèêëàâçîïôûùÉ".unicodeScalars.contains($0) } })
     }

@@ -1,5 +1,6 @@
 import CodirTestSupport
 import CodirModel
+import CodirReport
 import Foundation
 import Testing
 import TerminalUI
@@ -40,6 +41,17 @@ struct PersonalViewTests {
         }
         #expect(lines.count == 24 && lines.allSatisfy { TextWidth.columns(of: $0) <= 80 })
         assertSnapshot(try me(.everything, size: Size(width: 120, height: 40)), named: "me-120x40")
+        // A leader's influence: their team's activation, their earned media value, the press items naming them.
+        let snapshot = try snapshot(.everything)
+        let personal = try #require(snapshot.personal)
+        let influence = snapshot.report.influence
+        let team = try #require(influence.exemplarity.first { $0.person == personal.person })
+        let value = try #require(influence.value.first { $0.person == personal.person })
+        let press = try #require(influence.press.first { $0.person == personal.person })
+        let line = { (label: String) in lines.first { $0.contains(label) } ?? "" }
+        #expect(line("Team active").contains("\(HumanFormat.percent(team.share)) (\(HumanFormat.points(team.change)))"))
+        #expect(line("Earned media value").contains(HumanFormat.money(value.emv, "EUR")))
+        #expect(line("Press mentions").contains("\(press.mentions) (\(try #require(press.previousMentions)) before)"))
     }
 
     @Test func inANonUTF8LocaleEverythingIsASCII() throws {
@@ -99,7 +111,15 @@ struct PersonalViewTests {
                 #expect(!text.contains(other), "\(other) shown under visibility = self:\n\(text)")
             }
             #expect(text.contains("Only your own row"))
-            if pane != .data { #expect(text.contains("committee impressions") && text.contains("9/10 leaders")) }
+            switch pane {
+            case .data: break
+            case .influence:
+                // The committee's value and press stay; the headlines, which name leaders, do not.
+                #expect(text.contains("earned media value") && text.contains("press items"))
+                #expect(text.contains("Headlines name leaders: not shown"))
+                #expect(text.contains("Team act."))
+            default: #expect(text.contains("committee impressions") && text.contains("9/10 leaders"))
+            }
         }
     }
 

@@ -21,14 +21,28 @@ struct WallTests {
     @Test func tilesTickerAndPanes() throws {
         let small = try frame(Size(width: 80, height: 24), pane: .engagement)
         assertSnapshot(small, named: "wall-80x24")
-        #expect(small.joined().contains("committee re"))
+        #expect(small.joined().contains("reach 30d"))
         #expect(small.joined().contains("panes rotate every 20 s"))
         let large = try frame(Size(width: 200, height: 60))
         assertSnapshot(large, named: "wall-200x60")
         let text = large.joined(separator: "\n")
-        for title in ["─ Reach", "─ Colleague engagement", "─ Silos", "committee reach, 30d", "employees active"] {
+        for title in [
+            "─ Reach", "─ Colleague engagement", "─ Silos", "─ Influence", "committee reach, 30d", "employees active",
+            "earned media value", "press items naming leaders",
+        ] {
             #expect(text.contains(title))
         }
+        // The committee's value in big digits with its currency beside, its press items against the previous window.
+        let influence = try #require(DashboardFixture.snapshot()).report.influence
+        #expect(text.contains("EUR, not revenue"))
+        #expect(text.contains("previous 30d: \(try #require(influence.previousMentions))"))
+        // The latest headline leads the ticker, the interactions follow it.
+        let headline = try #require(influence.headlines.first)
+        let ticker = try #require(large.first { $0.hasPrefix(" Press: ") })
+        #expect(ticker.contains(headline.outlet))
+        #expect(ticker.contains(" ago   "))
+        #expect(small.contains { $0.hasPrefix(" Press: \(headline.outlet)") })
+        #expect(small.joined().contains("─ EMV") && small.joined().contains("─ press"))
         #expect(text.contains("███"))  // big figures
         #expect(!text.contains("panes rotate"))
     }
@@ -41,6 +55,9 @@ struct WallTests {
         #expect(wall.wake(now: Date().addingTimeInterval(21), size: small.size))
         #expect(wall.state.pane == .engagement)
         wall.rotatePane()
+        #expect(wall.state.pane == .silos)
+        wall.rotatePane()
+        #expect(wall.state.pane == .influence)
         wall.rotatePane()
         #expect(wall.state.pane == .reach)
         #expect(!wall.wake(now: Date().addingTimeInterval(60), size: Size(width: 200, height: 60)))

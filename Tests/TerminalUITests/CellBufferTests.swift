@@ -99,4 +99,12 @@ struct ASCIIFoldingTests {
         #expect(buffer.lines == ["Emilie > 3 - *"])
         #expect(buffer.lines[0].allSatisfy { $0.isASCII })
     }
+
+    /// A French press title keeps its quotes and spaces: « Sur l’IA » with non-breaking spaces, and its euros.
+    @Test func frenchTypographyFoldsToQuotesAndSpaces() {
+        var buffer = CellBuffer(size: Size(width: 30, height: 1))
+        buffer.write("«\u{00A0}Sur l’IA\u{202F}» : 3\u{00A0}€", x: 0, y: 0)
+        buffer.foldSymbolsToASCII()
+        #expect(buffer.lines == ["\" Sur l'IA \" : 3 E"])
+    }
 }

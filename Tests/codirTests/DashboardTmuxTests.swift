@@ -117,10 +117,17 @@ struct DashboardTmuxTests {
         let (silos, switched) = try screen(session, within: 3) { $0.contains("Modularity") }
         #expect(switched, "key 3 did not show the Silos pane:\n\(silos)")
 
-        // Key 4: which data codir holds for each leader, and whom to ask for an export.
+        // Key 4: the influence of the committee; without press files, it says how to bring them.
         try tmux("send-keys", "-t", session, "4")
+        let (influence, influenced) = try screen(session, within: 3) {
+            $0.contains("Team act.") && $0.contains("Media impact: 0 press items") && $0.contains("codir import a feed")
+        }
+        #expect(influenced, "key 4 did not show the Influence pane:\n\(influence)")
+
+        // Key 5: which data codir holds for each leader, and whom to ask for an export.
+        try tmux("send-keys", "-t", session, "5")
         let (data, shown) = try screen(session, within: 3) { $0.contains("stale after 14 days") }
-        #expect(shown && data.contains("Claire Martin") && data.contains("LinkedIn archive"), "key 4 did not show the Data pane:\n\(data)")
+        #expect(shown && data.contains("Claire Martin") && data.contains("LinkedIn archive"), "key 5 did not show the Data pane:\n\(data)")
 
         try tmux("send-keys", "-t", session, "q")
         let deadline = Date().addingTimeInterval(5)
@@ -182,10 +189,10 @@ struct WallTmuxTests {
         try tmuxTests.tmux(
             "new-session", "-d", "-s", session, "-x", "80", "-y", "24",
             "TERM=xterm-256color LANG=C.UTF-8 '\(CommandRunner.executable.path)' --db '\(db)' wall --rotate 1 --refresh 0.3; sleep 5")
-        let (first, started) = try tmuxTests.screen(session, within: 10) { $0.contains("committee") }
+        let (first, started) = try tmuxTests.screen(session, within: 10) { $0.contains("reach 30d") }
         #expect(started, "no first frame:\n\(first)")
         // The pane boxes' titles rotate by themselves.
-        for title in ["─ Colleague engagement", "─ Silos", "─ Reach"] {
+        for title in ["─ Colleague engagement", "─ Silos", "─ Influence", "─ Reach"] {
             let (screen, seen) = try tmuxTests.screen(session, within: 4) { $0.contains(title) }
             #expect(seen, "\(title) never showed:\n\(screen)")
         }
@@ -193,13 +200,13 @@ struct WallTmuxTests {
         try FileManager.default.moveItem(atPath: db, toPath: db + ".away")
         let (stale, marked) = try tmuxTests.screen(session, within: 4) { $0.contains("STALE") }
         #expect(marked, "not marked stale:\n\(stale)")
-        #expect(stale.contains("Claire Martin") || stale.contains("committee"))
+        #expect(stale.contains("Claire Martin") || stale.contains("reach 30d"))
         try FileManager.default.moveItem(atPath: db + ".away", toPath: db)
-        let (back, recovered) = try tmuxTests.screen(session, within: 4) { !$0.contains("STALE") && $0.contains("committee") }
+        let (back, recovered) = try tmuxTests.screen(session, within: 4) { !$0.contains("STALE") && $0.contains("reach 30d") }
         #expect(recovered, "did not recover:\n\(back)")
         // Still the same process, which q ends.
         try tmuxTests.tmux("send-keys", "-t", session, "q")
-        let (after, ended) = try tmuxTests.screen(session, within: 3) { !$0.contains("committee") }
+        let (after, ended) = try tmuxTests.screen(session, within: 3) { !$0.contains("reach 30d") }
         #expect(ended, "q did not end the wall:\n\(after)")
     }
 

@@ -1,0 +1,158 @@
+import CodirMetrics
+import CodirModel
+import CodirReport
+import TerminalUI
+
+/// The first three benefits of a committee that embodies the transformation, beside the fourth: exemplarity (their
+/// team's activation, their posting beside it), media impact (press mentions), market value (earned media value,
+/// audience growth), and the organisation's E-I trend. One row per leader in the Reach order, then the committee's
+/// editorial line, latest headlines, value and fluidity.
+struct InfluencePane {
+    let snapshot: DashboardSnapshot
+    let state: DashboardState
+    let context: RenderContext
+
+    private var report: MetricsReport { snapshot.report }
+    private var influence: InfluenceReport { snapshot.report.influence }
+
+    func draw(into buffer: inout CellBuffer, _ rect: Rect, focused: Bool) {
+        let sep = context.glyphs.separator
+        let inner = buffer.box(
+            rect, title: "Influence \(sep) exemplarity, media impact, market value", focused: focused, context: context)
+        guard !inner.isEmpty else { return }
+        let rows = DashboardView.leaderRows(snapshot, state)
+        let people = report.people
+        let team = Dictionary(influence.exemplarity.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let editorial = Dictionary(influence.editorial.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let press = Dictionary(influence.press.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let value = Dictionary(influence.value.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
+        let topPosts = max(1, influence.editorial.flatMap(\.weeklyPosts).max() ?? 1)
+        let currency = influence.rates.currency
+        let columns = [
+            TableColumn("Leader", width: 16, alignment: .left, priority: 10),
+            TableColumn("Team act.", width: 9, priority: 9),
+            TableColumn("vs prev", width: 7, priority: 8),
+            TableColumn("Posts, 12 wk", width: 12, alignment: .left, priority: 7),
+            TableColumn("r", width: 5, priority: 5),
+            TableColumn("Press", width: 5, priority: 8),
+            TableColumn("Share", width: 6, priority: 3),
+            TableColumn("Audience", width: 8, priority: 1),
+            TableColumn("EMV", width: 9, priority: 9),
+            TableColumn("Growth", width: 6, priority: 4),
+            TableColumn("Top hashtags", width: 26, alignment: .left, priority: 2),
+            TableColumn("Regular", width: 7, priority: 3),
+        ]
+        let tableRows = rows.map { row -> [TableCell] in
+            let person = row.person
+            let t = team[person], e = editorial[person], p = press[person], v = value[person]
+            let change = t?.change
+            return [
+                TableCell(sanitized(people[person].name), style: Style(.normal, [.bold])),
+                TableCell(HumanFormat.percent(t?.share)),
+                TableCell(
+                    HumanFormat.points(change),
+                    style: Style(change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .dim)),
+                TableCell(context.heatStrip(e?.weeklyPosts ?? t?.weeklyPosts ?? [], top: topPosts), style: Style(.accent)),
+                TableCell(HumanFormat.index(t?.correlation), style: Style(.dim)),
+                TableCell(p.map { "\($0.mentions)" } ?? HumanFormat.missing, style: Style(.normal, [.bold])),
+                TableCell(HumanFormat.percent(p?.shareOfVoice)),
+                TableCell(HumanFormat.count(p?.audience), style: Style(.dim)),
+                TableCell(HumanFormat.money(v?.emv, currency), style: Style(.normal, [.bold])),
+                TableCell(
+                    HumanFormat.change(v?.followerGrowthRate),
+                    style: Style(v?.followerGrowthRate.map { $0 > 0 ? .good : .normal } ?? .dim)),
+                TableCell(e.map { $0.topHashtags.map { "#" + sanitized($0) }.joined(separator: " ") } ?? "", style: Style(.dim)),
+                TableCell(HumanFormat.percent(e?.regularity)),
+            ]
+        }
+        let selected = rows.firstIndex { people[$0.person].id == state.selectedLeader }
+        let table = Table(columns: columns, rows: tableRows, selected: focused ? selected ?? 0 : nil, flexibleColumn: 0)
+        // Room for the committee's lines below: at least four of them.
+        let tableHeight = max(0, min(tableRows.count + 1, inner.height - 5))
+        if tableHeight >= 2 {
+            buffer.table(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: tableHeight), context: context)
+        }
+        var y = inner.y + tableHeight
+        func line(_ text: String, _ style: Style = Style(.dim)) {
+            guard y < inner.y + inner.height else { return }
+            buffer.text(text, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style, context: context)
+            y += 1
+        }
+        if let note = DashboardView.withheldNote(report) { line(note) }
+        if rows.contains(where: { team[$0.person] == nil }) && report.disclosure.visibility != .all {
+            line("Team figures of departments under \(report.disclosure.minGroupSize) employees are withheld.")
+        }
+        // The committee: tiles on a tall pane, else one line each.
+        let remaining = inner.y + inner.height - y
+        if remaining >= 14 && inner.width >= 64 {
+            y += 1
+            let tiles = Rect(x: inner.x, y: y, width: inner.width, height: 4)
+                .split(.horizontal, [.ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14)], spacing: 1)
+            let mentionsChange = influence.previousMentions.map { "previous \(report.length): \($0)" } ?? "in the window"
+            buffer.tile(
+                value: HumanFormat.money(influence.committeeValue, currency), caption: "earned media value",
+                detail: "not revenue", in: tiles[0], context: context)
+            buffer.tile(value: "\(influence.mentions)", caption: "press items", detail: mentionsChange, in: tiles[1], context: context)
+            buffer.tile(
+                value: HumanFormat.percent(report.summary.activeEmployeeShare), caption: "employees active",
+                detail: "\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees))",
+                in: tiles[2], context: context)
+            buffer.tile(
+                value: HumanFormat.index(report.silo.eiIndex), caption: "E-I index (silos)", detail: "−1 closed, +1 open",
+                in: tiles[3], context: context)
+            y += 4
+        }
+        y += y < inner.y + inner.height - 4 ? 1 : 0
+        line("Editorial line: " + Self.hashtags(influence.hashtags), Style(.normal))
+        let rates =
+            "\(HumanFormat.money(influence.rates.cpm, currency)) per 1,000 impressions, "
+            + "\(HumanFormat.money(influence.rates.cpe, currency)) per engagement"
+        let worth = "Market value: \(HumanFormat.money(influence.committeeValue, currency)) earned media value"
+        let long = "\(worth) at \(rates): what the same reach would cost as advertising, not revenue"
+        line(
+            TextWidth.columns(of: long) <= inner.width
+                ? long
+                : "Market value: EMV \(HumanFormat.money(influence.committeeValue, currency)) "
+                    + "(\(HumanFormat.money(influence.rates.cpm, currency))/1k impr., \(HumanFormat.money(influence.rates.cpe, currency))/eng.), not revenue",
+            Style(.normal))
+        let weekly = report.silo.weekly
+        let arrow = context.isASCII ? "->" : "→"
+        line(
+            "Fluidity: E-I index \(HumanFormat.index(report.silo.eiIndex)) \(context.sparkline(weekly.map(\.eiIndex), width: 12)) "
+                + "\(weekly.count) weeks: \(HumanFormat.index(weekly.first?.eiIndex)) \(arrow) \(HumanFormat.index(weekly.last?.eiIndex))",
+            Style(.normal))
+        let previous = influence.previousMentions.map { " (previous \(report.length): \($0))" } ?? ""
+        line("Media impact: \(plural(influence.mentions, "press item")) naming a leader\(previous)", Style(.header, [.bold]))
+        let room = inner.y + inner.height - y
+        if influence.headlines.isEmpty, room > 0 {
+            line(
+                report.withholdsIndividuals
+                    ? "Headlines name leaders: not shown under \(report.disclosure.visibilityNote)."
+                    : "No press item names a leader in this window (codir import a feed or a press CSV).")
+        }
+        for headline in influence.headlines.prefix(max(0, room)) {
+            Self.headline(headline, into: &buffer, Rect(x: inner.x, y: y, width: inner.width, height: 1), context: context)
+            y += 1
+        }
+    }
+
+    /// `#ia 23 posts, 4 leaders · #clients 20, 3 · …`
+    static func hashtags(_ tags: [HashtagUse]) -> String {
+        guard let first = tags.first else { return "no hashtags on the leaders' posts in this window" }
+        return "#\(sanitized(first.hashtag)) \(plural(first.posts, "post")), \(plural(first.leaders, "leader"))"
+            + tags.dropFirst().map { " · #\(sanitized($0.hashtag)) \($0.posts), \($0.leaders)" }.joined()
+    }
+
+    /// `11-27 Les Echos  Title…`: the day, the outlet dim, the title.
+    static func headline(_ headline: Headline, into buffer: inout CellBuffer, _ rect: Rect, context: RenderContext) {
+        let day = String(headline.at.day.iso8601.dropFirst(5))
+        let outlet = TextWidth.fitted(sanitized(headline.outlet), 16)
+        let used = buffer.write(day + " ", x: rect.x, y: rect.y, style: Style(.dim), clip: rect)
+        let outletWidth = buffer.write(outlet + " ", x: rect.x + used, y: rect.y, style: Style(.accent), clip: rect)
+        let left = rect.width - used - outletWidth
+        guard left > 0 else { return }
+        buffer.text(
+            sanitized(headline.title), in: Rect(x: rect.x + used + outletWidth, y: rect.y, width: left, height: 1),
+            context: context)
+    }
+}
