@@ -166,8 +166,9 @@ extension MetricsEngine {
 
     /// Followers at the end of the window and their growth over it, with where the growth comes from.
     ///
-    /// The count at the end is the latest snapshot at or before it, plus the new followers of the days after that
-    /// snapshot. The growth is the difference of the counts at the window's start and end when snapshots give
+    /// A follower total is a figure of its day (LinkedIn's "Total followers on 4/23/2023"): it is known from the start
+    /// of that day, so a report run on the day of an export shows it. The count at the end is the latest total known
+    /// by then, plus the new followers of the days after that total's day. The growth is the difference of the counts at the window's start and end when snapshots give
     /// both; else the sum of the daily new followers in the window (creator analytics give one total and 90 days of
     /// new followers: the count at the start is then the total minus the new followers after it).
     private static func followerFigures(
@@ -182,11 +183,12 @@ extension MetricsEngine {
                 foundNew = true
             }
         }
-        /// The count at `t`: the latest snapshot before it and the new followers of the days since.
+        /// The count at `t`: the latest total known by then and the new followers of the days since its day.
         func count(at t: Timestamp) -> Int64? {
-            guard let last = snapshots.last(where: { $0.at <= t.seconds }) else { return nil }
+            guard let last = snapshots.last(where: { Timestamp(seconds: $0.at).day.start <= t }) else { return nil }
             var count = last.count
-            for row in daily where row.day.noon.seconds > last.at && row.day.noon <= t {
+            let day = Timestamp(seconds: last.at).day
+            for row in daily where row.day > day && row.day.noon <= t {
                 count = count.saturatingAdding(row.newFollowers ?? 0)
             }
             return count

@@ -410,9 +410,10 @@ struct DatasetReader {
         try stats.forEachRow { row in
             if let record = postStat(row, posts: postIndex) { dataset.postStats.append(record) }
         }
+        // A follower total is a figure of its day: known from the day's start (see `followerFigures`).
         let followers = try RawStatement(
-            db, sql: "SELECT person, at, count FROM follower_snapshots WHERE at <= ? ORDER BY at")
-        followers.bind(1, end)
+            db, sql: "SELECT person, at, count FROM follower_snapshots WHERE at < ? ORDER BY at")
+        followers.bind(1, window.end.day.advanced(by: 1).start.seconds)
         try followers.forEachRow { row in
             if let record = follower(row, people: personIndex) { dataset.followers.append(record) }
         }

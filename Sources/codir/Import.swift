@@ -16,6 +16,8 @@ extension Codir {
                 kept in the database (and in --rejects), and the good lines are imported. Importing the same \
                 data again adds nothing. Exit status: 0 when nothing was rejected, 65 when some lines were, \
                 66 when a file cannot be read.
+
+                Example: codir import people.csv events.jsonl Basic_LinkedInDataExport_11-30-2026.zip alerts.xml
                 """)
 
         @OptionGroup var global: GlobalOptions

@@ -17,11 +17,15 @@ extension Codir {
                 --follow FILE imports each new complete line of a JSON Lines or CSV events file as it arrives \
                 (like tail -F: rotation and truncation are survived), in small transactions, and resumes where it \
                 stopped after a restart. --watch DIR imports every file dropped into DIR once (people, events, \
-                LinkedIn archives and analytics, Slack and Viva Engage exports, Maildirs, mbox and .eml files), once it \
+                LinkedIn archives and analytics, Slack and Viva Engage exports, Maildirs, mbox and .eml files, \
+                press feeds and press CSV files: whatever codir import recognises), once it \
                 has not changed for --settle seconds: it is claimed by a \
                 rename into DIR/processing/, imported, then moved to DIR/done/ or DIR/failed/ (never replacing \
                 anything; symbolic links, FIFOs and devices are filed unopened). A busy database leaves it in \
                 processing/ to be tried again. Both stop within a second on Ctrl-C or SIGTERM.
+
+                Examples: codir ingest --follow /var/log/intranet/events.jsonl
+                          codir ingest --watch /srv/codir/inbox --person ceo
                 """)
 
         @OptionGroup var global: GlobalOptions

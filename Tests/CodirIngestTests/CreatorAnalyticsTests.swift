@@ -184,6 +184,10 @@ struct CreatorAnalyticsTests {
         // Over 90 days: 29 days of August, 30 of September, 31 of October.
         let quarter = try reach(days: 90, asOf: "2026-11-01T00:00:00Z")
         #expect(quarter.followerGrowth == Int64(29 + 30 + 93))
+        // The total is a figure of its day: a report run on the export's day, before midnight, shows it.
+        #expect(try reach(days: 30, asOf: "2026-10-31T00:00:00Z").followers == 8210)
+        #expect(try reach(days: 30, asOf: "2026-10-31T23:00:00Z").followers == 8210)
+        #expect(try reach(days: 30, asOf: "2026-10-30T23:59:59Z").followers == nil)
     }
 
     @Test func badWorkbooksAreExplained() throws {

@@ -65,6 +65,28 @@ struct CommandLineTests {
         #expect(usage.status == 64)
     }
 
+    /// `--help` names every kind of file the importers recognise, with an example to copy.
+    @Test func importAndIngestHelpSayEverythingTheyTake() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        func help(_ command: String) throws -> String {
+            let result = try cli.run(command, "--help")
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let importHelp = try help("import")
+        for kind in [
+            "People and events (CSV, JSON Lines)", "LinkedIn data archives", "creator analytics (xlsx)", "e-mail metadata",
+            "Slack and Viva Engage exports", "RSS or Atom feeds", "press CSV", "Example: codir import people.csv",
+        ] {
+            #expect(importHelp.contains(kind), "import --help does not say \(kind): \(importHelp)")
+        }
+        let ingestHelp = try help("ingest")
+        for kind in ["--follow", "--watch", "LinkedIn archives and analytics", "press feeds", "Examples: codir ingest --follow"] {
+            #expect(ingestHelp.contains(kind), "ingest --help does not say \(kind): \(ingestHelp)")
+        }
+    }
+
     @Test func reportFormatsAndReadOnlyAccess() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }
