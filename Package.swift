@@ -41,7 +41,9 @@ let package = Package(
         // The synthetic demo organisation and the live simulator.
         .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore", "CodirIngest"]),
         // Renders a metrics report as text, JSON, CSV or Markdown.
-        .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics", "TerminalUI"]),
+        .target(name: "CodirText", dependencies: ["CodirModel"]),
+
+        .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics", "CodirText", "TerminalUI"]),
         // ncursesw for Swift: a module map and a shim of what Swift cannot import.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),
         // A terminal toolkit that knows nothing about codir: cells, widgets, layout, themes, terminals.
@@ -49,12 +51,12 @@ let package = Package(
         // The live dashboard: panes built from the metrics, and the application loop.
         .target(
             name: "CodirDashboard",
-            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirReport", "TerminalUI", "LibC"]),
+            dependencies: ["CodirModel", "CodirMetrics", "CodirStore", "CodirReport", "CodirText", "TerminalUI", "LibC"]),
         // The command-line tool: one file per subcommand.
         .executableTarget(
             name: "codir",
             dependencies: [
-                "CodirModel", "CodirMetrics", "CodirStore", "CodirIngest", "CodirDemo", "CodirReport",
+                "CodirModel", "CodirMetrics", "CodirStore", "CodirIngest", "CodirDemo", "CodirReport", "CodirText",
                 "CodirDashboard", "CodirConfig", "TerminalUI", "LibC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -86,6 +88,7 @@ let package = Package(
             ]),
         .testTarget(name: "CodirConfigTests", dependencies: ["CodirConfig", "CodirTestSupport"]),
         .testTarget(name: "CodirDemoTests", dependencies: ["CodirDemo", "CodirStore", "CodirMetrics"]),
+        .testTarget(name: "CodirTextTests", dependencies: ["CodirText", "CodirReport", "TerminalUI"]),
         .testTarget(name: "CodirReportTests", dependencies: ["CodirReport", "CodirMetrics", "TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "CodirTestSupport"]),
         .testTarget(

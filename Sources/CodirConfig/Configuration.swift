@@ -35,6 +35,8 @@ public struct Configuration: Sendable, Hashable {
     public var contact: String?
     /// The rates of the earned media value.
     public var value: ValueRates = .defaults
+    /// The language people read codir in; nil: the locale's (`Language.fromEnvironment`).
+    public var language: Language?
     /// The file it was read from; nil when no file was found and the defaults apply.
     public var file: String?
     /// The user's file that narrowed the administrator's, if any.
@@ -54,7 +56,7 @@ public struct Configuration: Sendable, Hashable {
 
     /// The keys a configuration file may hold.
     public static let keys = [
-        "visibility", "admins", "min_group_size", "stale_after_days", "retention_days", "contact", "value",
+        "visibility", "admins", "min_group_size", "stale_after_days", "retention_days", "contact", "language", "value",
     ]
 
     /// The keys of the `[value]` table.
@@ -126,6 +128,8 @@ public struct Configuration: Sendable, Hashable {
         if mine.keysSet.contains("min_group_size") { system.minGroupSize = max(system.minGroupSize, mine.minGroupSize) }
         // How old is stale is the reader's choice; what is kept and whom to ask are the administrator's.
         if mine.keysSet.contains("stale_after_days") { system.staleAfterDays = mine.staleAfterDays }
+        // So is the language: each reader their own.
+        if let language = mine.language { system.language = language }
         // Admins come from the administrator's file only.
         system.narrowedBy = user
         return system
@@ -191,6 +195,13 @@ public struct Configuration: Sendable, Hashable {
             }
             configuration.contact = sanitized(text)
             configuration.keysSet.insert("contact")
+        }
+        if let value = table["language"] {
+            guard let name = value.string, let language = Language(rawValue: name) else {
+                throw ConfigurationError("\(file):\(line(of: "language")): 'language' must be \"fr\" or \"en\"")
+            }
+            configuration.language = language
+            configuration.keysSet.insert("language")
         }
         if let value = table["value"] {
             configuration.value = try parseValue(value, file: file, text: text)

@@ -1,3 +1,4 @@
+import CodirText
 import CodirModel
 
 /// The dashboard's panes.
@@ -5,12 +6,13 @@ public enum Pane: Int, Sendable, CaseIterable {
     case reach, engagement, silos, influence, data
 
     public var title: String {
-        switch self {
-        case .reach: "Reach"
-        case .engagement: "Colleague engagement"
-        case .silos: "Silos"
-        case .influence: "Influence"
-        case .data: "Data"
+        let words = Strings.current.frame
+        return switch self {
+        case .reach: words.paneReach
+        case .engagement: words.paneEngagement
+        case .silos: words.paneSilos
+        case .influence: words.paneInfluence
+        case .data: words.paneData
         }
     }
 
@@ -23,14 +25,15 @@ public enum ReachSort: Int, Sendable, CaseIterable {
     case impressions, change, engagementRate, posts, followers, growth, name
 
     public var title: String {
-        switch self {
-        case .impressions: "impressions"
-        case .change: "change"
-        case .engagementRate: "engagement rate"
-        case .posts: "posts"
-        case .followers: "followers"
-        case .growth: "follower growth"
-        case .name: "name"
+        let words = Strings.current.panes
+        return switch self {
+        case .impressions: words.sortImpressions
+        case .change: words.sortChange
+        case .engagementRate: words.sortEngagementRate
+        case .posts: words.sortPosts
+        case .followers: words.sortFollowers
+        case .growth: words.sortGrowth
+        case .name: words.sortName
         }
     }
 }

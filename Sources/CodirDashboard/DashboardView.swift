@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// Composes a whole frame from a snapshot and the user's choices. Pure: the same inputs give the same frame.
@@ -64,7 +65,7 @@ public struct DashboardView {
     private func compose(size: Size) -> CellBuffer {
         var buffer = CellBuffer(size: size)
         guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
-            let message = "terminal too small (need \(Self.minimumSize.width)×\(Self.minimumSize.height))"
+            let message = Strings.current.frame.tooSmall(Self.minimumSize.width, Self.minimumSize.height)
             let shown = context.isASCII ? message.replacingOccurrences(of: "×", with: "x") : message
             buffer.text(shown, in: Rect(x: 0, y: size.height / 2, width: size.width, height: 1), style: Style(.warning, [.bold]), align: .center, context: context)
             return buffer
@@ -77,7 +78,7 @@ public struct DashboardView {
             // No data yet: either the database cannot be read (say why and what to do), or the first load is
             // under way (a large window takes a second).
             Self.message(
-                staleReason.map { [$0, "Import data with 'codir import FILE…', or try 'codir demo'."] } ?? ["Loading the data…"],
+                staleReason.map { [$0, Strings.current.frame.importHint] } ?? [Strings.current.frame.loading],
                 into: &buffer, body, context: context)
             return buffer
         }
@@ -89,7 +90,7 @@ public struct DashboardView {
                 focus: true)
         }
         if state.showsHelp {
-            buffer.modal(title: "Keys and figures", lines: Self.helpLines(context), in: rows[1], context: context)
+            buffer.modal(title: Strings.current.frame.helpTitle, lines: Self.helpLines(context), in: rows[1], context: context)
         }
         return buffer
     }
@@ -128,26 +129,7 @@ public struct DashboardView {
     }
 
     static func helpLines(_ context: RenderContext) -> [String] {
-        let arrows = context.isASCII ? "Up Down / j k" : "↑ ↓ / j k"
-        return [
-            "1 2 3 4 5, Tab, Shift-Tab  switch pane (5: which data codir holds)",
-            "\(arrows), Enter / Esc   select a leader, open / close their detail",
-            "w window  s sort  d department  f silos by source  r refresh now",
-            "? this help  q, Ctrl-C quit",
-            "",
-            "Eng.         engagement rate: engagements / impressions of the window",
-            "vs prev      change against the window before; partial: data starts in it",
-            "Coverage     share of the other leaders' posts this leader engaged with",
-            "Reciprocity  leader pairs engaging both ways / pairs engaging at all",
-            "\(context.isASCII ? "*" : "★")            top third of leaders for engaging with employees' posts",
-            "E-I index    (ties across - ties within) / ties: -1 silos, +1 open",
-            "Modularity   how much departments keep to themselves (high: silos)",
-            "Ties         one or more interactions from A to B; maps count them all",
-            "Bridges      people tied to the most other departments",
-            "Team act., r dept. employees active; r vs the leader's posts: not a cause",
-            "Share, EMV   press mentions' share; impr.×cpm/1000 + eng.×cpe: not revenue",
-            "–            unknown, never zero (docs/metrics.md defines every figure)",
-        ]
+        Strings.current.frame.help(context.isASCII ? "Up Down / j k" : "↑ ↓ / j k", context.isASCII ? "*" : "★")
     }
 
     /// The top line; `subject` (the person of `codir me`) follows the window.
@@ -156,21 +138,22 @@ public struct DashboardView {
         let sep = " \(context.glyphs.separator) "
         var left = " codir"
         if let snapshot { left += sep + sanitized(snapshot.organisation) }
-        left += sep + "window \(state.window)"
+        let words = Strings.current.frame
+        left += sep + "\(words.window) \(HumanFormat.window(state.window))"
         if let subject { left += sep + subject }
         if let department = state.department { left += sep + sanitized(department) }
-        if let source = state.source { left += sep + "silos: \(source.rawValue)" }
+        if let source = state.source { left += sep + "\(words.silosOfSource): \(source.rawValue)" }
         let used = buffer.write(left, x: rect.x, y: rect.y, style: Style(.header, [.bold, .reverse]), clip: rect)
         // The longest account of the data's freshness that fits.
         let time = minuteText(snapshot?.asOf ?? now)
-        var candidates = ["as of \(time) ", "\(time) "]
+        var candidates = ["\(words.asOf) \(time) ", "\(time) "]
         var rightStyle = Style(.header, [.reverse])
         if let staleReason {
-            candidates = ["STALE: \(sanitized(staleReason)) ", "STALE "]
+            candidates = ["\(words.stale): \(sanitized(staleReason)) ", "\(words.stale) "]
             rightStyle = Style(.warning, [.bold, .reverse])
         } else if let change = snapshot?.lastChange {
-            candidates.insert("data \(ago(change))\(sep)\(time) ", at: 0)
-            candidates.insert("data \(ago(change))\(sep)as of \(time) ", at: 0)
+            candidates.insert("\(ago(change))\(sep)\(time) ", at: 0)
+            candidates.insert("\(ago(change))\(sep)\(words.asOf) \(time) ", at: 0)
         }
         let room = rect.width - used - 2
         guard room > 4 else { return }
@@ -183,9 +166,13 @@ public struct DashboardView {
     private func keyBar(into buffer: inout CellBuffer, _ rect: Rect) {
         let arrows = context.isASCII ? "j/k" : "↑↓"
         // The essential keys first: what does not fit at the end is cut.
-        var keys: [(String, String)] = [("?", " help"), ("q", " quit"), ("1-5", " panes")]
-        keys += state.detail != nil ? [("Esc", " back")] : [(arrows, " select"), ("Enter", " detail")]
-        keys += [("w", " window"), ("s", " sort"), ("d", " dept"), ("f", " source"), ("r", " refresh")]
+        let words = Strings.current.frame
+        var keys: [(String, String)] = [("?", words.keyHelp), ("q", words.keyQuit), ("1-5", words.keyPanes)]
+        keys += state.detail != nil ? [("Esc", words.keyBack)] : [(arrows, words.keySelect), ("Enter", words.keyDetail)]
+        keys += [
+            ("w", words.keyWindow), ("s", words.keySort), ("d", words.keyDepartment), ("f", words.keySource),
+            ("r", words.keyRefresh),
+        ]
         buffer.keyBar(keys.map { (key: $0.0, label: $0.1) }, in: rect, context: context)
     }
 
@@ -197,19 +184,20 @@ public struct DashboardView {
     }
 
     private func ago(_ t: Timestamp) -> String {
-        "changed " + HumanFormat.ago(t.seconds, now: now.seconds)
+        Strings.current.frame.dataChanged(HumanFormat.ago(t.seconds, now: now.seconds))
     }
 }
 
 extension DashboardView {
     /// The line that says individual rows were withheld, and why; nil when everything is shown.
     static func withheldNote(_ report: MetricsReport) -> String? {
-        switch report.disclosure.visibility {
+        let words = Strings.current.panes
+        let note = report.disclosure.visibilityNote
+        return switch report.disclosure.visibility {
         case .all: nil
-        case .self where report.reach.isEmpty:
-            "Leaders' individual numbers are not shown (\(report.disclosure.visibilityNote); your login is not a leader's)."
-        case .self: "Only your own row: other leaders' numbers are not shown (\(report.disclosure.visibilityNote))."
-        case .aggregate: "Leaders' individual numbers are not shown (\(report.disclosure.visibilityNote))."
+        case .self where report.reach.isEmpty: words.withheldNotALeader(note)
+        case .self: words.withheldSelf(note)
+        case .aggregate: words.withheldAggregate(note)
         }
     }
 

@@ -1,5 +1,6 @@
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// Which data codir holds for each leader: per source, the period its records cover and the age of its last
@@ -10,24 +11,29 @@ struct DataPane {
     let context: RenderContext
 
     /// The columns: the two LinkedIn exports each leader makes, the events, and the company's own traffic.
-    static let groups: [(title: String, sources: [DataSource])] = [
-        ("LinkedIn archive", [.archive]), ("LinkedIn analytics", [.analytics]), ("Events", [.events]),
-        ("Chat & mail", [.slack, .email, .vivaEngage]),
-    ]
+    static var groups: [(title: String, sources: [DataSource])] {
+        let words = Strings.current.panes
+        return [
+            (words.groupArchive, [.archive]), (words.groupAnalytics, [.analytics]), (words.groupEvents, [.events]),
+            (words.groupTraffic, [.slack, .email, .vivaEngage]),
+        ]
+    }
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect, focused: Bool) {
         let status = snapshot.dataStatus
-        let title = "Data \(context.glyphs.separator) stale after \(plural(status.staleAfterDays, "day"))"
+        let words = Strings.current.panes
+        let title = words.dataTitle(String(context.glyphs.separator), status.staleAfterDays)
         let inner = buffer.box(rect, title: title, focused: focused, context: context)
         guard !inner.isEmpty else { return }
         let leaders = status.leaders.filter { state.department == nil || $0.person.department == state.department }
-        var columns = [TableColumn("Leader", width: 18, alignment: .left, priority: 10)]
-        for (index, group) in Self.groups.enumerated() {
+        var columns = [TableColumn(words.columnLeader, width: 18, alignment: .left, priority: 10)]
+        let groups = Self.groups
+        for (index, group) in groups.enumerated() {
             columns.append(TableColumn(group.title, width: 18, alignment: .left, priority: 8 - index))
         }
         let rows = leaders.map { leader -> [TableCell] in
             var cells = [TableCell(sanitized(leader.person.name), style: Style(.normal, [.bold]))]
-            for group in Self.groups {
+            for group in groups {
                 cells.append(cell(leader.sources.filter { group.sources.contains($0.source) }, status: status))
             }
             return cells
@@ -37,12 +43,12 @@ struct DataPane {
         buffer.table(table, in: Rect(x: inner.x, y: inner.y, width: inner.width, height: tableHeight), context: context)
         var y = inner.y + tableHeight
         if leaders.isEmpty, y <= inner.maxY {
-            buffer.text("No leaders to show.", in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)
+            buffer.text(words.noLeaders, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)
             y += 1
         }
         let hidden = rows.count - max(0, tableHeight - 1)
         if hidden > 0, y <= inner.maxY {
-            buffer.text("+\(hidden) more (make the terminal taller, or codir status)", in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)
+            buffer.text(words.moreHidden(hidden), in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)
             y += 1
         }
         if let note = DashboardView.withheldNote(snapshot.report), y <= inner.maxY {
@@ -50,7 +56,7 @@ struct DataPane {
             y += 1
         }
         let arrow = context.isASCII ? ">" : "→"
-        let legend = "MM-DD\(arrow)MM-DD: the period the records cover; then the age of the last file (\(stale) stale)."
+        let legend = words.legend(arrow, stale)
         y += 1
         if y <= inner.maxY {
             buffer.text(legend, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)
@@ -59,15 +65,15 @@ struct DataPane {
         let requests = leaders.compactMap(status.request(for:))
         guard y <= inner.maxY else { return }
         if requests.isEmpty {
-            buffer.text("Nothing to ask for: every leader's data is fresh.", in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.good), context: context)
+            buffer.text(words.nothingToAsk, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.good), context: context)
             return
         }
-        buffer.text("Ask for a fresh export:", in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.header, [.bold]), context: context)
+        buffer.text(words.askForExport, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.header, [.bold]), context: context)
         y += 1
         let room = inner.maxY - y + 1
         for (index, request) in requests.enumerated() where index < room {
             let more = requests.count - index
-            let text = index == room - 1 && more > 1 ? "+\(more) more (codir status lists them all)" : request
+            let text = index == room - 1 && more > 1 ? words.moreRequests(more) : request
             buffer.text(text, in: Rect(x: inner.x + 2, y: y + index, width: inner.width - 2, height: 1), style: Style(.warning), context: context)
         }
     }
@@ -81,7 +87,10 @@ struct DataPane {
         }
         let latest = sources.max { ($0.lastFile?.seconds ?? .min) < ($1.lastFile?.seconds ?? .min) }
         let isStale = latest.map(status.isStale) ?? true
-        let age = latest?.lastFile.map { "\(max(0, status.now.seconds.saturatingSubtracting($0.seconds)) / 86_400)d" } ?? "?"
+        let age =
+            latest?.lastFile.map {
+                Strings.current.panes.ageDays(Int(clamping: max(0, status.now.seconds.saturatingSubtracting($0.seconds)) / 86_400))
+            } ?? "?"
         let arrow = context.isASCII ? ">" : "→"
         let text = "\(Self.monthDay(first))\(arrow)\(Self.monthDay(last)) \(age)\(isStale ? stale : "")"
         return TableCell(text, style: isStale ? Style(.bad, [.bold]) : Style(.normal))

@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// Leaders engaging with colleagues' posts: given and received, coverage, the committee matrix.
@@ -10,7 +11,8 @@ struct EngagementPane {
     let context: RenderContext
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect, focused: Bool) {
-        let inner = buffer.box(rect, title: "Colleague engagement", focused: focused, context: context)
+        let words = Strings.current.panes
+        let inner = buffer.box(rect, title: Strings.current.frame.paneEngagement, focused: focused, context: context)
         guard !inner.isEmpty else { return }
         let report = snapshot.report
         let people = report.people
@@ -20,12 +22,12 @@ struct EngagementPane {
         let employeeGivers = rows.map(\.givenToEmployees).sorted(by: >)
         let threshold = max(1, employeeGivers.isEmpty ? 1 : employeeGivers[min(employeeGivers.count - 1, employeeGivers.count / 3)])
         let columns = [
-            TableColumn("Leader", width: 16, alignment: .left, priority: 10),
-            TableColumn("to lead.", width: 8, priority: 9),
-            TableColumn("to empl.", width: 9, priority: 9),
-            TableColumn("from lead.", width: 10, priority: 8),
-            TableColumn("from empl.", width: 10, priority: 7),
-            TableColumn("Coverage", width: 8, priority: 6),
+            TableColumn(words.columnLeader, width: 16, alignment: .left, priority: 10),
+            TableColumn(words.columnToLeaders, width: 8, priority: 9),
+            TableColumn(words.columnToEmployees, width: 9, priority: 9),
+            TableColumn(words.columnFromLeaders, width: 10, priority: 8),
+            TableColumn(words.columnFromEmployees, width: 10, priority: 7),
+            TableColumn(words.columnCoverage, width: 8, priority: 6),
             TableColumn("", width: 12, alignment: .left, priority: 1),
         ]
         let star = context.isASCII ? "*" : "★"
@@ -53,10 +55,9 @@ struct EngagementPane {
             y += 1
         }
         let committee = report.committee
-        var reciprocity =
-            "Reciprocity \(HumanFormat.percent(committee.reciprocity)): \(committee.reciprocalPairs) of "
-            + "\(committee.engagedPairs) engaged leader pairs engage both ways"
-        if !rows.isEmpty { reciprocity += " \(context.glyphs.separator) \(star) top third for engaging with employees' posts" }
+        var reciprocity = words.reciprocity(
+            HumanFormat.percent(committee.reciprocity), committee.reciprocalPairs, committee.engagedPairs)
+        if !rows.isEmpty { reciprocity += " \(context.glyphs.separator) \(words.topThird(star))" }
         if y + 1 < inner.maxY {
             buffer.text(reciprocity, in: Rect(x: inner.x, y: y + 1, width: tableWidth, height: 1), style: Style(.dim), context: context)
             y += 3
@@ -70,7 +71,7 @@ struct EngagementPane {
             area = Rect(x: inner.x + tableWidth + 2, y: inner.y, width: inner.width - tableWidth - 2, height: inner.height)
         }
         guard area.height >= 3, !leaders.isEmpty else { return }
-        buffer.text("Who engages with whose posts (interactions, row \(context.isASCII ? "->" : "→") column)", in: area, style: Style(.header, [.bold]), context: context)
+        buffer.text(words.whoEngagesWithWhom(context.isASCII ? "->" : "→"), in: area, style: Style(.header, [.bold]), context: context)
         buffer.heatMap(
             rows: leaders.map { "\(initials(of: sanitized(people[$0].name))) \(sanitized(people[$0].name))" }, columns: labels,
             values: committee.counts,

@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// The first three benefits of a committee that embodies the transformation, beside the fourth: exemplarity (their
@@ -17,8 +18,9 @@ struct InfluencePane {
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect, focused: Bool) {
         let sep = context.glyphs.separator
-        let inner = buffer.box(
-            rect, title: "Influence \(sep) exemplarity, media impact, market value", focused: focused, context: context)
+        let words = Strings.current.panes
+        let window = HumanFormat.window(report.length)
+        let inner = buffer.box(rect, title: words.influenceTitle(String(sep)), focused: focused, context: context)
         guard !inner.isEmpty else { return }
         let rows = DashboardView.leaderRows(snapshot, state)
         let people = report.people
@@ -28,19 +30,21 @@ struct InfluencePane {
         let value = Dictionary(influence.value.map { ($0.person, $0) }, uniquingKeysWith: { a, _ in a })
         let topPosts = max(1, influence.editorial.flatMap(\.weeklyPosts).max() ?? 1)
         let currency = influence.rates.currency
+        // A column as wide as its figures, or its heading in the language shown.
+        func fit(_ heading: String, _ width: Int) -> Int { max(width, TextWidth.columns(of: heading)) }
         let columns = [
-            TableColumn("Leader", width: 16, alignment: .left, priority: 10),
-            TableColumn("Team act.", width: 9, priority: 9),
-            TableColumn("vs prev", width: 7, priority: 8),
-            TableColumn("Posts, 12 wk", width: 12, alignment: .left, priority: 7),
+            TableColumn(words.columnLeader, width: 16, alignment: .left, priority: 10),
+            TableColumn(words.columnTeam, width: 9, priority: 9),
+            TableColumn(words.columnVersusPrevious, width: fit(words.columnVersusPrevious, 7), priority: 8),
+            TableColumn(words.columnPosts12, width: fit(words.columnPosts12, 12), alignment: .left, priority: 7),
             TableColumn("r", width: 5, priority: 5),
-            TableColumn("Press", width: 5, priority: 8),
-            TableColumn("Share", width: 6, priority: 3),
-            TableColumn("Audience", width: 8, priority: 1),
+            TableColumn(words.columnPress, width: fit(words.columnPress, 5), priority: 8),
+            TableColumn(words.columnShare, width: 6, priority: 3),
+            TableColumn(words.columnAudience, width: 8, priority: 1),
             TableColumn("EMV", width: 9, priority: 9),
-            TableColumn("Growth", width: 6, priority: 4),
-            TableColumn("Top hashtags", width: 26, alignment: .left, priority: 2),
-            TableColumn("Regular", width: 7, priority: 3),
+            TableColumn(words.columnGrowth, width: fit(words.columnGrowth, 6), priority: 4),
+            TableColumn(words.columnHashtags, width: 26, alignment: .left, priority: 2),
+            TableColumn(words.columnRegular, width: 7, priority: 3),
         ]
         let tableRows = rows.map { row -> [TableCell] in
             let person = row.person
@@ -80,7 +84,7 @@ struct InfluencePane {
         }
         if let note = DashboardView.withheldNote(report) { line(note) }
         if rows.contains(where: { team[$0.person] == nil }) && report.disclosure.visibility != .all {
-            line("Team figures of departments under \(report.disclosure.minGroupSize) employees are withheld.")
+            line(words.teamWithheld(report.disclosure.minGroupSize))
         }
         // The committee: tiles on a tall pane, else one line each.
         let remaining = inner.y + inner.height - y
@@ -88,47 +92,39 @@ struct InfluencePane {
             y += 1
             let tiles = Rect(x: inner.x, y: y, width: inner.width, height: 4)
                 .split(.horizontal, [.ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14)], spacing: 1)
-            let mentionsChange = influence.previousMentions.map { "previous \(report.length): \($0)" } ?? "in the window"
+            let wall = Strings.current.wall
+            let mentionsChange = influence.previousMentions.map { wall.previousWindow(window, $0) } ?? wall.inTheWindow
             buffer.tile(
-                value: HumanFormat.money(influence.committeeValue, currency), caption: "earned media value",
-                detail: "not revenue", in: tiles[0], context: context)
-            buffer.tile(value: "\(influence.mentions)", caption: "press items", detail: mentionsChange, in: tiles[1], context: context)
+                value: HumanFormat.money(influence.committeeValue, currency), caption: wall.earnedMediaValue,
+                detail: words.notRevenue, in: tiles[0], context: context)
+            buffer.tile(value: "\(influence.mentions)", caption: words.pressItems, detail: mentionsChange, in: tiles[1], context: context)
             buffer.tile(
-                value: HumanFormat.percent(report.summary.activeEmployeeShare), caption: "employees active",
-                detail: "\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees))",
+                value: HumanFormat.percent(report.summary.activeEmployeeShare), caption: wall.employeesActive,
+                detail: wall.ofTotal(HumanFormat.grouped(report.summary.activeEmployees), HumanFormat.grouped(report.summary.employees)),
                 in: tiles[2], context: context)
             buffer.tile(
-                value: HumanFormat.index(report.silo.eiIndex), caption: "E-I index (silos)", detail: "−1 closed, +1 open",
+                value: HumanFormat.index(report.silo.eiIndex), caption: words.eiIndexSilos, detail: words.closedOpen,
                 in: tiles[3], context: context)
             y += 4
         }
         y += y < inner.y + inner.height - 4 ? 1 : 0
-        line("Editorial line: " + Self.hashtags(influence.hashtags), Style(.normal))
-        let rates =
-            "\(HumanFormat.money(influence.rates.cpm, currency)) per 1,000 impressions, "
-            + "\(HumanFormat.money(influence.rates.cpe, currency)) per engagement"
-        let worth = "Market value: \(HumanFormat.money(influence.committeeValue, currency)) earned media value"
-        let long = "\(worth) at \(rates): what the same reach would cost as advertising, not revenue"
-        line(
-            TextWidth.columns(of: long) <= inner.width
-                ? long
-                : "Market value: EMV \(HumanFormat.money(influence.committeeValue, currency)) "
-                    + "(\(HumanFormat.money(influence.rates.cpm, currency))/1k impr., \(HumanFormat.money(influence.rates.cpe, currency))/eng.), not revenue",
-            Style(.normal))
+        line(words.editorialLine + Self.hashtags(influence.hashtags), Style(.normal))
+        let cpm = HumanFormat.money(influence.rates.cpm, currency), cpe = HumanFormat.money(influence.rates.cpe, currency)
+        let emv = HumanFormat.money(influence.committeeValue, currency)
+        let long = words.marketValue(emv, words.rates(cpm, cpe))
+        line(TextWidth.columns(of: long) <= inner.width ? long : words.marketValueShort(emv, cpm, cpe), Style(.normal))
         let weekly = report.silo.weekly
         let arrow = context.isASCII ? "->" : "→"
         line(
-            "Fluidity: E-I index \(HumanFormat.index(report.silo.eiIndex)) \(context.sparkline(weekly.map(\.eiIndex), width: 12)) "
-                + "\(weekly.count) weeks: \(HumanFormat.index(weekly.first?.eiIndex)) \(arrow) \(HumanFormat.index(weekly.last?.eiIndex))",
+            words.fluidity(
+                HumanFormat.index(report.silo.eiIndex), context.sparkline(weekly.map(\.eiIndex), width: 12), weekly.count,
+                HumanFormat.index(weekly.first?.eiIndex), arrow, HumanFormat.index(weekly.last?.eiIndex)),
             Style(.normal))
-        let previous = influence.previousMentions.map { " (previous \(report.length): \($0))" } ?? ""
-        line("Media impact: \(plural(influence.mentions, "press item")) naming a leader\(previous)", Style(.header, [.bold]))
+        line(words.mediaImpact(influence.mentions, window, influence.previousMentions), Style(.header, [.bold]))
         let room = inner.y + inner.height - y
         if influence.headlines.isEmpty, room > 0 {
             line(
-                report.withholdsIndividuals
-                    ? "Headlines name leaders: not shown under \(report.disclosure.visibilityNote)."
-                    : "No press item names a leader in this window (codir import a feed or a press CSV).")
+                report.withholdsIndividuals ? words.headlinesWithheld(report.disclosure.visibilityNote) : words.noPressItem)
         }
         for headline in influence.headlines.prefix(max(0, room)) {
             Self.headline(headline, into: &buffer, Rect(x: inner.x, y: y, width: inner.width, height: 1), context: context)
@@ -138,8 +134,9 @@ struct InfluencePane {
 
     /// `#ia 23 posts, 4 leaders · #clients 20, 3 · …`
     static func hashtags(_ tags: [HashtagUse]) -> String {
-        guard let first = tags.first else { return "no hashtags on the leaders' posts in this window" }
-        return "#\(sanitized(first.hashtag)) \(plural(first.posts, "post")), \(plural(first.leaders, "leader"))"
+        let words = Strings.current.panes
+        guard let first = tags.first else { return words.noHashtags }
+        return "#\(sanitized(first.hashtag)) \(plural(first.posts, words.post)), \(plural(first.leaders, words.leader))"
             + tags.dropFirst().map { " · #\(sanitized($0.hashtag)) \($0.posts), \($0.leaders)" }.joined()
     }
 

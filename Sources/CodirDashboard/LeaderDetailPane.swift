@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// One leader: their numbers and series, who engages with their posts by department, whose posts they
@@ -20,19 +21,21 @@ struct LeaderDetailPane {
         guard !inner.isEmpty else { return }
         let reach = report.reach.first { $0.person == person }
         let engagement = report.engagement.first { $0.person == person }
+        let words = Strings.current.panes, mine = Strings.current.personal
+        let window = HumanFormat.window(report.length)
         let figures: [(String, String)] = [
-            ("Impressions", HumanFormat.count(reach?.impressions)),
-            ("vs previous \(report.length)", HumanFormat.change(reach?.impressionsChange, partial: reach?.previousIsPartial ?? false)),
-            ("Engagements", HumanFormat.count(reach?.engagements)),
-            ("Engagement rate", HumanFormat.percent(reach?.engagementRate)),
-            ("Posts", reach.map { "\($0.posts)" } ?? HumanFormat.missing),
-            ("Followers", HumanFormat.count(reach?.followers)),
+            (mine.impressions, HumanFormat.count(reach?.impressions)),
+            (mine.versusPrevious(window), HumanFormat.change(reach?.impressionsChange, partial: reach?.previousIsPartial ?? false)),
+            (words.engagements, HumanFormat.count(reach?.engagements)),
+            (mine.engagementRate, HumanFormat.percent(reach?.engagementRate)),
+            (mine.posts, reach.map { "\($0.posts)" } ?? HumanFormat.missing),
+            (mine.followers, HumanFormat.count(reach?.followers)),
             (Self.growthLabel(reach?.followerGrowthSource), HumanFormat.signedCount(reach?.followerGrowth)),
-            ("Given to leaders", engagement.map { "\($0.givenToLeaders)" } ?? HumanFormat.missing),
-            ("Given to employees", engagement.map { "\($0.givenToEmployees)" } ?? HumanFormat.missing),
-            ("Received from leaders", engagement.map { "\($0.receivedFromLeaders)" } ?? HumanFormat.missing),
-            ("Received from employees", engagement.map { "\($0.receivedFromEmployees)" } ?? HumanFormat.missing),
-            ("Coverage of leaders' posts", HumanFormat.percent(engagement?.coverage)),
+            (words.givenToLeaders, engagement.map { "\($0.givenToLeaders)" } ?? HumanFormat.missing),
+            (words.givenToEmployees, engagement.map { "\($0.givenToEmployees)" } ?? HumanFormat.missing),
+            (words.receivedFromLeaders, engagement.map { "\($0.receivedFromLeaders)" } ?? HumanFormat.missing),
+            (words.receivedFromEmployees, engagement.map { "\($0.receivedFromEmployees)" } ?? HumanFormat.missing),
+            (words.coverageOfLeaders, HumanFormat.percent(engagement?.coverage)),
         ]
         let columns = inner.split(.horizontal, [.fixed(36), .ratio(1, min: 20)], spacing: 2)
         for (index, (label, value)) in figures.prefix(columns[0].height).enumerated() {
@@ -45,7 +48,7 @@ struct LeaderDetailPane {
         let influence = influenceFigures()
         if left.height >= below + 3 {
             let top = left.y + below + 1
-            buffer.text("Influence", in: Rect(x: left.x, y: top, width: left.width, height: 1), style: Style(.header, [.bold]), context: context)
+            buffer.text(words.influence, in: Rect(x: left.x, y: top, width: left.width, height: 1), style: Style(.header, [.bold]), context: context)
             let shown = influence.prefix(max(0, left.maxY - top - 1))
             for (index, (label, value)) in shown.enumerated() {
                 let line = Rect(x: left.x, y: top + 1 + index, width: left.width, height: 1)
@@ -61,7 +64,7 @@ struct LeaderDetailPane {
         if let first = audience.first, left.height >= below + 4 {
             let top = left.y + below + 1
             buffer.text(
-                "Audience (analytics of \(first.asOf.iso8601))", in: Rect(x: left.x, y: top, width: left.width, height: 1),
+                words.audienceOf(first.asOf.iso8601), in: Rect(x: left.x, y: top, width: left.width, height: 1),
                 style: Style(.header, [.bold]), context: context)
             for (index, row) in audience.prefix(left.maxY - top - 1).enumerated() {
                 let line = Rect(x: left.x, y: top + 1 + index, width: left.width, height: 1)
@@ -72,7 +75,7 @@ struct LeaderDetailPane {
         var right = columns[1]
         guard right.width >= 20 else { return }
         if let series = reach?.dailyImpressions, !series.isEmpty {
-            buffer.text("Daily impressions, \(report.length) (from \(reach?.seriesStart.iso8601 ?? ""))", in: right, style: Style(.header, [.bold]), context: context)
+            buffer.text(words.dailyFrom(window, reach?.seriesStart.iso8601 ?? ""), in: right, style: Style(.header, [.bold]), context: context)
             let values = series.map { Optional(Double($0)) }
             let width = min(right.width, max(series.count, min(right.width, series.count * 2)))
             let factor = max(1, width / max(1, series.count))
@@ -82,12 +85,12 @@ struct LeaderDetailPane {
         guard let detail = snapshot.leaderDetail(person) else {
             // The leader is shown (the detail is open on them), their detail not computed yet: a viewer's first
             // seconds, while its live figures are built.
-            buffer.text("Loading who engages with their posts…", in: right, style: Style(.dim), context: context)
+            buffer.text(words.loadingWho, in: right, style: Style(.dim), context: context)
             return
         }
         let halves = right.split(.horizontal, [.ratio(1, min: 20), .ratio(1, min: 20)], spacing: 2)
         let received = right.width >= 60 ? halves[0] : right
-        buffer.text("Who engages with their posts", in: received, style: Style(.header, [.bold]), context: context)
+        buffer.text(words.whoEngages, in: received, style: Style(.header, [.bold]), context: context)
         // Departments too small to hide in (min_group_size) are named, their counts withheld.
         let withheld = Set(report.silo.departments.filter(\.withheld).map(\.department))
         let top = max(1, detail.receivedByDepartment.first { !withheld.contains($0.department) }?.count ?? 1)
@@ -95,31 +98,31 @@ struct LeaderDetailPane {
             let line = Rect(x: received.x, y: received.y + 1 + index, width: received.width, height: 1)
             buffer.text(sanitized(entry.department), in: Rect(x: line.x, y: line.y, width: 16, height: 1), context: context)
             if withheld.contains(entry.department) {
-                buffer.text("withheld", in: Rect(x: line.x + 16, y: line.y, width: max(0, line.width - 16), height: 1), style: Style(.dim), align: .right, context: context)
+                buffer.text(mine.withheld, in: Rect(x: line.x + 16, y: line.y, width: max(0, line.width - 16), height: 1), style: Style(.dim), align: .right, context: context)
                 continue
             }
             buffer.text("\(entry.count)", in: Rect(x: line.x + 16, y: line.y, width: 5, height: 1), style: Style(.normal, [.bold]), align: .right, context: context)
             buffer.bar(Double(entry.count) / Double(top), in: Rect(x: line.x + 22, y: line.y, width: max(0, line.width - 22), height: 1), context: context)
         }
         if detail.receivedByDepartment.isEmpty {
-            buffer.text("No one in this window.", in: received, line: 1, style: Style(.dim), context: context)
+            buffer.text(words.noOne, in: received, line: 1, style: Style(.dim), context: context)
         }
         let given =
             right.width >= 60
             ? halves[1]
             : Rect(x: right.x, y: received.y + 2 + min(detail.receivedByDepartment.count, 8), width: right.width, height: right.maxY - received.y - 2 - min(detail.receivedByDepartment.count, 8))
         guard given.height >= 2 else { return }
-        buffer.text("Whose posts they engaged with", in: given, style: Style(.header, [.bold]), context: context)
+        buffer.text(words.whosePosts, in: given, style: Style(.header, [.bold]), context: context)
         for (index, entry) in detail.engagedWith.prefix(given.height - 1).enumerated() {
             let other = people[entry.person]
-            let role = other.isLeader ? " (leader)" : ""
+            let role = other.isLeader ? words.leaderRole : ""
             buffer.text("\(entry.count)", in: Rect(x: given.x, y: given.y + 1 + index, width: 4, height: 1), style: Style(.accent, [.bold]), align: .right, context: context)
             buffer.text(
                 "\(sanitized(other.name))\(role) \(context.glyphs.separator) \(sanitized(other.department))",
                 in: Rect(x: given.x + 5, y: given.y + 1 + index, width: given.width - 5, height: 1), context: context)
         }
         if detail.engagedWith.isEmpty {
-            buffer.text("No one's posts in this window.", in: given, line: 1, style: Style(.dim), context: context)
+            buffer.text(words.noOnesPosts, in: given, line: 1, style: Style(.dim), context: context)
         }
         // The press items naming them, under both lists when there is room.
         let listed = max(
@@ -128,7 +131,7 @@ struct LeaderDetailPane {
         let headlines = report.influence.headlines.filter { $0.people.contains(person) }
         let press = Rect(x: right.x, y: listed + 1, width: right.width, height: right.maxY - listed - 1)
         guard press.height >= 2, !headlines.isEmpty else { return }
-        buffer.text("In the press", in: press, style: Style(.header, [.bold]), context: context)
+        buffer.text(words.inThePress, in: press, style: Style(.header, [.bold]), context: context)
         for (index, headline) in headlines.prefix(press.height - 1).enumerated() {
             InfluencePane.headline(
                 headline, into: &buffer, Rect(x: press.x, y: press.y + 1 + index, width: press.width, height: 1), context: context)
@@ -146,31 +149,35 @@ struct LeaderDetailPane {
         var teamText = HumanFormat.percent(team?.share)
         if let change = team?.change { teamText += " " + HumanFormat.points(change) }
         var pressText = press.map { "\($0.mentions)" } ?? HumanFormat.missing
-        if let previous = press?.previousMentions { pressText += " (prev. \(previous))" }
+        let words = Strings.current.panes, mine = Strings.current.personal
+        if let previous = press?.previousMentions { pressText += words.previousShort(previous) }
         if let share = press?.shareOfVoice { pressText += " \(context.glyphs.separator) \(HumanFormat.percent(share))" }
         var growth = HumanFormat.change(value?.followerGrowthRate)
-        if let rank = value?.growthRank { growth += " \(context.glyphs.separator) \(rank.place) of \(rank.of)" }
+        if let rank = value?.growthRank {
+            growth += " \(context.glyphs.separator) \(Strings.current.format.rankOf(String(rank.place), rank.of))"
+        }
         return [
-            ("Team active", team == nil ? HumanFormat.missing : teamText),
+            (mine.teamActive, team == nil ? HumanFormat.missing : teamText),
             (
-                "Posts, 12 wk; r",
+                words.posts12r,
                 context.heatStrip(editorial?.weeklyPosts ?? team?.weeklyPosts ?? [], top: top) + " "
                     + HumanFormat.index(team?.correlation)
             ),
-            ("Hashtags", editorial.map { $0.topHashtags.map { "#" + sanitized($0) }.joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 } ?? "none"),
-            ("Press mentions", pressText),
-            ("Earned media value", HumanFormat.money(value?.emv, influence.rates.currency)),
-            ("Follower growth rate", growth),
-            ("Regularity (weeks)", HumanFormat.percent(editorial?.regularity)),
+            (words.hashtags, editorial.map { $0.topHashtags.map { "#" + sanitized($0) }.joined(separator: " ") }.flatMap { $0.isEmpty ? nil : $0 } ?? words.none),
+            (mine.pressMentions, pressText),
+            (mine.earnedMediaValue, HumanFormat.money(value?.emv, influence.rates.currency)),
+            (words.growthRate, growth),
+            (words.regularity, HumanFormat.percent(editorial?.regularity)),
         ]
     }
 
     /// Says where the follower growth comes from: the counts at both ends, or the daily new followers.
     static func growthLabel(_ source: FollowerGrowthSource?) -> String {
-        switch source {
-        case .snapshots?: "Follower growth (counts)"
-        case .newFollowers?: "Follower growth (daily new)"
-        case .none?, nil: "Follower growth"
+        let words = Strings.current.panes
+        return switch source {
+        case .snapshots?: words.growthCounts
+        case .newFollowers?: words.growthDaily
+        case .none?, nil: words.growth
         }
     }
 }

@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// `codir me`: one person's numbers, made for an ssh session at 80×24. Their reach and rank, their
@@ -42,15 +43,15 @@ public struct PersonalView {
         let rows = buffer.bounds.split(.vertical, [.fixed(1), .ratio(1, min: 1), .fixed(1)])
         let person = snapshot.personal.map { snapshot.report.people[$0.person] }
         dashboard.header(into: &buffer, rows[0], subject: person.map { sanitized($0.name) })
+        let frame = Strings.current.frame
         buffer.keyBar(
-            [("q", " quit"), (context.isASCII ? "j/k" : "↑↓", " select a post"), ("w", " window"), ("r", " refresh")],
+            [
+                ("q", frame.keyQuit), (context.isASCII ? "j/k" : "↑↓", words.keySelectPost), ("w", frame.keyWindow),
+                ("r", words.keyRefresh),
+            ],
             in: rows[2], context: context)
         guard let personal = snapshot.personal, let person else {
-            DashboardView.message(
-                [
-                    "The login '\(sanitized(login))' is no longer in the people directory.",
-                    "Ask the comms lead to add it to the 'login' column of the people CSV and import it.",
-                ], into: &buffer, rows[1], context: context)
+            DashboardView.message(words.noLongerInDirectory(sanitized(login)), into: &buffer, rows[1], context: context)
             return
         }
         // The selected post's link gets a line of its own across the screen, so that it can be copied whole.
@@ -75,34 +76,38 @@ public struct PersonalView {
 
     // MARK: Boxes
 
+    private var words: Strings.Personal { Strings.current.personal }
+    private var window: String { HumanFormat.window(state.window) }
+
     private func reach(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect) {
-        let inner = buffer.box(rect, title: "Your reach, \(state.window)", context: context)
+        let words = words
+        let inner = buffer.box(rect, title: words.yourReach(window), context: context)
         guard !inner.isEmpty else { return }
         let row = personal.reach
         let change = row.impressionsChange
         var changeText = HumanFormat.change(change, partial: row.previousIsPartial)
         if let change, change != 0 { changeText = String(change > 0 ? context.glyphs.up : context.glyphs.down) + changeText.dropFirst() }
         var lines: [(String, String, Style)] = [
-            ("Impressions", HumanFormat.count(row.impressions), Style(.normal, [.bold])),
-            ("vs previous \(state.window)", changeText, Style(change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .dim, [.bold])),
-            ("Engagement rate", HumanFormat.percent(row.engagementRate), Style(.normal, [.bold])),
-            ("Posts", "\(row.posts)", Style(.normal, [.bold])),
-            ("Followers", "\(HumanFormat.count(row.followers)) (\(HumanFormat.signedCount(row.followerGrowth)))", Style(.normal, [.bold])),
+            (words.impressions, HumanFormat.count(row.impressions), Style(.normal, [.bold])),
+            (words.versusPrevious(window), changeText, Style(change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .dim, [.bold])),
+            (words.engagementRate, HumanFormat.percent(row.engagementRate), Style(.normal, [.bold])),
+            (words.posts, "\(row.posts)", Style(.normal, [.bold])),
+            (words.followers, "\(HumanFormat.count(row.followers)) (\(HumanFormat.signedCount(row.followerGrowth)))", Style(.normal, [.bold])),
         ]
         if snapshot?.report.disclosure.namesIndividuals == true {
-            let rank = personal.rank.map { "\(ordinal($0.place)) of \($0.of) leaders" } ?? HumanFormat.missing
-            lines.append(("Rank by impressions", rank, Style(.accent, [.bold])))
+            let rank = personal.rank.map { words.rankOfLeaders(HumanFormat.ordinal($0.place), $0.of) } ?? HumanFormat.missing
+            lines.append((words.rankByImpressions, rank, Style(.accent, [.bold])))
         } else {
-            lines.append(("Rank", "not shown", Style(.dim)))
+            lines.append((words.rank, words.notShown, Style(.dim)))
         }
         // A leader's market value and press: what their reach would cost as advertising, the items naming them.
         let influence = snapshot?.report.influence
         if let value = influence?.value.first(where: { $0.person == personal.person }), let influence {
-            lines.append(("Earned media value", HumanFormat.money(value.emv, influence.rates.currency), Style(.normal, [.bold])))
+            lines.append((words.earnedMediaValue, HumanFormat.money(value.emv, influence.rates.currency), Style(.normal, [.bold])))
         }
         if let press = influence?.press.first(where: { $0.person == personal.person }) {
-            let previous = press.previousMentions.map { " (\($0) before)" } ?? ""
-            lines.append(("Press mentions", "\(press.mentions)\(previous)", Style(.normal, [.bold])))
+            let previous = press.previousMentions.map(words.before) ?? ""
+            lines.append((words.pressMentions, "\(press.mentions)\(previous)", Style(.normal, [.bold])))
         }
         for (index, line) in lines.prefix(inner.height).enumerated() {
             buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
@@ -111,7 +116,7 @@ public struct PersonalView {
         if inner.height >= lines.count + 2, !row.dailyImpressions.isEmpty {
             let series = row.dailyImpressions.map { Optional(Double($0)) }
             let factor = max(1, inner.width / max(1, series.count))
-            buffer.text("Daily impressions", in: inner, line: lines.count, style: Style(.dim), context: context)
+            buffer.text(words.dailyImpressions, in: inner, line: lines.count, style: Style(.dim), context: context)
             buffer.sparkline(
                 series.flatMap { Array(repeating: $0, count: factor) },
                 in: Rect(x: inner.x, y: inner.y + lines.count + 1, width: inner.width, height: 1), context: context)
@@ -119,7 +124,8 @@ public struct PersonalView {
     }
 
     private func engagement(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
-        let inner = buffer.box(rect, title: "Your engagement with colleagues", context: context)
+        let words = words
+        let inner = buffer.box(rect, title: words.yourEngagement, context: context)
         guard !inner.isEmpty else { return }
         let column = max(9, (inner.width - 14) / 2)
         func row(_ label: String, _ a: String, _ b: String, line: Int, style: Style) {
@@ -127,46 +133,47 @@ public struct PersonalView {
             buffer.text(a, in: Rect(x: inner.x + 12, y: inner.y, width: column, height: inner.height), line: line, style: style, align: .right, context: context)
             buffer.text(b, in: Rect(x: inner.x + 12 + column, y: inner.y, width: column, height: inner.height), line: line, style: style, align: .right, context: context)
         }
-        row("", "leaders", "employees", line: 0, style: Style(.header, [.bold]))
-        row("Given", "\(personal.givenToLeaders)", "\(personal.givenToEmployees)", line: 1, style: Style(.normal, [.bold]))
-        row("Received", "\(personal.receivedFromLeaders)", "\(personal.receivedFromEmployees)", line: 2, style: Style(.normal, [.bold]))
+        row("", words.leaders, words.employees, line: 0, style: Style(.header, [.bold]))
+        row(words.given, "\(personal.givenToLeaders)", "\(personal.givenToEmployees)", line: 1, style: Style(.normal, [.bold]))
+        row(words.received, "\(personal.receivedFromLeaders)", "\(personal.receivedFromEmployees)", line: 2, style: Style(.normal, [.bold]))
         guard inner.height >= 5 else { return }
-        buffer.text("By department", in: inner, line: 4, style: Style(.header, [.bold]), context: context)
-        buffer.text("given  received", in: inner, line: 4, style: Style(.dim), align: .right, context: context)
+        buffer.text(words.byDepartment, in: inner, line: 4, style: Style(.header, [.bold]), context: context)
+        buffer.text(words.givenReceived, in: inner, line: 4, style: Style(.dim), align: .right, context: context)
         let shown = personal.byDepartment.prefix(max(0, inner.height - 5))
         for (index, exchange) in shown.enumerated() {
             let line = 5 + index
             buffer.text(sanitized(exchange.department), in: Rect(x: inner.x, y: inner.y, width: max(0, inner.width - 16), height: inner.height), line: line, context: context)
             if exchange.withheld {
-                buffer.text("withheld", in: inner, line: line, style: Style(.dim), align: .right, context: context)
+                buffer.text(words.withheld, in: inner, line: line, style: Style(.dim), align: .right, context: context)
                 continue
             }
             buffer.text("\(exchange.given)", in: Rect(x: inner.maxX - 16, y: inner.y, width: 5, height: inner.height), line: line, style: Style(.normal, [.bold]), align: .right, context: context)
             buffer.text("\(exchange.received)", in: inner, line: line, style: Style(.normal, [.bold]), align: .right, context: context)
         }
         if personal.byDepartment.isEmpty {
-            buffer.text("No exchange with colleagues in this window.", in: inner, line: 5, style: Style(.dim), context: context)
+            buffer.text(words.noExchange, in: inner, line: 5, style: Style(.dim), context: context)
         }
     }
 
     /// In place of the person's own figures when only aggregates may be shown.
     private func committee(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
-        let inner = buffer.box(rect, title: "The committee's reach, \(state.window)", context: context)
+        let words = words
+        let inner = buffer.box(rect, title: words.committeeReach(window), context: context)
         guard !inner.isEmpty else { return }
         let committee = snapshot.report.committeeReach
         let summary = snapshot.report.summary
         let lines: [(String, String)] = [
-            ("Impressions", "\(HumanFormat.count(committee.impressions)) (\(committee.coverageText))"),
-            ("vs previous \(state.window)", HumanFormat.change(committee.impressionsChange)),
-            ("Posts by leaders", "\(committee.posts)"),
-            ("Leaders who posted", "\(committee.leadersWhoPosted) of \(committee.leaders)"),
-            ("Employees active", HumanFormat.percent(summary.activeEmployeeShare)),
-            ("Leader pairs engaging both ways", HumanFormat.percent(snapshot.report.committee.reciprocity)),
+            (words.impressions, "\(HumanFormat.count(committee.impressions)) (\(HumanFormat.coverage(committee)))"),
+            (words.versusPrevious(window), HumanFormat.change(committee.impressionsChange)),
+            (words.postsByLeaders, "\(committee.posts)"),
+            (words.leadersWhoPosted, words.ofLeaders(committee.leadersWhoPosted, committee.leaders)),
+            (words.employeesActive, HumanFormat.percent(summary.activeEmployeeShare)),
+            (words.pairsBothWays, HumanFormat.percent(snapshot.report.committee.reciprocity)),
             (
-                "Earned media value",
+                words.earnedMediaValue,
                 HumanFormat.money(snapshot.report.influence.committeeValue, snapshot.report.influence.rates.currency)
             ),
-            ("Press items naming leaders", "\(snapshot.report.influence.mentions)"),
+            (words.pressItems, "\(snapshot.report.influence.mentions)"),
         ]
         for (index, line) in lines.prefix(inner.height).enumerated() {
             buffer.text(line.0, in: inner, line: index, style: Style(.dim), context: context)
@@ -175,33 +182,23 @@ public struct PersonalView {
     }
 
     private func withheld(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
-        let inner = buffer.box(rect, title: "Your numbers", context: context)
+        let inner = buffer.box(rect, title: words.yourNumbers, context: context)
         guard !inner.isEmpty else { return }
-        let lines = [
-            "Individual numbers are not shown",
-            "here: \(snapshot.report.disclosure.visibilityNote).",
-            "",
-            "The committee's figures and your",
-            "department's are shown instead.",
-        ]
+        let lines = words.numbersWithheld(snapshot.report.disclosure.visibilityNote)
         for (index, line) in lines.prefix(inner.height).enumerated() {
             buffer.text(line, in: inner, line: index, style: Style(.dim), context: context)
         }
     }
 
     private func postsToEngage(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let words = words
         let count = personal.postsToEngage.count
-        let title =
-            count == 0
-            ? "Colleagues' posts to engage with"
-            : "Posts to engage with: \(count) of \(personal.colleaguePosts)"
+        let title = count == 0 ? words.postsToEngageEmpty : words.postsToEngage(count, personal.colleaguePosts)
         let inner = buffer.box(rect, title: title, focused: true, context: context)
         guard !inner.isEmpty else { return }
         guard count > 0 else {
             let text =
-                personal.colleaguePosts == 0
-                ? "No colleague posted in this window."
-                : "You engaged with all \(plural(personal.colleaguePosts, "colleague post")) of this window."
+                personal.colleaguePosts == 0 ? words.noColleaguePosted : words.engagedWithAll(personal.colleaguePosts)
             buffer.text(text, in: inner, line: 0, style: Style(.good), context: context)
             return
         }
@@ -225,8 +222,8 @@ public struct PersonalView {
         }
         // Where the list stands, on the box's bottom border.
         var position: [String] = []
-        if first > 0 { position.append("\(first) above \(context.glyphs.up)") }
-        if first + listHeight < count { position.append("\(count - first - listHeight) more \(context.glyphs.down)") }
+        if first > 0 { position.append("\(words.above(first)) \(context.glyphs.up)") }
+        if first + listHeight < count { position.append("\(words.more(count - first - listHeight)) \(context.glyphs.down)") }
         if !position.isEmpty {
             buffer.text(
                 " \(position.joined(separator: " \(context.glyphs.separator) ")) ",
@@ -240,7 +237,7 @@ public struct PersonalView {
         guard !snapshot.postsToEngage.isEmpty else { return }
         let record = snapshot.postsToEngage[max(0, min(scroll, snapshot.postsToEngage.count - 1))]
         guard let url = record.url.map(sanitized) else {
-            buffer.text(" No link known for this post (id \(sanitized(record.id))).", in: rect, style: Style(.dim), context: context)
+            buffer.text(words.noLink(sanitized(record.id)), in: rect, style: Style(.dim), context: context)
             return
         }
         let labelled = " \(context.glyphs.selection) \(url)"
@@ -250,16 +247,13 @@ public struct PersonalView {
 
     private func department(_ personal: PersonalReport, into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
         let silo = personal.department
-        let inner = buffer.box(rect, title: "Your department: \(sanitized(silo.department))", context: context)
+        let words = words
+        let inner = buffer.box(rect, title: words.yourDepartment(sanitized(silo.department)), context: context)
         guard !inner.isEmpty else { return }
         if silo.withheld {
-            let note = [
-                "Withheld: your department has \(silo.members) members,",
-                "fewer than the \(snapshot.report.disclosure.minGroupSize) that its figures need",
-                "(min_group_size).",
-                "",
-                "Organisation E-I \(HumanFormat.index(snapshot.report.silo.eiIndex))",
-            ]
+            let note =
+                words.departmentWithheld(silo.members, snapshot.report.disclosure.minGroupSize)
+                + ["", "\(words.organisationEI) \(HumanFormat.index(snapshot.report.silo.eiIndex))"]
             for (index, line) in note.prefix(inner.height).enumerated() {
                 buffer.text(line, in: inner, line: index, style: Style(index < 3 ? .dim : .normal), context: context)
             }
@@ -270,30 +264,31 @@ public struct PersonalView {
         // Unknown: no earlier window (all), or a dataset loaded without the previous window's interactions.
         var trend =
             snapshot.report.window.previous == nil
-            ? "no earlier window" : (personal.previousDepartment == nil ? HumanFormat.missing : "no previous \(state.window)")
+            ? words.noEarlierWindow : (personal.previousDepartment == nil ? HumanFormat.missing : words.noPrevious(window))
         var trendStyle = Style(.dim)
         if let ei, let previous {
             let delta = ei - previous
-            trend = delta > 0.005 ? "opening (\(HumanFormat.index(previous)) before)" : delta < -0.005 ? "closing (\(HumanFormat.index(previous)) before)" : "steady"
+            let before = HumanFormat.index(previous)
+            trend = delta > 0.005 ? words.opening(before) : delta < -0.005 ? words.closing(before) : words.steady
             trendStyle = Style(delta > 0.005 ? .good : (delta < -0.005 ? .bad : .normal))
         }
         var lines: [(String, String, Style)] = [
-            ("E-I index", HumanFormat.index(ei), Style(ei.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])),
-            ("Trend", trend, trendStyle),
-            ("Ties inside", "\(silo.internalTies)", Style(.normal, [.bold])),
-            ("Ties across", "\(silo.externalTies)", Style(.normal, [.bold])),
-            ("Rank", personal.departmentRank.map { "\(ordinal($0.place)) of \($0.of) by E-I" } ?? HumanFormat.missing, Style(.accent, [.bold])),
-            ("Organisation E-I", HumanFormat.index(snapshot.report.silo.eiIndex), Style(.normal, [.bold])),
+            (words.eiIndex, HumanFormat.index(ei), Style(ei.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])),
+            (words.trend, trend, trendStyle),
+            (words.tiesInside, "\(silo.internalTies)", Style(.normal, [.bold])),
+            (words.tiesAcross, "\(silo.externalTies)", Style(.normal, [.bold])),
+            (words.rank, personal.departmentRank.map { words.departmentRank(HumanFormat.ordinal($0.place), $0.of) } ?? HumanFormat.missing, Style(.accent, [.bold])),
+            (words.organisationEI, HumanFormat.index(snapshot.report.silo.eiIndex), Style(.normal, [.bold])),
         ]
         // A leader's team: its employees active in the window, against the previous one.
         if snapshot.report.people[personal.person].isLeader {
             if let team = snapshot.report.influence.exemplarity.first(where: { $0.person == personal.person }) {
                 let change = team.change.map { " (\(HumanFormat.points($0)))" } ?? ""
                 lines.insert(
-                    ("Team active", HumanFormat.percent(team.share) + change, Style(team.change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .normal, [.bold])),
+                    (words.teamActive, HumanFormat.percent(team.share) + change, Style(team.change.map { $0 > 0 ? .good : ($0 < 0 ? .bad : .normal) } ?? .normal, [.bold])),
                     at: 2)
             } else if snapshot.report.disclosure.visibility != .all {
-                lines.insert(("Team active", "withheld", Style(.dim)), at: 2)
+                lines.insert((words.teamActive, words.withheld, Style(.dim)), at: 2)
             }
         }
         for (index, line) in lines.prefix(inner.height).enumerated() {
@@ -303,16 +298,13 @@ public struct PersonalView {
         if inner.height >= lines.count + 2 {
             buffer.bar(((ei ?? -1) + 1) / 2, in: Rect(x: inner.x, y: inner.y + lines.count + 1, width: inner.width, height: 1), style: Style(ei.map { $0 >= 0 ? .good : .bad } ?? .dim), context: context)
             if inner.height >= lines.count + 3 {
-                buffer.text("-1 closed", in: inner, line: lines.count + 2, style: Style(.dim), context: context)
-                buffer.text("+1 open", in: inner, line: lines.count + 2, style: Style(.dim), align: .right, context: context)
+                buffer.text(words.closed, in: inner, line: lines.count + 2, style: Style(.dim), context: context)
+                buffer.text(words.open, in: inner, line: lines.count + 2, style: Style(.dim), align: .right, context: context)
             }
         }
     }
 
-    private func ago(_ seconds: Int64) -> String { HumanFormat.elapsed(from: seconds, to: now.seconds) ?? "now" }
-
-    private func ordinal(_ n: Int) -> String {
-        let suffix = (11...13).contains(n % 100) ? "th" : (n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th")
-        return "\(n)\(suffix)"
+    private func ago(_ seconds: Int64) -> String {
+        HumanFormat.elapsed(from: seconds, to: now.seconds) ?? Strings.current.format.now
     }
 }

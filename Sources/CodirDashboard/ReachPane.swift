@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// The leaders' reach: a sortable leaderboard with a daily-impressions sparkline per leader.
@@ -10,7 +11,8 @@ struct ReachPane {
     let context: RenderContext
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect, focused: Bool) {
-        let title = "Reach \(context.glyphs.separator) sorted by \(state.sort.title)"
+        let words = Strings.current.panes
+        let title = words.reachTitle(String(context.glyphs.separator), state.sort.title)
         let inner = buffer.box(rect, title: title, focused: focused, context: context)
         guard !inner.isEmpty else { return }
         let rows = DashboardView.leaderRows(snapshot, state)
@@ -28,15 +30,15 @@ struct ReachPane {
             }
         let columns = [
             TableColumn("#", width: 2, priority: 9),
-            TableColumn("Leader", width: 16, alignment: .left, priority: 10),
-            TableColumn("Department", width: 14, alignment: .left, priority: 3),
-            TableColumn("Impr.", width: 7, priority: 9),
-            TableColumn("vs prev", width: 8, priority: 8),
-            TableColumn("Eng.", width: 6, priority: 6),
-            TableColumn("Posts", width: 5, priority: 5),
-            TableColumn("Followers", width: 9, priority: 4),
-            TableColumn("Growth", width: 7, priority: 2),
-            TableColumn("Daily impressions", width: trendWidth, alignment: .left, priority: 1),
+            TableColumn(words.columnLeader, width: 16, alignment: .left, priority: 10),
+            TableColumn(words.columnDepartment, width: 14, alignment: .left, priority: 3),
+            TableColumn(words.columnImpressions, width: 7, priority: 9),
+            TableColumn(words.columnVersusPrevious, width: 8, priority: 8),
+            TableColumn(words.columnEngagement, width: 6, priority: 6),
+            TableColumn(words.columnPosts, width: 5, priority: 5),
+            TableColumn(words.columnFollowers, width: 9, priority: 4),
+            TableColumn(words.columnGrowth, width: 7, priority: 2),
+            TableColumn(words.columnDaily, width: trendWidth, alignment: .left, priority: 1),
         ]
         let tableRows = rows.enumerated().map { rank, row -> [TableCell] in
             let person = people[row.person]
@@ -55,7 +57,7 @@ struct ReachPane {
                 TableCell(HumanFormat.count(row.followers)),
                 TableCell(HumanFormat.signedCount(row.followerGrowth), style: Style(row.followerGrowth.map { $0 > 0 ? .good : .normal } ?? .dim)),
                 row.impressions == nil && row.followers == nil
-                    ? TableCell("no reach data", style: Style(.dim))
+                    ? TableCell(words.noReachData, style: Style(.dim))
                     : TableCell(context.sparkline(row.dailyImpressions.map { Double($0) }, width: trendWidth), style: Style(.accent)),
             ]
         }
@@ -79,16 +81,15 @@ struct ReachPane {
             let tiles = Rect(x: inner.x, y: y, width: inner.width, height: 4)
                 .split(.horizontal, [.ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14), .ratio(1, min: 14)], spacing: 1)
             let changeStyle = Style(change.map { $0 >= 0 ? .good : .bad } ?? .dim, [.bold])
-            buffer.tile(value: HumanFormat.count(total), caption: "committee impressions", detail: "\(HumanFormat.change(change)) \(context.glyphs.separator) \(committee.leadersWithImpressions)/\(committee.leaders) leaders", detailStyle: changeStyle, in: tiles[0], context: context)
-            buffer.tile(value: "\(posts)", caption: "posts by leaders", detail: "\(committee.leadersWhoPosted) of \(counted(committee.leaders, "leader")) posted", in: tiles[1], context: context)
-            buffer.tile(value: HumanFormat.percent(activeShare), caption: "employees active", detail: "\(HumanFormat.grouped(snapshot.report.summary.activeEmployees)) of \(HumanFormat.grouped(snapshot.report.summary.employees))", in: tiles[2], context: context)
-            buffer.tile(value: HumanFormat.index(snapshot.report.silo.eiIndex), caption: "E-I index (silos)", detail: "−1 closed, +1 open", in: tiles[3], context: context)
+            buffer.tile(value: HumanFormat.count(total), caption: words.committeeImpressions, detail: "\(HumanFormat.change(change)) \(context.glyphs.separator) \(words.leadersWithData(committee.leadersWithImpressions, committee.leaders))", detailStyle: changeStyle, in: tiles[0], context: context)
+            buffer.tile(value: "\(posts)", caption: words.postsByLeaders, detail: words.leadersPosted(committee.leadersWhoPosted, committee.leaders), in: tiles[1], context: context)
+            buffer.tile(value: HumanFormat.percent(activeShare), caption: Strings.current.wall.employeesActive, detail: Strings.current.wall.ofTotal(HumanFormat.grouped(snapshot.report.summary.activeEmployees), HumanFormat.grouped(snapshot.report.summary.employees)), in: tiles[2], context: context)
+            buffer.tile(value: HumanFormat.index(snapshot.report.silo.eiIndex), caption: words.eiIndexSilos, detail: words.closedOpen, in: tiles[3], context: context)
             y += 5
         } else if y < inner.maxY {
-            let line =
-                "Committee: \(HumanFormat.count(total)) impressions (\(committee.coverageText)) \(HumanFormat.change(change))"
-                + " \(context.glyphs.separator) \(plural(posts, "post")) \(context.glyphs.separator) "
-                + "\(HumanFormat.percent(activeShare)) active"
+            let line = words.committeeLine(
+                HumanFormat.count(total), HumanFormat.coverage(committee), HumanFormat.change(change), plural(posts, words.post),
+                HumanFormat.percent(activeShare), String(context.glyphs.separator))
             buffer.text(line, in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.dim), context: context)
             y += 2
         }
@@ -96,7 +97,7 @@ struct ReachPane {
         if inner.maxY - y >= 2, let row = rows.first(where: { people[$0.person].id == state.selectedLeader }) ?? rows.first {
             let start = row.seriesStart.iso8601
             buffer.text(
-                "Daily impressions of \(sanitized(people[row.person].name)) since \(start) (Enter for details)",
+                words.dailyOf(sanitized(people[row.person].name), start),
                 in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.header, [.bold]), context: context)
             let series = row.dailyImpressions.map { Optional(Double($0)) }
             let factor = max(1, inner.width / max(1, series.count))

@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// Cross-department interaction: E-I index and modularity with their trends, the department heat map,
@@ -11,31 +12,34 @@ struct SiloPane {
     let context: RenderContext
 
     func draw(into buffer: inout CellBuffer, _ rect: Rect, focused: Bool) {
-        let inner = buffer.box(rect, title: "Silos", focused: focused, context: context)
+        let inner = buffer.box(rect, title: Strings.current.frame.paneSilos, focused: focused, context: context)
         guard !inner.isEmpty else { return }
         let silo = snapshot.report.silo
         let people = snapshot.report.people
         let sep = context.glyphs.separator
+        let words = Strings.current.panes
 
         // Headline figures with their 12-week trends.
         let weekly = silo.weekly
         let trendWidth = min(24, weekly.count * 2)
-        let eiLine = "E-I index \(HumanFormat.index(silo.eiIndex))"
+        let eiLine = "\(words.eiIndex) \(HumanFormat.index(silo.eiIndex))"
         buffer.text(eiLine, in: inner, line: 0, style: Style(.accent, [.bold]), context: context)
         buffer.sparkline(
             stretched(weekly.map(\.eiIndex), to: trendWidth),
             in: Rect(x: inner.x + 18, y: inner.y, width: trendWidth, height: 1), context: context)
-        let eiTrend = "\(weekly.count) weeks: \(HumanFormat.index(weekly.first?.eiIndex)) → \(HumanFormat.index(weekly.last?.eiIndex))"
+        let eiTrend = words.weeksTrend(
+            weekly.count, HumanFormat.index(weekly.first?.eiIndex), context.isASCII ? "->" : "→",
+            HumanFormat.index(weekly.last?.eiIndex))
         buffer.text(
-            context.isASCII ? eiTrend.replacingOccurrences(of: "→", with: "->") : eiTrend,
+            eiTrend,
             in: Rect(x: inner.x + 19 + trendWidth, y: inner.y, width: max(0, inner.width - 19 - trendWidth), height: 1),
             style: Style(.dim), context: context)
-        buffer.text("Modularity \(HumanFormat.decimal(silo.modularity))", in: inner, line: 1, style: Style(.accent, [.bold]), context: context)
+        buffer.text("\(words.modularity) \(HumanFormat.decimal(silo.modularity))", in: inner, line: 1, style: Style(.accent, [.bold]), context: context)
         buffer.sparkline(
             stretched(weekly.map(\.modularity), to: trendWidth),
             in: Rect(x: inner.x + 18, y: inner.y + 1, width: trendWidth, height: 1), style: Style(.warning), context: context)
         buffer.text(
-            "ties: \(HumanFormat.grouped(silo.externalTies)) across \(sep) \(HumanFormat.grouped(silo.internalTies)) within",
+            words.ties(HumanFormat.grouped(silo.externalTies), String(sep), HumanFormat.grouped(silo.internalTies)),
             in: Rect(x: inner.x + 19 + trendWidth, y: inner.y + 1, width: max(0, inner.width - 19 - trendWidth), height: 1),
             style: Style(.dim), context: context)
 
@@ -50,7 +54,7 @@ struct SiloPane {
         let mapRect = Rect(x: inner.x, y: inner.y + 3, width: mapWidth, height: mapHeight)
         // The map counts interactions; the E-I beside it (and above) counts ties: say which is which.
         buffer.text(
-            "Interactions between departments (row \(context.isASCII ? "->" : "→") column) \(sep) E-I index of each, on ties",
+            words.mapCaption(context.isASCII ? "->" : "→", String(sep)),
             in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), style: Style(.dim), context: context)
         let rowsDrawn = buffer.heatMap(
             rows: matrix.departments.map(sanitized), columns: matrix.departments.map { abbreviation(of: sanitized($0)) },
@@ -63,7 +67,7 @@ struct SiloPane {
             let value = department.eiIndex
             let style = Style(value.map { $0 >= 0 ? .good : .bad } ?? .dim, highlighted ? [.bold, .underline] : [])
             if department.withheld {
-                buffer.text("withheld", in: row, style: style, context: context)
+                buffer.text(Strings.current.personal.withheld, in: row, style: style, context: context)
                 continue
             }
             buffer.text(HumanFormat.index(value), in: Rect(x: row.x, y: row.y, width: 6, height: 1), style: style, align: .right, context: context)
@@ -82,10 +86,10 @@ struct SiloPane {
             area = parts[0]
             weeklyTable(into: &buffer, parts[1])
         }
-        buffer.text("Bridges (other departments reached)", in: area, style: Style(.header, [.bold]), context: context)
+        buffer.text(words.bridges, in: area, style: Style(.header, [.bold]), context: context)
         if !snapshot.report.disclosure.namesIndividuals {
             buffer.text(
-                "Not named here (\(snapshot.report.disclosure.visibilityNote)).", in: area, line: 1, style: Style(.dim),
+                words.notNamed(snapshot.report.disclosure.visibilityNote), in: area, line: 1, style: Style(.dim),
                 context: context)
         }
         for (rank, bridge) in silo.bridges.prefix(area.height - 1).enumerated() {
@@ -100,7 +104,7 @@ struct SiloPane {
 
     /// Week by week: E-I, modularity and a bar of the E-I.
     private func weeklyTable(into buffer: inout CellBuffer, _ rect: Rect) {
-        buffer.text("Week of        E-I  Modularity", in: rect, style: Style(.header, [.bold]), context: context)
+        buffer.text(Strings.current.panes.weekHeader, in: rect, style: Style(.header, [.bold]), context: context)
         for (index, week) in snapshot.report.silo.weekly.suffix(rect.height - 1).enumerated() {
             let line = Rect(x: rect.x, y: rect.y + 1 + index, width: rect.width, height: 1)
             let style = Style(week.eiIndex.map { $0 >= 0 ? .good : .bad } ?? .dim)

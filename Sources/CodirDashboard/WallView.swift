@@ -1,6 +1,7 @@
 import CodirMetrics
 import CodirModel
 import CodirReport
+import CodirText
 import TerminalUI
 
 /// The wall display: big tiles readable from across a room, a ticker of the latest interactions, and the
@@ -47,12 +48,14 @@ public struct WallView {
         DashboardView.drawPanes(
             snapshot: snapshot, state: state, context: context, into: &buffer, rows[3], all: Self.showsAllPanes(size),
             focus: false)
-        let note = Self.showsAllPanes(size) ? "" : "  panes rotate every \(Int(rotate)) s"
-        buffer.keyBar([(key: "q", label: " quit\(note)")], in: rows[4], context: context)
+        let note = Self.showsAllPanes(size) ? "" : Strings.current.wall.panesRotate(Int(rotate))
+        buffer.keyBar([(key: "q", label: Strings.current.frame.keyQuit + note)], in: rows[4], context: context)
     }
 
     private func tiles(into buffer: inout CellBuffer, _ rect: Rect, big: Bool, snapshot: DashboardSnapshot) {
         let report = snapshot.report
+        let words = Strings.current.wall
+        let window = HumanFormat.window(report.length)
         let total = report.committeeReach.impressions
         let change = report.committeeReach.impressionsChange
         let weekly = report.silo.weekly.compactMap(\.eiIndex)
@@ -65,19 +68,19 @@ public struct WallView {
         let emv = influence.committeeValue.flatMap { Int64(checking: $0.rounded()) }
         var items: [(caption: String, short: String, value: String, detail: String, good: Bool?)] = [
             (
-                "committee reach, \(report.length)", "reach \(report.length)", HumanFormat.count(total),
-                narrow ? "\(HumanFormat.change(change)) vs previous" : report.committeeReach.coverageText, nil
+                words.committeeReach(window), words.reachShort(window), HumanFormat.count(total),
+                narrow ? words.versusPreviousDetail(HumanFormat.change(change)) : HumanFormat.coverage(report.committeeReach), nil
             ),
-            ("change vs previous \(report.length)", "vs previous", HumanFormat.change(change), "of impressions", change.map { $0 >= 0 }),
-            ("E-I index (silos)", "E-I index", HumanFormat.index(report.silo.eiIndex),
-             trend.map { "\($0 >= 0 ? "opening" : "closing") over 12 weeks (\(HumanFormat.index($0)))" } ?? "no trend yet",
+            (words.change(window), words.changeShort, HumanFormat.change(change), words.ofImpressions, change.map { $0 >= 0 }),
+            (words.eiIndexCaption, words.eiIndexShort, HumanFormat.index(report.silo.eiIndex),
+             trend.map { words.eiTrend($0 >= 0, HumanFormat.index($0)) } ?? words.noTrend,
              trend.map { $0 >= 0 }),
-            ("employees active", "active", HumanFormat.percent(report.summary.activeEmployeeShare),
-             "\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees))", nil),
+            (words.employeesActive, words.activeShort, HumanFormat.percent(report.summary.activeEmployeeShare),
+             words.ofTotal(HumanFormat.grouped(report.summary.activeEmployees), HumanFormat.grouped(report.summary.employees)), nil),
             // The big font has digits only: the currency goes with the detail.
-            ("earned media value", "EMV", HumanFormat.count(emv), "\(currency), not revenue", nil),
-            ("press items naming leaders", "press", "\(influence.mentions)",
-             influence.previousMentions.map { "previous \(report.length): \($0)" } ?? "in the window",
+            (words.earnedMediaValue, words.emvShort, HumanFormat.count(emv), words.notRevenue(currency), nil),
+            (words.pressItems, words.pressShort, "\(influence.mentions)",
+             influence.previousMentions.map { words.previousWindow(window, $0) } ?? words.inTheWindow,
              mentionsChange.flatMap { $0 == 0 ? nil : $0 > 0 }),
         ]
         if narrow { items.remove(at: 1) }
@@ -98,11 +101,12 @@ public struct WallView {
     /// The latest interactions, newest first, as many as fit on the line; people named only when the viewer may
     /// see individuals (else their departments), a department too small to hide in never named.
     private func ticker(into buffer: inout CellBuffer, _ rect: Rect, snapshot: DashboardSnapshot) {
+        let words = Strings.current.wall
         var line = ""
         // The latest press headline naming a leader leads, cut to half the line so that interactions follow it.
         if let headline = snapshot.report.influence.headlines.first {
             let sep = context.glyphs.separator
-            let head = "Press: \(sanitized(headline.outlet)) \(sep) "
+            let head = "\(words.press): \(sanitized(headline.outlet)) \(sep) "
             let tail = " \(sep) \(ago(headline.at.seconds))"
             let budget = rect.width < 110 ? (rect.width - 2) * 3 / 4 : max(40, (rect.width - 2) / 2)
             let room = max(12, budget - TextWidth.columns(of: head + tail))
@@ -113,28 +117,14 @@ public struct WallView {
         for item in snapshot.ticker {
             let text: String
             if let actor = item.actor.name, let target = item.target.name {
-                let verb: String
-                switch item.kind {
-                case .reaction: verb = "reacted to \(sanitized(target))'s post"
-                case .comment: verb = "commented on \(sanitized(target))'s post"
-                case .share: verb = "shared \(sanitized(target))'s post"
-                case .message: verb = "wrote to \(sanitized(target))"
-                case .mention: verb = "mentioned \(sanitized(target))"
-                }
                 let department = item.actor.department.map { " (\(sanitized($0)))" } ?? ""
-                text = "\(sanitized(actor))\(department) \(verb) \(context.glyphs.separator) \(ago(item.at.seconds))"
+                let what = words.named(sanitized(actor) + department, item.kind, sanitized(target))
+                text = "\(what) \(context.glyphs.separator) \(ago(item.at.seconds))"
             } else {
                 // Departments only: who did what is an individual's activity.
-                let what =
-                    switch item.kind {
-                    case .reaction: "reacted to a post from"
-                    case .comment: "commented on a post from"
-                    case .share: "shared a post from"
-                    case .message: "wrote to"
-                    case .mention: "mentioned someone in"
-                    }
-                func name(_ department: String?) -> String { department.map(sanitized) ?? "a small department" }
-                text = "\(name(item.actor.department)) \(what) \(name(item.target.department)) \(context.glyphs.separator) \(ago(item.at.seconds))"
+                func name(_ department: String?) -> String { department.map(sanitized) ?? words.smallDepartment }
+                let what = words.departments(name(item.actor.department), item.kind, name(item.target.department))
+                text = "\(what) \(context.glyphs.separator) \(ago(item.at.seconds))"
             }
             let candidate = line.isEmpty ? text : line + "   " + text
             // The first interaction is told even if cut: the ticker is about them.
@@ -142,7 +132,7 @@ public struct WallView {
             line = candidate
             told += 1
         }
-        buffer.text(line.isEmpty ? "No interactions yet in this window." : line, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1), style: Style(.normal), context: context)
+        buffer.text(line.isEmpty ? words.noInteractions : line, in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1), style: Style(.normal), context: context)
     }
 
     private func ago(_ seconds: Int64) -> String {

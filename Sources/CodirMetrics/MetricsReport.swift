@@ -110,9 +110,6 @@ public struct CommitteeReach: Sendable, Hashable {
         comparablePrevious > 0
             ? (Double(comparableImpressions) - Double(comparablePrevious)) / Double(comparablePrevious) : nil
     }
-
-    /// "4 of 10 leaders": whose data the committee's impressions include.
-    public var coverageText: String { "\(leadersWithImpressions) of \(leaders) leader\(leaders == 1 ? "" : "s")" }
 }
 
 /// Counts that frame the window.

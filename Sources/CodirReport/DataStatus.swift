@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import TerminalUI
 import Foundation
 
@@ -45,7 +46,7 @@ public struct DataStatus: Sendable {
 
     /// "3 d ago", "just now", or "never".
     public func age(_ coverage: SourceCoverage) -> String {
-        guard let file = coverage.lastFile else { return "never" }
+        guard let file = coverage.lastFile else { return Strings.current.panes.never }
         return HumanFormat.ago(file.seconds, now: now.seconds)
     }
 
@@ -64,9 +65,12 @@ public struct DataStatus: Sendable {
     /// What to ask one leader for, in a sentence; nil when nothing.
     public func request(for leader: Leader) -> String? {
         guard !leader.toRequest.isEmpty else { return nil }
+        let words = Strings.current.panes
         let reasons = leader.toRequest.map { source -> String in
-            guard let held = leader.sources.first(where: { $0.source == source }) else { return "\(source.title) (none yet)" }
-            return "\(source.title) (last file \(age(held)))"
+            guard let held = leader.sources.first(where: { $0.source == source }) else {
+                return "\(words.sourceTitle(source)) (\(words.noneYet))"
+            }
+            return "\(words.sourceTitle(source)) (\(words.lastFile(age(held))))"
         }
         return "\(sanitized(leader.person.name)): \(reasons.joined(separator: ", "))"
     }

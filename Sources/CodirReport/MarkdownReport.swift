@@ -24,7 +24,7 @@ struct MarkdownReport {
         // The headline: the committee's figures in one paragraph, for those who read only that.
         let c = report.committeeReach
         var headline = "**\(HumanFormat.count(c.impressions)) impressions** for the committee"
-        headline += c.leadersWithImpressions < c.leaders ? " (data of \(c.coverageText))" : ""
+        headline += c.leadersWithImpressions < c.leaders ? " (data of \(HumanFormat.coverage(c)))" : ""
         if let change = c.impressionsChange { headline += ", \(HumanFormat.change(change)) on the previous \(lengthText)" }
         headline += "; **\(plural(c.posts, "post"))** by \(c.leadersWhoPosted) of \(plural(c.leaders, "leader"))"
         headline += "; **\(HumanFormat.percent(report.summary.activeEmployeeShare))** of employees active"

@@ -22,7 +22,7 @@ public struct ReportDocument: Sendable {
     /// The committee's totals in one line, over every leader.
     var committeeLine: String {
         let c = report.committeeReach
-        return "Committee: \(HumanFormat.count(c.impressions)) impressions (data of \(c.coverageText)) "
+        return "Committee: \(HumanFormat.count(c.impressions)) impressions (data of \(HumanFormat.coverage(c))) "
             + "\(HumanFormat.change(c.impressionsChange)) vs previous \(report.length) · \(plural(c.posts, "post")) · \(c.leadersWhoPosted) of \(counted(c.leaders, "leader")) posted"
     }
 

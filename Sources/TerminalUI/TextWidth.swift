@@ -1,4 +1,5 @@
 import CNCursesW
+import Foundation
 
 /// Display columns of text, from the C library's `wcwidth` (which needs a UTF-8 locale: see
 /// `TextWidth.prepareLocale`).
@@ -6,9 +7,22 @@ public enum TextWidth {
     /// Sets the locale from the environment, as every curses program must before it starts; returns
     /// whether its character set is UTF-8.
     @discardableResult
-    public static func prepareLocale() -> Bool {
-        setlocale(LC_ALL, "")
+    public static func prepareLocale(environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        if setlocale(LC_ALL, "") == nil {
+            // The environment names a locale this host has not generated (many servers have only C.UTF-8, and an
+            // ssh client sends its own LANG): the character set is still the one it asks for, through C.UTF-8
+            // when that is UTF-8. The words do not depend on it (`Language.fromEnvironment`).
+            setlocale(LC_ALL, "C")
+            if asksForUTF8(environment) { setlocale(LC_CTYPE, "C.UTF-8") }
+        }
         return localeIsUTF8
+    }
+
+    /// Whether the locale the environment names (`LC_ALL`, else `LC_CTYPE`, else `LANG`) has a UTF-8 character set.
+    static func asksForUTF8(_ environment: [String: String]) -> Bool {
+        let name = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lowered = name.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
     }
 
     /// Whether the current locale's character set is UTF-8.

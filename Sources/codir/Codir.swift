@@ -1,4 +1,6 @@
 import ArgumentParser
+import CodirModel
+import Foundation
 import TerminalUI
 
 @main
@@ -27,7 +29,8 @@ struct Codir: ParsableCommand {
         let arguments = GlobalOptions.movingLeadingOptions(in: Array(CommandLine.arguments.dropFirst()), subcommands: names)
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            let language = (command as? ChoosesLanguage)?.language() ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+            try Language.$current.withValue(language) { try command.run() }
         } catch {
             exit(withError: error)
         }

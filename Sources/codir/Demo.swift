@@ -39,6 +39,9 @@ extension Codir {
 
         @OptionGroup var display: DisplayOptions
 
+        @Option(help: ArgumentHelp("The language of the dashboard and the report: fr or en (default: the locale's).", valueName: "language"))
+        var lang: LanguageName?
+
         func validate() throws {
             guard rate >= 0, rate <= 1000 else { throw ValidationError("--rate must be between 0 and 1000.") }
         }

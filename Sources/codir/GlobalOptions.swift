@@ -11,6 +11,13 @@ struct GlobalOptions: ParsableArguments {
             valueName: "path"))
     var db: String?
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The language of what is printed for people: fr or en (default: the configuration's language, else the locale's: LC_ALL, LC_MESSAGES, LANG).",
+            valueName: "language"))
+    var lang: LanguageName?
+
     /// The database path: --db, else $CODIR_DB, else the XDG data folder.
     func databasePath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let db { return db }
@@ -33,7 +40,7 @@ struct GlobalOptions: ParsableArguments {
     /// `codir report --db PATH --config FILE`, so that every subcommand takes its options in either position and
     /// an option it does not take is the one named as unknown.
     static func movingLeadingOptions(in arguments: [String], subcommands: Set<String>) -> [String] {
-        let takesValue: Set<String> = ["--db", "--config"]
+        let takesValue: Set<String> = ["--db", "--config", "--lang"]
         var leading: [String] = []
         var index = 0
         while index < arguments.count, arguments[index].hasPrefix("-") {

@@ -68,8 +68,18 @@ import Testing
         }
     }
 
+    /// `language = "fr"` or `"en"`; anything else is named with its line.
+    @Test func theLanguageIsFrenchOrEnglish() throws {
+        #expect(try Configuration.parse("language = \"fr\"\n", file: "c.toml").language == .fr)
+        #expect(try Configuration.parse("language = \"en\"\n", file: "c.toml").language == .en)
+        #expect(try Configuration.parse("visibility = \"all\"\n", file: "c.toml").language == nil)
+        #expect(throws: ConfigurationError("c.toml:2: 'language' must be \"fr\" or \"en\"")) {
+            try Configuration.parse("admins = []\nlanguage = \"de\"\n", file: "c.toml")
+        }
+    }
+
     @Test func anUnknownKeyIsNamedWithItsLine() {
-        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity'; did you mean 'visibility'? (expected 'visibility', 'admins', 'min_group_size', 'stale_after_days', 'retention_days', 'contact' or 'value')")) {
+        #expect(throws: ConfigurationError("c.toml:2: unknown key 'visiblity'; did you mean 'visibility'? (expected 'visibility', 'admins', 'min_group_size', 'stale_after_days', 'retention_days', 'contact', 'language' or 'value')")) {
             try Configuration.parse("admins = []\nvisiblity = \"self\"\n", file: "c.toml")
         }
     }
@@ -153,6 +163,16 @@ import Testing
         // One that says nothing keeps the administrator's settings.
         let silent = try write("silent.toml", "# nothing\n")
         #expect(try Configuration.load(explicit: silent, environment: [:], systemPath: system).visibility == .self)
+    }
+
+    /// The language is each reader's: their file's wins over the administrator's, which is the host's default.
+    @Test func theUsersLanguageWinsOverTheAdministrators() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let system = try write("system.toml", "language = \"fr\"\n")
+        let mine = try write("mine.toml", "language = \"en\"\n")
+        #expect(try Configuration.load(explicit: mine, environment: [:], systemPath: system).language == .en)
+        let silent = try write("silent.toml", "# nothing\n")
+        #expect(try Configuration.load(explicit: silent, environment: [:], systemPath: system).language == .fr)
     }
 
     @Test func withoutAnAdministratorsFileTheUsersFileStands() throws {

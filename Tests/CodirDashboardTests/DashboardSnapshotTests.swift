@@ -33,6 +33,44 @@ struct DashboardSnapshotTests {
         }
     }
 
+    /// In French, every pane at every size: French words and numbers, nothing left in English, nothing wider
+    /// than the screen; the help and the leader detail too.
+    @Test(arguments: sizes)
+    func everyPaneInFrench(size: Size) throws {
+        try Language.$current.withValue(.fr) {
+            var frames: [[String]] = []
+            for pane in Pane.allCases {
+                let lines = try frame(size, pane: pane)
+                assertSnapshot(lines, named: "fr-\(pane)-\(size.width)x\(size.height)")
+                frames.append(lines)
+            }
+            let detail = try frame(size, detail: "L01")
+            assertSnapshot(detail, named: "fr-detail-\(size.width)x\(size.height)")
+            frames.append(detail)
+            if size.width == 80 {
+                let help = try frame(size, help: true)
+                assertSnapshot(help, named: "fr-help-80x24")
+                #expect(help.joined().contains("Touches et indicateurs"))
+                frames.append(help)
+            }
+            for lines in frames {
+                #expect(lines.count == size.height)
+                #expect(lines.allSatisfy { TextWidth.columns(of: $0) <= size.width })
+                let text = lines.joined(separator: "\n")
+                #expect(text.contains("fenêtre 30 j"))
+                for english in ["window", "sorted by", "Leader ", "Followers", " quit ", " ago", "Committee", "Bridges", "Editorial line", "Market value", "stale after", "Daily impressions"] {
+                    #expect(!text.contains(english), "'\(english)' left in English at \(size):\n\(text)")
+                }
+            }
+            let reach = frames[0].joined(separator: "\n")
+            #expect(reach.contains("Audience · triée par impressions") && reach.contains(" %"))
+            let silos = frames[2].joined(separator: "\n")
+            #expect(silos.contains("Indice E-I") && silos.contains("Modularité"))
+            let influence = frames[3].joined(separator: "\n")
+            #expect(influence.contains("Influence · exemplarité") && influence.contains("EUR"))
+        }
+    }
+
     @Test func smallScreensShowOnePaneWithTabsLargeOnesAllThree() throws {
         let small = try frame(Size(width: 80, height: 24)).joined(separator: "\n")
         #expect(small.contains("1 Reach"))

@@ -54,6 +54,34 @@ struct PersonalViewTests {
         #expect(line("Press mentions").contains("\(press.mentions) (\(try #require(press.previousMentions)) before)"))
     }
 
+    /// In French: every word of codir me, and numbers with a decimal comma and a space before %.
+    @Test func inFrenchEveryWordAndNumberIsFrench() throws {
+        try Language.$current.withValue(.fr) {
+            let lines = try me(.everything)
+            assertSnapshot(lines, named: "me-fr-80x24")
+            let text = lines.joined(separator: "\n")
+            for expected in [
+                "fenêtre 30 j · Nathalie Lefèvre", "Votre audience, 30 j", "vs 30 j précédents", "Taux d'engagement",
+                "Abonnés", "Rang (impr.)", "Vos échanges avec les collègues", "Posts à soutenir : ",
+                "Votre département : Commercial", "Indice E-I", "Équipe active", "q quitter", " %",
+            ] {
+                #expect(text.contains(expected), "\(expected) missing:\n\(text)")
+            }
+            for english in ["window", "Your ", "Engagement rate", "Followers", "Rank", " quit ", "of 10 leaders"] {
+                #expect(!text.contains(english), "'\(english)' left in English:\n\(text)")
+            }
+            #expect(lines.count == 24 && lines.allSatisfy { TextWidth.columns(of: $0) <= 80 })
+            // The numbers: French decimal comma in the engagement rate.
+            let rate = try #require(lines.first { $0.contains("Taux d'engagement") })
+            #expect(rate.contains(",") && rate.contains(" %"), "\(rate)")
+            assertSnapshot(try me(.everything, size: Size(width: 120, height: 40)), named: "me-fr-120x40")
+            let aggregate = try me(Disclosure(visibility: .aggregate, viewerLogin: Self.login)).joined(separator: "\n")
+            for expected in ["Audience du comité, 30 j", "Vos chiffres", "Chiffres individuels non affichés"] {
+                #expect(aggregate.contains(expected), "\(expected) missing:\n\(aggregate)")
+            }
+        }
+    }
+
     @Test func inANonUTF8LocaleEverythingIsASCII() throws {
         let lines = try me(.everything, context: RenderContext(glyphs: .ascii, hasColour: false, foldsLetters: true))
         assertSnapshot(lines, named: "me-ascii-80x24")

@@ -115,7 +115,7 @@ struct ReachTests {
         #expect(report.committeeReach.leadersWithPartialPrevious == 1)
         #expect(report.committeeReach.impressionsChange == nil)
         // The committee's impressions say whose data they hold: Alice's and Bruno's post counters, not Chloé's.
-        #expect(report.committeeReach.coverageText == "2 of 3 leaders")
+        #expect(report.committeeReach.leadersWithImpressions == 2 && report.committeeReach.leaders == 3)
     }
 
     @Test func postCountersAsOfTheWindowEnd() {

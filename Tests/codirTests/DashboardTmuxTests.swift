@@ -40,6 +40,34 @@ struct DashboardTmuxTests {
         return (text, false)
     }
 
+    /// An ssh client sends its LANG: fr_FR.UTF-8, which this host has not generated (it has only C.UTF-8). The
+    /// words are still French and the drawing still UTF-8; --lang en and the configuration's language decide
+    /// over the locale, the option over the configuration.
+    @Test func aFrenchLocaleThatIsNotInstalledStillReadsFrenchInUTF8() throws {
+        let cli = try CommandRunner()
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"))
+        let config = try cli.write("config.toml", "language = \"fr\"\n")
+        func run(_ environment: String, _ options: String, until expected: String) throws -> (String, Bool) {
+            let session = "codir-test-\(UUID().uuidString.prefix(8))"
+            defer { _ = try? tmux("kill-session", "-t", session) }
+            let command =
+                "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE -u CODIR_CONFIG TERM=xterm-256color \(environment) '\(CommandRunner.executable.path)' --db '\(db)' dash --refresh 0.5 \(options)"
+            try tmux("new-session", "-d", "-s", session, "-x", "80", "-y", "24", command)
+            return try screen(session, within: 8) { $0.contains(expected) && $0.contains("└") && $0.contains(" q ") }
+        }
+        defer { cli.remove() }
+        let (french, shown) = try run("LANG=fr_FR.UTF-8", "", until: "fenêtre 30 j")
+        #expect(shown, "no French under LANG=fr_FR.UTF-8:\n\(french)")
+        #expect(french.contains("┌") && french.contains("Dirigeant") && french.contains("q quitter"), "\(french)")
+        let (english, forced) = try run("LANG=fr_FR.UTF-8", "--lang en", until: "window 30d")
+        #expect(forced && english.contains("q quit"), "--lang en did not win over LANG:\n\(english)")
+        let (configured, chosen) = try run("LANG=C.UTF-8", "--config '\(config)'", until: "fenêtre 30 j")
+        #expect(chosen, "language = \"fr\" did not win over LANG=C.UTF-8:\n\(configured)")
+        let (option, wins) = try run("LANG=C.UTF-8", "--config '\(config)' --lang en", until: "window 30d")
+        #expect(wins, "--lang en did not win over the configuration:\n\(option)")
+    }
+
     /// An ssh client chooses the size it claims: 5000×5000 is drawn as 1000×400, in bounded memory.
     @Test func aTerminalClaimingAHugeSizeIsDrawnWithinBoundedMemory() throws {
         let cli = try CommandRunner()

@@ -1,0 +1,325 @@
+import CodirModel
+
+/// Every text a person reads, in one language: one value per language (`English.swift`, `French.swift`), so
+/// that a missing translation does not compile. A typed table rather than `.strings` resources: SwiftPM on
+/// Linux has no String Catalog tools, a resource bundle is one more file to install beside the binary, and a
+/// key misspelt in a call is a compile error here, not an English fallback on screen. Parametrised texts are
+/// functions, so that each language puts the values where its grammar wants them.
+public struct Strings: Sendable {
+    public var language: Language
+    public var format: Formats
+    public var frame: Frame
+    public var personal: Personal
+    public var wall: Wall
+    public var panes: Panes
+
+    /// The table of `language`.
+    public static func of(_ language: Language) -> Strings { language == .fr ? french : english }
+
+    /// The table of the language bound for the text being made (`Language.current`).
+    public static var current: Strings { of(Language.current) }
+}
+
+/// A noun with its singular and plural (`1 post`, `2 posts`; French takes the singular for 0 and 1).
+public struct Noun: Sendable {
+    public var one: String
+    public var other: String
+
+    public init(_ one: String, _ other: String) {
+        self.one = one
+        self.other = other
+    }
+}
+
+extension Strings {
+    /// The words and signs inside numbers, dates and durations.
+    public struct Formats: Sendable {
+        /// `.` or `,`.
+        public var decimalSeparator: String
+        /// Between groups of three digits in whole numbers written out: `,` or a space.
+        public var groupSeparator: String
+        /// Before `%`: nothing, or a space.
+        public var percentSpace: String
+        /// After a number of thousands or millions: `k`/`M`, or ` k`/` M`.
+        public var thousands: String
+        public var millions: String
+        /// After a change of a share: ` pts`.
+        public var points: String
+        public var minutes: String
+        public var hours: String
+        public var days: String
+        /// `3 min ago`.
+        public var ago: @Sendable (String) -> String
+        public var justNow: String
+        /// In a column of six: under a minute.
+        public var now: String
+        /// January…December as written in a date.
+        public var months: [String]
+        /// Jan…Dec, short.
+        public var shortMonths: [String]
+        /// A change against a previous window the data covers only in part.
+        public var partial: String
+        /// `30d` / `30 j`, and the window that holds everything.
+        public var windowDays: @Sendable (Int) -> String
+        public var windowAll: String
+        /// `1st`, `2nd` / `1er`, `2e`.
+        public var ordinal: @Sendable (Int) -> String
+        /// `3rd of 10` / `3e sur 10`.
+        public var rankOf: @Sendable (String, Int) -> String
+        /// The plural rule: whether a count takes the plural.
+        public var takesPlural: @Sendable (Int) -> Bool
+    }
+
+    /// What every screen shares: the header, the key bar, the help, the messages of an empty or broken screen.
+    public struct Frame: Sendable {
+        public var tooSmall: @Sendable (Int, Int) -> String
+        public var loading: String
+        public var importHint: String
+        public var window: String
+        public var silosOfSource: String
+        public var asOf: String
+        public var stale: String
+        public var dataChanged: @Sendable (String) -> String
+        public var helpTitle: String
+        /// The help's lines; the arguments: the arrow keys, the star.
+        public var help: @Sendable (String, String) -> [String]
+        public var keyHelp: String
+        public var keyQuit: String
+        public var keyPanes: String
+        public var keyBack: String
+        public var keySelect: String
+        public var keyDetail: String
+        public var keyWindow: String
+        public var keySort: String
+        public var keyDepartment: String
+        public var keySource: String
+        public var keyRefresh: String
+        public var paneReach: String
+        public var paneEngagement: String
+        public var paneSilos: String
+        public var paneInfluence: String
+        public var paneData: String
+        /// `7 of 10 leaders`: how many leaders the committee's impressions come from.
+        public var leadersCovered: @Sendable (Int, Int) -> String
+        /// The visibility's note: `visibility = "self"` names the configuration key; the argument is its value.
+        public var visibilityNote: @Sendable (String) -> String
+    }
+
+    /// `codir me`.
+    public struct Personal: Sendable {
+        public var keySelectPost: String
+        public var keyRefresh: String
+        public var noLongerInDirectory: @Sendable (String) -> [String]
+        public var yourReach: @Sendable (String) -> String
+        public var impressions: String
+        public var versusPrevious: @Sendable (String) -> String
+        public var engagementRate: String
+        public var posts: String
+        public var followers: String
+        public var rankByImpressions: String
+        public var rankOfLeaders: @Sendable (String, Int) -> String
+        public var rank: String
+        public var notShown: String
+        public var earnedMediaValue: String
+        public var pressMentions: String
+        public var before: @Sendable (Int) -> String
+        public var dailyImpressions: String
+        public var yourEngagement: String
+        public var leaders: String
+        public var employees: String
+        public var given: String
+        public var received: String
+        public var byDepartment: String
+        public var givenReceived: String
+        public var withheld: String
+        public var noExchange: String
+        public var committeeReach: @Sendable (String) -> String
+        public var postsByLeaders: String
+        public var leadersWhoPosted: String
+        public var ofLeaders: @Sendable (Int, Int) -> String
+        public var employeesActive: String
+        public var pairsBothWays: String
+        public var pressItems: String
+        public var yourNumbers: String
+        /// Why the person's own numbers are withheld; the argument: the visibility note.
+        public var numbersWithheld: @Sendable (String) -> [String]
+        public var postsToEngageEmpty: String
+        public var postsToEngage: @Sendable (Int, Int) -> String
+        public var noColleaguePosted: String
+        public var engagedWithAll: @Sendable (Int) -> String
+        public var above: @Sendable (Int) -> String
+        public var more: @Sendable (Int) -> String
+        public var noLink: @Sendable (String) -> String
+        public var yourDepartment: @Sendable (String) -> String
+        public var departmentWithheld: @Sendable (Int, Int) -> [String]
+        public var organisationEI: String
+        public var noEarlierWindow: String
+        public var noPrevious: @Sendable (String) -> String
+        public var opening: @Sendable (String) -> String
+        public var closing: @Sendable (String) -> String
+        public var steady: String
+        public var eiIndex: String
+        public var trend: String
+        public var tiesInside: String
+        public var tiesAcross: String
+        public var departmentRank: @Sendable (String, Int) -> String
+        public var teamActive: String
+        public var closed: String
+        public var open: String
+    }
+
+    /// `codir wall`: its tiles and its ticker.
+    public struct Wall: Sendable {
+        public var panesRotate: @Sendable (Int) -> String
+        public var committeeReach: @Sendable (String) -> String
+        public var reachShort: @Sendable (String) -> String
+        public var versusPreviousDetail: @Sendable (String) -> String
+        public var change: @Sendable (String) -> String
+        public var changeShort: String
+        public var ofImpressions: String
+        public var eiIndexCaption: String
+        public var eiIndexShort: String
+        public var eiTrend: @Sendable (Bool, String) -> String
+        public var noTrend: String
+        public var employeesActive: String
+        public var activeShort: String
+        public var ofTotal: @Sendable (String, String) -> String
+        public var earnedMediaValue: String
+        public var emvShort: String
+        public var notRevenue: @Sendable (String) -> String
+        public var pressItems: String
+        public var pressShort: String
+        public var previousWindow: @Sendable (String, Int) -> String
+        public var inTheWindow: String
+        public var press: String
+        /// `Claire Martin (Sales) commented on Paul Durand's post`: actor with department, the kind, the target.
+        public var named: @Sendable (String, InteractionKind, String) -> String
+        /// Departments only: the actor's department, the kind, the target's.
+        public var departments: @Sendable (String, InteractionKind, String) -> String
+        public var smallDepartment: String
+        public var noInteractions: String
+    }
+
+    /// The dashboard's panes and the leader detail.
+    public struct Panes: Sendable {
+        public var post: Noun
+        public var leader: Noun
+        public var pressItem: Noun
+        public var day: Noun
+        // Reach
+        public var reachTitle: @Sendable (String, String) -> String
+        public var sortImpressions: String
+        public var sortChange: String
+        public var sortEngagementRate: String
+        public var sortPosts: String
+        public var sortFollowers: String
+        public var sortGrowth: String
+        public var sortName: String
+        public var columnLeader: String
+        public var columnDepartment: String
+        public var columnImpressions: String
+        public var columnVersusPrevious: String
+        public var columnEngagement: String
+        public var columnPosts: String
+        public var columnFollowers: String
+        public var columnGrowth: String
+        public var columnDaily: String
+        public var noReachData: String
+        public var committeeImpressions: String
+        public var leadersWithData: @Sendable (Int, Int) -> String
+        public var postsByLeaders: String
+        public var leadersPosted: @Sendable (Int, Int) -> String
+        public var eiIndexSilos: String
+        public var closedOpen: String
+        /// The committee in one line: impressions, whose, change, posts, active share, the separator.
+        public var committeeLine: @Sendable (String, String, String, String, String, String) -> String
+        public var dailyOf: @Sendable (String, String) -> String
+        // Colleague engagement
+        public var columnToLeaders: String
+        public var columnToEmployees: String
+        public var columnFromLeaders: String
+        public var columnFromEmployees: String
+        public var columnCoverage: String
+        public var reciprocity: @Sendable (String, Int, Int) -> String
+        public var topThird: @Sendable (String) -> String
+        public var whoEngagesWithWhom: @Sendable (String) -> String
+        // Silos
+        public var eiIndex: String
+        public var modularity: String
+        public var weeksTrend: @Sendable (Int, String, String, String) -> String
+        public var ties: @Sendable (String, String, String) -> String
+        public var mapCaption: @Sendable (String, String) -> String
+        public var bridges: String
+        public var notNamed: @Sendable (String) -> String
+        public var weekHeader: String
+        // Influence
+        public var influenceTitle: @Sendable (String) -> String
+        public var columnTeam: String
+        public var columnPosts12: String
+        public var columnPress: String
+        public var columnShare: String
+        public var columnAudience: String
+        public var columnHashtags: String
+        public var columnRegular: String
+        public var teamWithheld: @Sendable (Int) -> String
+        public var notRevenue: String
+        public var pressItems: String
+        public var editorialLine: String
+        public var noHashtags: String
+        public var rates: @Sendable (String, String) -> String
+        public var marketValue: @Sendable (String, String) -> String
+        public var marketValueShort: @Sendable (String, String, String) -> String
+        public var fluidity: @Sendable (String, String, Int, String, String, String) -> String
+        /// `Media impact: 3 press items naming a leader (previous 30d: 2)`: the count, the window, the previous.
+        public var mediaImpact: @Sendable (Int, String, Int?) -> String
+        public var headlinesWithheld: @Sendable (String) -> String
+        public var noPressItem: String
+        // Data
+        public var dataTitle: @Sendable (String, Int) -> String
+        public var groupArchive: String
+        public var groupAnalytics: String
+        public var groupEvents: String
+        public var groupTraffic: String
+        public var noLeaders: String
+        public var moreHidden: @Sendable (Int) -> String
+        public var legend: @Sendable (String, String) -> String
+        public var nothingToAsk: String
+        public var askForExport: String
+        public var moreRequests: @Sendable (Int) -> String
+        public var ageDays: @Sendable (Int) -> String
+        public var noneYet: String
+        public var lastFile: @Sendable (String) -> String
+        public var never: String
+        public var sourceTitle: @Sendable (DataSource) -> String
+        // Withheld
+        public var withheldNotALeader: @Sendable (String) -> String
+        public var withheldSelf: @Sendable (String) -> String
+        public var withheldAggregate: @Sendable (String) -> String
+        // Leader detail
+        public var engagements: String
+        public var growthCounts: String
+        public var growthDaily: String
+        public var growth: String
+        public var givenToLeaders: String
+        public var givenToEmployees: String
+        public var receivedFromLeaders: String
+        public var receivedFromEmployees: String
+        public var coverageOfLeaders: String
+        public var influence: String
+        public var audienceOf: @Sendable (String) -> String
+        public var dailyFrom: @Sendable (String, String) -> String
+        public var loadingWho: String
+        public var whoEngages: String
+        public var noOne: String
+        public var whosePosts: String
+        public var leaderRole: String
+        public var noOnesPosts: String
+        public var inThePress: String
+        public var posts12r: String
+        public var hashtags: String
+        public var none: String
+        public var previousShort: @Sendable (Int) -> String
+        public var growthRate: String
+        public var regularity: String
+    }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import CodirConfig
+import CodirModel
+import Foundation
+
+/// `--lang fr|en`.
+enum LanguageName: String, ExpressibleByArgument, CaseIterable {
+    case fr, en
+
+    var language: Language { self == .fr ? .fr : .en }
+}
+
+/// A command that prints for people: its text is in the language chosen by `--lang`, else the configuration's
+/// `language`, else the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+protocol ChoosesLanguage {
+    /// `--lang`, when given.
+    var languageOption: LanguageName? { get }
+    /// `--config`, when the command takes it.
+    var configurationOption: String? { get }
+}
+
+extension ChoosesLanguage {
+    var configurationOption: String? { nil }
+
+    /// The language of this run. A configuration that cannot be read leaves the choice to the locale: the
+    /// command that needs the file says what is wrong with it.
+    func language(environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        if let languageOption { return languageOption.language }
+        if let configured = (try? Configuration.load(explicit: configurationOption, environment: environment))?.language {
+            return configured
+        }
+        return Language.fromEnvironment(environment)
+    }
+}
+
+/// The commands with the global options take `--lang` from them.
+protocol HasGlobalOptions: ChoosesLanguage {
+    var global: GlobalOptions { get }
+}
+
+extension HasGlobalOptions {
+    var languageOption: LanguageName? { global.lang }
+}
+
+extension Codir.Dash: HasGlobalOptions { var configurationOption: String? { viewer.config } }
+extension Codir.Wall: HasGlobalOptions { var configurationOption: String? { viewer.config } }
+extension Codir.Me: HasGlobalOptions { var configurationOption: String? { viewer.config } }
+extension Codir.Report: HasGlobalOptions { var configurationOption: String? { viewer.config } }
+extension Codir.Status: HasGlobalOptions { var configurationOption: String? { viewer.config } }
+extension Codir.Import: HasGlobalOptions { var configurationOption: String? { settings.config } }
+extension Codir.Ingest: HasGlobalOptions { var configurationOption: String? { settings.config } }
+extension Codir.Simulate: HasGlobalOptions { var configurationOption: String? { settings.config } }
+extension Codir.Backup: HasGlobalOptions {}
+extension Codir.Export: HasGlobalOptions {}
+extension Codir.Forget: HasGlobalOptions {}
+extension Codir.Demo: ChoosesLanguage { var languageOption: LanguageName? { lang } }
