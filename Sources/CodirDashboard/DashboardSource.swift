@@ -2,6 +2,7 @@ import CodirMetrics
 import CodirModel
 import CodirReport
 import CodirStore
+import CodirText
 import Foundation
 import LibC
 
@@ -160,7 +161,7 @@ public final class DashboardSource {
         let current = FileIdentity.of(path)
         guard let current else {
             forget()
-            staleReason = "no database at \(path); waiting for it"
+            staleReason = Strings.current.messages.noDatabase(path)
             return false
         }
         if current != identity || store == nil {

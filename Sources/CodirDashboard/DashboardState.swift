@@ -1,5 +1,5 @@
-import CodirText
 import CodirModel
+import CodirText
 
 /// The dashboard's panes.
 public enum Pane: Int, Sendable, CaseIterable {

@@ -1,7 +1,7 @@
 import CodirModel
 import CodirText
-import TerminalUI
 import Foundation
+import TerminalUI
 
 /// Which data codir holds for each leader: the sources, the period each covers, when its last file arrived,
 /// and whom to ask for a fresh export. What `codir status` prints and the dashboard's Data pane shows.
@@ -80,28 +80,30 @@ public struct DataStatus: Sendable {
     /// The text of `codir status`, within 80 columns.
     public func text() -> String {
         var lines: [String] = []
-        lines.append("\(sanitized(organisation)): the data codir holds for each leader, as of \(now.day.iso8601) \(Self.clock(now)) UTC")
-        lines.append("A source is stale when its last file arrived more than \(plural(staleAfterDays, "day")) ago.")
-        lines.append("Each source: the period its records cover, how many, the age of its last file.")
+        let words = Strings.current.messages, panes = Strings.current.panes
+        lines.append(words.statusTitle(sanitized(organisation), "\(now.day.iso8601) \(Self.clock(now))"))
+        lines.append(words.staleAfter(plural(staleAfterDays, panes.day)))
+        lines.append(words.eachSource)
         lines.append("")
-        if leaders.isEmpty { lines.append("No leaders in the directory.") }
+        if leaders.isEmpty { lines.append(Strings.current.report.noLeaders) }
         for leader in leaders {
             lines.append("\(sanitized(leader.person.name)) (\(sanitized(leader.person.department)))")
-            if leader.sources.isEmpty { lines.append("  no data yet") }
+            if leader.sources.isEmpty { lines.append(words.noDataYet) }
             for coverage in leader.sources {
                 lines.append(
-                    "  " + TextWidth.fitted(coverage.source.title, 19) + TextWidth.fitted(Self.period(coverage), 25)
-                        + TextWidth.fitted(plural(Int(clamping: coverage.records), "record"), 15)
-                        + "file \(age(coverage))" + (isStale(coverage) ? "  STALE" : ""))
+                    "  " + TextWidth.fitted(panes.sourceTitle(coverage.source), 19)
+                        + TextWidth.fitted(words.period(coverage.first.day.iso8601, coverage.last.day.iso8601), 25)
+                        + TextWidth.fitted(plural(Int(clamping: coverage.records), words.record), 15)
+                        + words.file(age(coverage)) + (isStale(coverage) ? words.staleMark : ""))
             }
         }
         let requests = leaders.compactMap(request(for:))
         lines.append("")
         if requests.isEmpty {
-            lines.append("Nothing to ask for: every leader's data is fresh.")
+            lines.append(panes.nothingToAsk)
         } else {
-            lines.append("Ask for a fresh export (on LinkedIn: Settings, Data privacy, Get a copy of your")
-            lines.append("data; and Analytics, Export):")
+            lines.append(words.askForExport)
+            lines.append(words.askForExport2)
             lines += requests.map { "  \($0)" }
         }
         return lines.joined(separator: "\n") + "\n"

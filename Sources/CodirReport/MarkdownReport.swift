@@ -1,5 +1,6 @@
 import CodirMetrics
 import CodirModel
+import CodirText
 
 /// The Markdown report, for pasting into the weekly committee memo.
 struct MarkdownReport {
@@ -9,39 +10,42 @@ struct MarkdownReport {
 
     func render() -> String {
         var out: [String] = []
+        let words = Strings.current.report, panes = Strings.current.panes, frame = Strings.current.frame
         let window = report.window
         let end = HumanFormat.longDate(window.end.day)
         let period =
             if let start = window.start {
-                "\(HumanFormat.longDate(start.adding(seconds: 1).day)) to \(end)"
+                words.period(HumanFormat.longDate(start.adding(seconds: 1).day), end)
             } else {
-                "everything up to \(end)"
+                words.everythingUpTo(end)
             }
-        out.append("# \(escape(document.organisation)): influence report")
+        out.append("# " + words.title(escape(document.organisation)))
         out.append("")
         out.append("_\(period)_")
         out.append("")
         // The headline: the committee's figures in one paragraph, for those who read only that.
         let c = report.committeeReach
-        var headline = "**\(HumanFormat.count(c.impressions)) impressions** for the committee"
-        headline += c.leadersWithImpressions < c.leaders ? " (data of \(HumanFormat.coverage(c)))" : ""
-        if let change = c.impressionsChange { headline += ", \(HumanFormat.change(change)) on the previous \(lengthText)" }
-        headline += "; **\(plural(c.posts, "post"))** by \(c.leadersWhoPosted) of \(plural(c.leaders, "leader"))"
-        headline += "; **\(HumanFormat.percent(report.summary.activeEmployeeShare))** of employees active"
-        headline += " (\(HumanFormat.grouped(report.summary.activeEmployees)) of \(HumanFormat.grouped(report.summary.employees)))"
+        var headline = words.headlineImpressions(HumanFormat.count(c.impressions))
+        headline += c.leadersWithImpressions < c.leaders ? words.headlineCoverage(HumanFormat.coverage(c)) : ""
+        if let change = c.impressionsChange { headline += words.headlineChange(HumanFormat.change(change), lengthText) }
+        headline += words.headlinePosts(plural(c.posts, panes.post), c.leadersWhoPosted, plural(c.leaders, panes.leader))
+        headline += words.headlineActive(
+            HumanFormat.percent(report.summary.activeEmployeeShare), HumanFormat.grouped(report.summary.activeEmployees),
+            HumanFormat.grouped(report.summary.employees))
         if let reciprocity = report.committee.reciprocity {
-            headline += "; leaders engage both ways in **\(HumanFormat.percent(reciprocity))** of their pairs"
+            headline += words.headlineReciprocity(HumanFormat.percent(reciprocity))
         }
         if let ei = report.silo.eiIndex {
             let weekly = report.silo.weekly.compactMap(\.eiIndex)
-            let direction = weekly.count >= 2 ? (weekly[weekly.count - 1] >= weekly[0] ? ", opening" : ", closing") : ""
-            headline += "; silos: E-I index **\(HumanFormat.index(ei))**\(direction)"
+            let direction = weekly.count >= 2 ? (weekly[weekly.count - 1] >= weekly[0] ? words.opening : words.closing) : ""
+            headline += words.headlineSilos(HumanFormat.index(ei), direction)
         }
         out.append(headline + ".")
         out.append("")
-        out.append("\(plural(report.summary.interactions, "interaction")) and \(plural(report.summary.posts, "post")) in the window.")
+        out.append(
+            words.interactionsAndPosts(plural(report.summary.interactions, words.interaction), plural(report.summary.posts, panes.post)))
         out.append("")
-        out.append("## Reach")
+        out.append("## " + words.reachHeading)
         out.append("")
         if let note = document.withheldNote {
             out.append("_\(note)_")
@@ -49,7 +53,10 @@ struct MarkdownReport {
         }
         table(
             &out,
-            ["#", "Leader", "Department", "Impressions", "vs previous", "Engagement rate", "Posts", "Followers", "Growth"],
+            [
+                "#", panes.columnLeader, panes.columnDepartment, words.columnImpressions, words.columnVersusPrevious,
+                words.columnEngagementRate, panes.columnPosts, Strings.current.personal.followers, words.columnGrowth,
+            ],
             right: [0, 3, 4, 5, 6, 7, 8],
             document.rankedReach.enumerated().map { rank, row in
                 let person = report.people[row.person]
@@ -60,17 +67,18 @@ struct MarkdownReport {
                 ]
             })
         out.append("")
-        var legend =
-            "_Impressions and engagement rate (engagements / impressions) over the window; vs previous: the change on the \(lengthText) before"
-        if report.reach.contains(where: \.previousIsPartial) { legend += " (partial: the leader's data starts inside it)" }
-        legend += "; – unknown, never zero"
-        if report.reach.contains(where: { $0.impressions == nil }) { legend += "; no rank: no impressions known" }
-        out.append(legend + "._")
+        out.append(
+            words.reachNote(
+                lengthText, report.reach.contains(where: \.previousIsPartial), report.reach.contains(where: { $0.impressions == nil })))
         out.append("")
-        out.append("## Colleague engagement")
+        out.append("## " + frame.paneEngagement)
         out.append("")
         table(
-            &out, ["Leader", "To leaders", "To employees", "From leaders", "From employees", "Coverage"],
+            &out,
+            [
+                panes.columnLeader, words.columnToLeadersLong, words.columnToEmployeesLong, words.columnFromLeadersLong,
+                words.columnFromEmployeesLong, words.columnCoverageLong,
+            ],
             right: [1, 2, 3, 4, 5],
             report.engagement.map { row in
                 [
@@ -80,44 +88,40 @@ struct MarkdownReport {
             })
         out.append("")
         out.append(
-            "Committee reciprocity: **\(HumanFormat.percent(report.committee.reciprocity))** "
-                + "(\(report.committee.reciprocalPairs) of \(plural(report.committee.engagedPairs, "engaged pair")) engage both ways).")
+            words.reciprocityBold(
+                HumanFormat.percent(report.committee.reciprocity), report.committee.reciprocalPairs,
+                plural(report.committee.engagedPairs, words.engagedPair)))
         out.append("")
-        out.append(
-            "_Reactions, comments and shares on posts, given and received; coverage: the share of the other leaders' posts "
-                + "the leader engaged with._")
+        out.append(words.engagementNote)
         out.append("")
-        out.append("## Silos")
+        out.append("## " + frame.paneSilos)
         out.append("")
         let silo = report.silo
         let trend = silo.weekly.map { HumanFormat.index($0.eiIndex) }.joined(separator: " → ")
-        out.append(
-            "E-I index **\(HumanFormat.index(silo.eiIndex))**, modularity **\(HumanFormat.decimal(silo.modularity))**. "
-                + "Weekly E-I: \(trend).")
+        out.append(words.silosLine(HumanFormat.index(silo.eiIndex), HumanFormat.decimal(silo.modularity), trend))
         out.append("")
-        out.append(
-            "_E-I index: (ties across departments − ties within) / all ties, from −1 (each department keeps to itself) to +1 "
-                + "(every tie crosses a boundary); a tie is a pair of people with at least one interaction. Modularity: how much "
-                + "departments keep to themselves (high: silos)._")
+        out.append(words.silosNote)
         out.append("")
+        let withheld = Strings.current.personal.withheld
         table(
-            &out, ["Department", "Members", "Ties within", "Ties across", "E-I"], right: [1, 2, 3, 4],
+            &out, [panes.columnDepartment, words.columnMembers, words.columnTiesWithin, words.columnTiesAcross, "E-I"],
+            right: [1, 2, 3, 4],
             silo.departments.map {
                 $0.withheld
-                    ? [$0.department, "\($0.members)", "withheld", "withheld", "withheld"]
+                    ? [$0.department, "\($0.members)", withheld, withheld, withheld]
                     : [
                         $0.department, "\($0.members)", "\($0.internalTies)", "\($0.externalTies)",
                         HumanFormat.index($0.eiIndex),
                     ]
             })
         out.append("")
-        out.append("Top bridges:")
+        out.append(words.topBridgesColon)
         out.append("")
         for (rank, bridge) in silo.bridges.enumerated() {
             let person = report.people[bridge.person]
             out.append(
                 "\(rank + 1). \(escape(person.name)) (\(escape(person.department))): "
-                    + "\(plural(bridge.departmentsReached, "other department"))")
+                    + "\(plural(bridge.departmentsReached, words.otherDepartment))")
         }
         influence(&out)
         return out.joined(separator: "\n") + "\n"
@@ -126,6 +130,7 @@ struct MarkdownReport {
     /// The first three benefits of the committee's public presence: exemplarity, media impact, market value.
     private func influence(_ out: inout [String]) {
         let influence = report.influence
+        let words = Strings.current.report, leader = Strings.current.panes.columnLeader
         func name(_ index: Int) -> String { report.people.indices.contains(index) ? report.people[index].name : "?" }
         out.append("")
         out.append("## Influence")
@@ -134,13 +139,17 @@ struct MarkdownReport {
             out.append("_\(note)_")
             out.append("")
         }
-        out.append("### Exemplarity")
+        out.append("### " + words.exemplarity)
         out.append("")
         if influence.exemplarity.isEmpty {
-            out.append("No team figures to show.")
+            out.append(words.noTeamFigures)
         } else {
             table(
-                &out, ["Leader", "Team", "Active", "Previous", "Change", "Posts per week (12)", "r"], right: [2, 3, 4, 6],
+                &out,
+                [
+                    leader, words.columnTeam, words.columnActive, words.columnPreviousLong, words.columnChange,
+                    words.columnPostsPerWeek, "r",
+                ], right: [2, 3, 4, 6],
                 influence.exemplarity.map { row in
                     [
                         name(row.person), row.department, HumanFormat.percent(row.share),
@@ -149,19 +158,16 @@ struct MarkdownReport {
                     ]
                 })
             out.append("")
-            out.append(
-                "_Active: the department's employees who interacted with someone in the window, of all of them. r: Pearson's "
-                    + "correlation of the leader's weekly posts with their team's weekly active share over 12 weeks, an "
-                    + "indication, not a cause (none when either is constant or fewer than 4 weeks have data)._")
+            out.append(words.activeNoteLong)
         }
         out.append("")
-        out.append("### Editorial line")
+        out.append("### " + words.editorialLine)
         out.append("")
         out.append(escape(document.hashtagLine))
         if !influence.editorial.isEmpty {
             out.append("")
             table(
-                &out, ["Leader", "Top hashtags", "Posts per week (12)", "Regularity"], right: [3],
+                &out, [leader, words.columnHashtags, words.columnPostsPerWeek, words.columnRegularity], right: [3],
                 influence.editorial.map { row in
                     [
                         name(row.person), row.topHashtags.map { "#" + $0 }.joined(separator: " "),
@@ -169,16 +175,18 @@ struct MarkdownReport {
                     ]
                 })
             out.append("")
-            out.append("_Regularity: the share of the 12 weeks in which the leader posted._")
+            out.append(words.regularityNote)
         }
         out.append("")
-        out.append("### Media impact")
+        out.append("### " + words.mediaImpact)
         out.append("")
         out.append(escape(document.mentionsLine) + ".")
         if !influence.press.isEmpty {
             out.append("")
             table(
-                &out, ["Leader", "Mentions", "Previous", "Audience", "Share of voice"], right: [1, 2, 3, 4],
+                &out,
+                [leader, words.columnMentions, words.columnPreviousLong, words.columnAudience, words.columnShareOfVoice],
+                right: [1, 2, 3, 4],
                 influence.press.sorted { ($0.mentions, name($1.person)) > ($1.mentions, name($0.person)) }.map { row in
                     [
                         name(row.person), "\(row.mentions)", row.previousMentions.map { "\($0)" } ?? HumanFormat.missing,
@@ -188,7 +196,7 @@ struct MarkdownReport {
         }
         if !influence.headlines.isEmpty {
             out.append("")
-            out.append("Latest headlines:")
+            out.append(words.latestHeadlinesColon)
             out.append("")
             for headline in influence.headlines {
                 let title = escape(headline.title)
@@ -205,14 +213,13 @@ struct MarkdownReport {
             }
         }
         out.append("")
-        out.append("### Market value")
+        out.append("### " + words.marketValue)
         out.append("")
-        out.append(
-            "Committee: **\(HumanFormat.money(influence.committeeValue, influence.rates.currency))** earned media value.")
+        out.append(words.committeeValue(HumanFormat.money(influence.committeeValue, influence.rates.currency)))
         if !influence.value.isEmpty {
             out.append("")
             table(
-                &out, ["Leader", "EMV", "Follower growth", "Rank"], right: [1, 2, 3],
+                &out, [leader, "EMV", words.columnFollowerGrowth, words.columnRank], right: [1, 2, 3],
                 influence.value.sorted { ($0.emv ?? -1, name($1.person)) > ($1.emv ?? -1, name($0.person)) }.map { row in
                     [
                         name(row.person), HumanFormat.money(row.emv, influence.rates.currency),
@@ -223,16 +230,16 @@ struct MarkdownReport {
         out.append("")
         out.append("_\(escape(document.ratesNote))_")
         out.append("")
-        out.append("### Organisational fluidity")
+        out.append("### " + words.fluidity)
         out.append("")
-        out.append("E-I index **\(HumanFormat.index(report.silo.eiIndex))**: the Silos section above.")
+        out.append(words.fluidityBold(HumanFormat.index(report.silo.eiIndex)))
     }
 
     /// `30 days`, as people write it.
     private var lengthText: String {
         switch report.length {
-        case .days(let n): plural(n, "day")
-        case .all: "whole history"
+        case .days(let n): plural(n, Strings.current.panes.day)
+        case .all: Strings.current.report.wholeHistory
         }
     }
 

@@ -1,5 +1,6 @@
 import CodirMetrics
 import CodirModel
+import CodirText
 
 /// A metrics report with what is needed to present it.
 public struct ReportDocument: Sendable {
@@ -22,43 +23,44 @@ public struct ReportDocument: Sendable {
     /// The committee's totals in one line, over every leader.
     var committeeLine: String {
         let c = report.committeeReach
-        return "Committee: \(HumanFormat.count(c.impressions)) impressions (data of \(HumanFormat.coverage(c))) "
-            + "\(HumanFormat.change(c.impressionsChange)) vs previous \(report.length) · \(plural(c.posts, "post")) · \(c.leadersWhoPosted) of \(counted(c.leaders, "leader")) posted"
+        let panes = Strings.current.panes
+        return Strings.current.report.committeeLine(
+            HumanFormat.count(c.impressions), HumanFormat.coverage(c), HumanFormat.change(c.impressionsChange),
+            HumanFormat.window(report.length), plural(c.posts, panes.post), c.leadersWhoPosted, plural(c.leaders, panes.leader))
     }
 
     /// Why some rows are missing; nil when every row is shown.
     var withheldNote: String? {
-        switch report.disclosure.visibility {
+        let words = Strings.current.report
+        let note = report.disclosure.visibilityNote
+        return switch report.disclosure.visibility {
         case .all: nil
-        case .self where report.reach.isEmpty:
-            "Leaders' individual numbers are not shown: this installation's configuration sets "
-                + "\(report.disclosure.visibilityNote), and your login is not a leader's in the directory."
-        case .self: "Only your own row is shown: this installation's configuration sets \(report.disclosure.visibilityNote)."
-        case .aggregate: "Leaders' individual numbers are not shown: this installation's configuration sets \(report.disclosure.visibilityNote)."
+        case .self where report.reach.isEmpty: words.withheldNotALeader(note)
+        case .self: words.withheldSelf(note)
+        case .aggregate: words.withheldAggregate(note)
         }
     }
 
     /// The rates of the earned media value, said with the figures so that nobody reads them as revenue.
     var ratesNote: String {
         let rates = report.influence.rates
-        return "Earned media value: what the same reach would cost as advertising, at \(HumanFormat.money(rates.cpm, rates.currency)) "
-            + "per 1,000 impressions and \(HumanFormat.money(rates.cpe, rates.currency)) per engagement ([value] in the "
-            + "configuration). An estimate, not revenue."
+        return Strings.current.report.ratesNote(
+            HumanFormat.money(rates.cpm, rates.currency), HumanFormat.money(rates.cpe, rates.currency))
     }
 
     /// The committee's hashtags in one line: `#ia (12 posts, 4 leaders) · #rse (8, 3)`.
     var hashtagLine: String {
         let tags = report.influence.hashtags
-        guard let first = tags.first else { return "No hashtags on the leaders' posts in this window." }
-        return "#\(sanitized(first.hashtag)) (\(plural(first.posts, "post")), \(plural(first.leaders, "leader")))"
+        let panes = Strings.current.panes
+        guard let first = tags.first else { return Strings.current.report.noHashtags }
+        return "#\(sanitized(first.hashtag)) (\(plural(first.posts, panes.post)), \(plural(first.leaders, panes.leader)))"
             + tags.dropFirst().map { " · #\(sanitized($0.hashtag)) (\($0.posts), \($0.leaders))" }.joined()
     }
 
     /// The committee's press mentions in one line.
     var mentionsLine: String {
         let i = report.influence
-        let previous = i.previousMentions.map { " (previous \(report.length): \($0))" } ?? ""
-        return "\(plural(i.mentions, "press item")) naming a leader\(previous)"
+        return Strings.current.report.mentions(i.mentions, HumanFormat.window(report.length), i.previousMentions)
     }
 
     /// Reach rows ranked by impressions, unknown last, then by name.

@@ -1,5 +1,6 @@
 import CodirMetrics
 import CodirModel
+import CodirText
 import TerminalUI
 
 /// The plain-text report: fits 80 columns.
@@ -8,6 +9,9 @@ struct TextReport {
     static let width = 80
 
     private var report: MetricsReport { document.report }
+    private var words: Strings.Report { Strings.current.report }
+    private var columns: Strings.Panes { Strings.current.panes }
+    private var window: String { HumanFormat.window(report.length) }
 
     func render() -> String {
         var lines: [String] = []
@@ -24,13 +28,15 @@ struct TextReport {
 
     private func header(_ lines: inout [String]) {
         let window = report.window
-        lines.append(TextWidth.fitted("\(sanitized(document.organisation)) · \(report.length) window", Self.width))
-        lines.append("From \(window.start?.iso8601 ?? "the beginning") to \(window.end.iso8601)")
+        let words = words
+        lines.append(TextWidth.fitted(words.windowTitle(sanitized(document.organisation), self.window), Self.width))
+        lines.append(words.fromTo(window.start?.iso8601, window.end.iso8601))
         let s = report.summary
         lines.append(
-            "\(HumanFormat.grouped(s.people)) \(s.people == 1 ? "person" : "people") (\(counted(s.leaders, "leader")), \(plural(s.employees, "employee"))) · "
-                + "\(HumanFormat.grouped(s.activeEmployees)) employees active (\(HumanFormat.percent(s.activeEmployeeShare)))")
-        lines.append("\(plural(s.interactions, "interaction")) · \(plural(s.posts, "post")) published")
+            words.peopleLine(
+                plural(s.people, words.person), plural(s.leaders, columns.leader), plural(s.employees, words.employee),
+                HumanFormat.grouped(s.activeEmployees), HumanFormat.percent(s.activeEmployeeShare)))
+        lines.append(words.published(plural(s.interactions, words.interaction), plural(s.posts, columns.post)))
     }
 
     /// `text` cut into lines of at most 80 columns at spaces.
@@ -54,18 +60,20 @@ struct TextReport {
     }
 
     private func reach(_ lines: inout [String]) {
-        section("REACH", &lines)
+        let words = words, columns = columns
+        section(words.sectionReach, &lines)
         if let note = document.withheldNote { lines += wrapped(note) }
         guard !report.reach.isEmpty else {
-            if report.committeeReach.leaders == 0 { lines.append("No leaders in the directory.") }
+            if report.committeeReach.leaders == 0 { lines.append(words.noLeaders) }
             lines += wrapped(document.committeeLine)
             return
         }
         lines.append(
-            TextWidth.fitted("#", 3) + TextWidth.fitted("Leader", 18) + TextWidth.fitted("Department", 14) + TextWidth.fitted("Impr.", 7, alignRight: true)
-                + TextWidth.fitted("vs prev", 8, alignRight: true) + TextWidth.fitted("Eng.", 6, alignRight: true)
-                + TextWidth.fitted("Posts", 6, alignRight: true) + TextWidth.fitted("Follow.", 8, alignRight: true)
-                + TextWidth.fitted("Growth", 8, alignRight: true))
+            TextWidth.fitted("#", 3) + TextWidth.fitted(columns.columnLeader, 18) + TextWidth.fitted(columns.columnDepartment, 14)
+                + TextWidth.fitted(columns.columnImpressions, 7, alignRight: true)
+                + TextWidth.fitted(columns.columnVersusPrevious, 8, alignRight: true) + TextWidth.fitted(columns.columnEngagement, 6, alignRight: true)
+                + TextWidth.fitted(columns.columnPosts, 6, alignRight: true) + TextWidth.fitted(words.columnFollowers, 8, alignRight: true)
+                + TextWidth.fitted(columns.columnGrowth, 8, alignRight: true))
         for (rank, row) in document.rankedReach.enumerated() {
             lines.append(
                 TextWidth.fitted(document.rankText(rank, row), 3) + TextWidth.fitted(name(row.person), 17) + " " + TextWidth.fitted(department(row.person), 13)
@@ -77,22 +85,23 @@ struct TextReport {
                     + TextWidth.fitted(HumanFormat.signedCount(row.followerGrowth), 8, alignRight: true))
         }
         lines += wrapped(document.committeeLine)
-        lines.append("Impr.: impressions; vs prev: against the previous \(report.length); Eng.: engagement rate.")
+        lines += wrapped(words.reachLegend(window))
         if report.reach.contains(where: \.previousIsPartial) {
-            lines += wrapped("partial: the leader's data starts inside the previous \(report.length), so no change is given.")
+            lines += wrapped(words.partialNote(window))
         }
         if report.reach.contains(where: { $0.impressions == nil }) {
-            lines += wrapped("A leader without a rank has no impressions in codir for this window: not zero, unknown.")
+            lines += wrapped(words.unrankedNote)
         }
     }
 
     private func engagement(_ lines: inout [String]) {
-        section("COLLEAGUE ENGAGEMENT (reactions, comments, shares)", &lines)
+        let words = words, columns = columns
+        section(words.sectionEngagement, &lines)
         guard !report.engagement.isEmpty else { return }
         lines.append(
-            TextWidth.fitted("Leader", 20) + TextWidth.fitted("to leaders", 11, alignRight: true)
-                + TextWidth.fitted("to empl.", 10, alignRight: true) + TextWidth.fitted("from lead.", 11, alignRight: true)
-                + TextWidth.fitted("from empl.", 11, alignRight: true) + TextWidth.fitted("Coverage", 10, alignRight: true))
+            TextWidth.fitted(columns.columnLeader, 20) + TextWidth.fitted(words.columnToLeaders, 11, alignRight: true)
+                + TextWidth.fitted(columns.columnToEmployees, 10, alignRight: true) + TextWidth.fitted(columns.columnFromLeaders, 11, alignRight: true)
+                + TextWidth.fitted(columns.columnFromEmployees, 11, alignRight: true) + TextWidth.fitted(columns.columnCoverage, 10, alignRight: true))
         let rows = report.engagement.sorted {
             ($0.givenToLeaders + $0.givenToEmployees, name($1.person))
                 > ($1.givenToLeaders + $1.givenToEmployees, name($0.person))
@@ -105,14 +114,13 @@ struct TextReport {
                     + TextWidth.fitted("\(row.receivedFromEmployees)", 11, alignRight: true)
                     + TextWidth.fitted(HumanFormat.percent(row.coverage), 10, alignRight: true))
         }
-        lines.append("Coverage: share of the other leaders' posts of the window engaged with.")
+        lines.append(words.coverageNote)
         let committee = report.committee
-        lines.append(
-            "Committee reciprocity: \(HumanFormat.percent(committee.reciprocity)) "
-                + "(\(committee.reciprocalPairs) of \(committee.engagedPairs) engaged leader pairs engage both ways)")
+        lines += wrapped(
+            words.reciprocity(HumanFormat.percent(committee.reciprocity), committee.reciprocalPairs, committee.engagedPairs))
         if committee.leaders.count <= 12 && !committee.leaders.isEmpty {
             lines.append("")
-            lines.append("Who engages with whose posts (row: engaging leader; column: post author)")
+            lines += wrapped(words.matrixTitle)
             let tags = committee.leaders.map { initials(of: name($0)) }
             lines.append(TextWidth.fitted("", 20) + tags.map { TextWidth.fitted($0, 5, alignRight: true) }.joined())
             for (i, leader) in committee.leaders.enumerated() {
@@ -127,15 +135,16 @@ struct TextReport {
     private func influence(_ lines: inout [String]) {
         let influence = report.influence
         let context = RenderContext()
-        section("INFLUENCE: exemplarity, media impact, market value, fluidity", &lines)
+        let words = words, leader = columns.columnLeader
+        section(words.sectionInfluence, &lines)
         if let note = document.withheldNote { lines += wrapped(note) }
 
-        lines.append("Exemplarity: each leader's team active in the window, their weekly posts")
+        lines += wrapped(words.exemplarityIntro)
         if !influence.exemplarity.isEmpty {
             lines.append(
-                TextWidth.fitted("Leader", 19) + TextWidth.fitted("Team", 13) + TextWidth.fitted("Active", 8, alignRight: true)
-                    + TextWidth.fitted("Prev.", 7, alignRight: true) + TextWidth.fitted("Change", 9, alignRight: true)
-                    + "  " + TextWidth.fitted("Posts, 12 weeks", 16) + TextWidth.fitted("r", 6, alignRight: true))
+                TextWidth.fitted(leader, 19) + TextWidth.fitted(words.columnTeam, 13) + TextWidth.fitted(words.columnActive, 8, alignRight: true)
+                    + TextWidth.fitted(words.columnPrevious, 7, alignRight: true) + TextWidth.fitted(words.columnChange, 9, alignRight: true)
+                    + "  " + TextWidth.fitted(words.columnPosts12, 16) + TextWidth.fitted("r", 6, alignRight: true))
             let top = influence.exemplarity.flatMap(\.weeklyPosts).max() ?? 0
             for row in influence.exemplarity {
                 lines.append(
@@ -146,19 +155,16 @@ struct TextReport {
                         + TextWidth.fitted(context.heatStrip(row.weeklyPosts, top: top), 16)
                         + TextWidth.fitted(HumanFormat.index(row.correlation), 6, alignRight: true))
             }
-            lines += wrapped(
-                "Active: the department's employees who interacted with someone, of all of them. r: correlation of the "
-                    + "leader's weekly posts with their team's weekly active share, over the weeks with data: an "
-                    + "indication, not a cause (none with fewer than 4 weeks).")
+            lines += wrapped(words.activeNote)
         }
 
         lines.append("")
-        lines.append("Editorial line")
-        lines += wrapped("Committee hashtags: " + document.hashtagLine)
+        lines.append(words.editorialLine)
+        lines += wrapped(words.committeeHashtags + document.hashtagLine)
         if !influence.editorial.isEmpty {
             lines.append(
-                TextWidth.fitted("Leader", 19) + TextWidth.fitted("Top hashtags", 33) + TextWidth.fitted("Cadence", 14)
-                    + TextWidth.fitted("Regularity", 11, alignRight: true))
+                TextWidth.fitted(leader, 19) + TextWidth.fitted(words.columnHashtags, 33) + TextWidth.fitted(words.columnCadence, 14)
+                    + TextWidth.fitted(words.columnRegularity, 11, alignRight: true))
             let top = influence.editorial.flatMap(\.weeklyPosts).max() ?? 0
             for row in influence.editorial {
                 lines.append(
@@ -167,16 +173,16 @@ struct TextReport {
                         + TextWidth.fitted(context.heatStrip(row.weeklyPosts, top: top), 14)
                         + TextWidth.fitted(HumanFormat.percent(row.regularity), 11, alignRight: true))
             }
-            lines += wrapped("Cadence: posts per week over 12 weeks, oldest first. Regularity: the share of those weeks with a post.")
+            lines += wrapped(words.cadenceNote)
         }
 
         lines.append("")
-        lines += wrapped("Media impact: " + document.mentionsLine)
+        lines += wrapped(words.mediaImpactPrefix + document.mentionsLine)
         if !influence.press.isEmpty {
             lines.append(
-                TextWidth.fitted("Leader", 19) + TextWidth.fitted("Mentions", 10, alignRight: true)
-                    + TextWidth.fitted("Prev.", 7, alignRight: true) + TextWidth.fitted("Audience", 10, alignRight: true)
-                    + TextWidth.fitted("Share of voice", 16, alignRight: true))
+                TextWidth.fitted(leader, 19) + TextWidth.fitted(words.columnMentions, 10, alignRight: true)
+                    + TextWidth.fitted(words.columnPrevious, 7, alignRight: true) + TextWidth.fitted(words.columnAudience, 10, alignRight: true)
+                    + TextWidth.fitted(words.columnShareOfVoice, 16, alignRight: true))
             for row in influence.press.sorted(by: { ($0.mentions, name($1.person)) > ($1.mentions, name($0.person)) }) {
                 lines.append(
                     TextWidth.fitted(name(row.person), 18) + " " + TextWidth.fitted("\(row.mentions)", 10, alignRight: true)
@@ -186,7 +192,7 @@ struct TextReport {
             }
         }
         if !influence.headlines.isEmpty {
-            lines.append("Latest headlines")
+            lines.append(words.latestHeadlines)
             for headline in influence.headlines {
                 let head = "\(headline.at.day.iso8601)  \(TextWidth.fitted(sanitized(headline.outlet), 16))  "
                 lines.append(head + TextWidth.fitted(sanitized(headline.title), Self.width - TextWidth.columns(of: head)))
@@ -195,11 +201,11 @@ struct TextReport {
 
         lines.append("")
         let rates = influence.rates
-        lines += wrapped("Market value: committee \(HumanFormat.money(influence.committeeValue, rates.currency)) earned media value")
+        lines += wrapped(words.marketValueLine(HumanFormat.money(influence.committeeValue, rates.currency)))
         if !influence.value.isEmpty {
             lines.append(
-                TextWidth.fitted("Leader", 19) + TextWidth.fitted("EMV", 12, alignRight: true)
-                    + TextWidth.fitted("Follower growth", 17, alignRight: true) + TextWidth.fitted("Rank", 6, alignRight: true))
+                TextWidth.fitted(leader, 19) + TextWidth.fitted("EMV", 12, alignRight: true)
+                    + TextWidth.fitted(words.columnFollowerGrowth, 17, alignRight: true) + TextWidth.fitted(words.columnRank, 6, alignRight: true))
             for row in influence.value.sorted(by: { ($0.emv ?? -1, name($1.person)) > ($1.emv ?? -1, name($0.person)) }) {
                 lines.append(
                     TextWidth.fitted(name(row.person), 18) + " " + TextWidth.fitted(HumanFormat.money(row.emv, rates.currency), 12, alignRight: true)
@@ -209,41 +215,36 @@ struct TextReport {
         }
         lines += wrapped(document.ratesNote)
         lines.append("")
-        lines += wrapped(
-            "Organisational fluidity: E-I index \(HumanFormat.index(report.silo.eiIndex)) (SILOS above: from -1, all ties "
-                + "within departments, to +1, all across).")
+        lines += wrapped(words.fluidityLine(HumanFormat.index(report.silo.eiIndex)))
     }
 
     private func silos(_ lines: inout [String]) {
         if let sources = report.siloSources {
             let names = InteractionSource.allCases.filter(sources.contains).map(\.rawValue).joined(separator: ", ")
-            section("SILOS (interactions from \(names) only)", &lines)
+            section(words.sectionSilosOf(names), &lines)
         } else {
-            section("SILOS (all interactions between departments)", &lines)
+            section(words.sectionSilos, &lines)
         }
+        let words = words
         let silo = report.silo
-        lines.append(
-            "E-I index \(HumanFormat.index(silo.eiIndex)) · modularity \(HumanFormat.decimal(silo.modularity))")
-        lines.append(
-            "Ties: \(HumanFormat.grouped(silo.externalTies)) across departments, "
-                + "\(HumanFormat.grouped(silo.internalTies)) within")
+        lines.append(words.eiModularity(HumanFormat.index(silo.eiIndex), HumanFormat.decimal(silo.modularity)))
+        lines.append(words.tiesLine(HumanFormat.grouped(silo.externalTies), HumanFormat.grouped(silo.internalTies)))
         let weekly = silo.weekly
         if let first = weekly.first, let last = weekly.last {
             // A week without ties is a gap, not the bottom of the scale.
             let line = RenderContext().sparkline(weekly.map(\.eiIndex), width: weekly.count)
-            lines.append(
-                "E-I, last \(weekly.count) weeks: \(line)  \(HumanFormat.index(first.eiIndex)) → "
-                    + "\(HumanFormat.index(last.eiIndex))")
+            lines.append(words.eiWeeks(weekly.count, line, HumanFormat.index(first.eiIndex), HumanFormat.index(last.eiIndex)))
         }
-        lines.append("E-I runs from -1 (all ties within departments) to +1 (all ties across them).")
+        lines += wrapped(words.eiRange)
         lines.append("")
         lines.append(
-            TextWidth.fitted("Department", 28) + TextWidth.fitted("Members", 9, alignRight: true) + TextWidth.fitted("Within", 9, alignRight: true)
-                + TextWidth.fitted("Across", 9, alignRight: true) + TextWidth.fitted("E-I", 8, alignRight: true))
+            TextWidth.fitted(columns.columnDepartment, 28) + TextWidth.fitted(words.columnMembers, 9, alignRight: true)
+                + TextWidth.fitted(words.columnWithin, 9, alignRight: true)
+                + TextWidth.fitted(words.columnAcross, 9, alignRight: true) + TextWidth.fitted("E-I", 8, alignRight: true))
         for d in silo.departments {
             let figures =
                 d.withheld
-                ? TextWidth.fitted("withheld", 26, alignRight: true)
+                ? TextWidth.fitted(Strings.current.personal.withheld, 26, alignRight: true)
                 : TextWidth.fitted(HumanFormat.grouped(d.internalTies), 9, alignRight: true)
                     + TextWidth.fitted(HumanFormat.grouped(d.externalTies), 9, alignRight: true)
                     + TextWidth.fitted(HumanFormat.index(d.eiIndex), 8, alignRight: true)
@@ -252,36 +253,34 @@ struct TextReport {
                     + figures)
         }
         if silo.departments.contains(where: \.withheld) {
-            lines.append(
-                "withheld: a department of fewer than \(report.disclosure.minGroupSize) members (min_group_size), whose figures are not shown.")
+            lines += wrapped(words.withheldDepartments(report.disclosure.minGroupSize))
         }
         let matrix = silo.matrix
         if matrix.departments.count <= 9 && !matrix.departments.isEmpty {
             lines.append("")
-            lines.append("Interactions from department (row) to department (column)")
+            lines.append(words.matrixCaption)
             let tags = matrix.departments.map { abbreviation(of: sanitized($0)) }
             lines.append(TextWidth.fitted("", 14) + tags.map { TextWidth.fitted($0, 7, alignRight: true) }.joined())
             for (i, row) in matrix.counts.enumerated() {
                 lines.append(
                     TextWidth.fitted(sanitized(matrix.departments[i]), 13) + " "
-                        + row.indices.map { TextWidth.fitted(matrix.count(i, $0).map { HumanFormat.count($0) } ?? "w/h", 7, alignRight: true) }
+                        + row.indices.map { TextWidth.fitted(matrix.count(i, $0).map { HumanFormat.count($0) } ?? words.withheldShort, 7, alignRight: true) }
                         .joined())
             }
             if !matrix.withheld.isEmpty {
-                lines.append("w/h: withheld, a department of fewer than \(report.disclosure.minGroupSize) members.")
+                lines.append(words.withheldShortNote(report.disclosure.minGroupSize))
             }
         } else if !matrix.departments.isEmpty {
             lines.append("")
-            lines.append(
-                "Department matrix: \(matrix.departments.count) departments, too wide for text; use --format json or csv --table matrix.")
+            lines += wrapped(words.matrixTooWide(matrix.departments.count))
         }
         lines.append("")
-        lines.append("Top bridges (people with ties to the most other departments)")
-        if silo.bridges.isEmpty { lines.append("None in this window.") }
+        lines.append(words.topBridges)
+        if silo.bridges.isEmpty { lines.append(words.noneInWindow) }
         for (rank, bridge) in silo.bridges.enumerated() {
             lines.append(
                 TextWidth.fitted("\(rank + 1)", 4) + TextWidth.fitted(name(bridge.person), 24) + " " + TextWidth.fitted(department(bridge.person), 24)
-                    + TextWidth.fitted("\(bridge.departmentsReached) dept.", 10, alignRight: true)
+                    + TextWidth.fitted(words.bridgeDepartments(bridge.departmentsReached), 10, alignRight: true)
                     + TextWidth.fitted("\(bridge.crossInteractions) int.", 12, alignRight: true))
         }
     }

@@ -12,6 +12,8 @@ public struct Strings: Sendable {
     public var personal: Personal
     public var wall: Wall
     public var panes: Panes
+    public var report: Report
+    public var messages: Messages
 
     /// The table of `language`.
     public static func of(_ language: Language) -> Strings { language == .fr ? french : english }
@@ -321,5 +323,143 @@ extension Strings {
         public var previousShort: @Sendable (Int) -> String
         public var growthRate: String
         public var regularity: String
+    }
+
+    /// The text and Markdown reports.
+    public struct Report: Sendable {
+        public var person: Noun
+        public var employee: Noun
+        public var interaction: Noun
+        public var engagedPair: Noun
+        public var otherDepartment: Noun
+        public var windowTitle: @Sendable (String, String) -> String
+        public var fromTo: @Sendable (String?, String) -> String
+        public var peopleLine: @Sendable (String, String, String, String, String) -> String
+        public var published: @Sendable (String, String) -> String
+        public var sectionReach: String
+        public var noLeaders: String
+        public var columnFollowers: String
+        public var reachLegend: @Sendable (String) -> String
+        public var partialNote: @Sendable (String) -> String
+        public var unrankedNote: String
+        public var sectionEngagement: String
+        public var columnToLeaders: String
+        public var coverageNote: String
+        public var reciprocity: @Sendable (String, Int, Int) -> String
+        public var matrixTitle: String
+        public var sectionInfluence: String
+        public var exemplarityIntro: String
+        public var columnTeam: String
+        public var columnActive: String
+        public var columnPrevious: String
+        public var columnChange: String
+        public var columnPosts12: String
+        public var activeNote: String
+        public var editorialLine: String
+        public var committeeHashtags: String
+        public var columnHashtags: String
+        public var columnCadence: String
+        public var columnRegularity: String
+        public var cadenceNote: String
+        public var mediaImpact: String
+        public var mediaImpactPrefix: String
+        public var columnMentions: String
+        public var columnAudience: String
+        public var columnShareOfVoice: String
+        public var latestHeadlines: String
+        public var marketValueLine: @Sendable (String) -> String
+        public var columnFollowerGrowth: String
+        public var columnRank: String
+        public var fluidityLine: @Sendable (String) -> String
+        public var sectionSilosOf: @Sendable (String) -> String
+        public var sectionSilos: String
+        public var eiModularity: @Sendable (String, String) -> String
+        public var tiesLine: @Sendable (String, String) -> String
+        public var eiWeeks: @Sendable (Int, String, String, String) -> String
+        public var eiRange: String
+        public var columnMembers: String
+        public var columnWithin: String
+        public var columnAcross: String
+        public var withheldDepartments: @Sendable (Int) -> String
+        public var matrixCaption: String
+        public var withheldShort: String
+        public var withheldShortNote: @Sendable (Int) -> String
+        public var matrixTooWide: @Sendable (Int) -> String
+        public var topBridges: String
+        public var noneInWindow: String
+        public var bridgeDepartments: @Sendable (Int) -> String
+        public var committeeLine: @Sendable (String, String, String, String, String, Int, String) -> String
+        public var withheldNotALeader: @Sendable (String) -> String
+        public var withheldSelf: @Sendable (String) -> String
+        public var withheldAggregate: @Sendable (String) -> String
+        public var ratesNote: @Sendable (String, String) -> String
+        public var noHashtags: String
+        public var mentions: @Sendable (Int, String, Int?) -> String
+        public var title: @Sendable (String) -> String
+        public var period: @Sendable (String, String) -> String
+        public var everythingUpTo: @Sendable (String) -> String
+        public var headlineImpressions: @Sendable (String) -> String
+        public var headlineCoverage: @Sendable (String) -> String
+        public var headlineChange: @Sendable (String, String) -> String
+        public var headlinePosts: @Sendable (String, Int, String) -> String
+        public var headlineActive: @Sendable (String, String, String) -> String
+        public var headlineReciprocity: @Sendable (String) -> String
+        public var headlineSilos: @Sendable (String, String) -> String
+        public var opening: String
+        public var closing: String
+        public var interactionsAndPosts: @Sendable (String, String) -> String
+        public var columnImpressions: String
+        public var columnVersusPrevious: String
+        public var columnEngagementRate: String
+        public var columnGrowth: String
+        public var reachNote: @Sendable (String, Bool, Bool) -> String
+        public var columnToLeadersLong: String
+        public var columnToEmployeesLong: String
+        public var columnFromLeadersLong: String
+        public var columnFromEmployeesLong: String
+        public var columnCoverageLong: String
+        public var reciprocityBold: @Sendable (String, Int, String) -> String
+        public var engagementNote: String
+        public var silosLine: @Sendable (String, String, String) -> String
+        public var silosNote: String
+        public var columnTiesWithin: String
+        public var columnTiesAcross: String
+        public var topBridgesColon: String
+        public var exemplarity: String
+        public var noTeamFigures: String
+        public var columnPreviousLong: String
+        public var columnPostsPerWeek: String
+        public var activeNoteLong: String
+        public var regularityNote: String
+        public var latestHeadlinesColon: String
+        public var marketValue: String
+        public var committeeValue: @Sendable (String) -> String
+        public var fluidity: String
+        public var fluidityBold: @Sendable (String) -> String
+        public var wholeHistory: String
+        public var reachHeading: String
+    }
+
+    /// What the commands say outside the screens: codir status, codir me's refusals, the demo's progress.
+    public struct Messages: Sendable {
+        public var statusTitle: @Sendable (String, String) -> String
+        public var staleAfter: @Sendable (String) -> String
+        public var eachSource: String
+        public var noDataYet: String
+        public var period: @Sendable (String, String) -> String
+        public var record: Noun
+        public var file: @Sendable (String) -> String
+        public var staleMark: String
+        public var askForExport: String
+        public var askForExport2: String
+        public var noDatabase: @Sendable (String) -> String
+        public var buildingDemo: @Sendable (String) -> String
+        public var noPasswordEntry: @Sendable (UInt32) -> String
+        public var onlyAdmins: @Sendable (String?, String) -> String
+        public var noSuchLogin: @Sendable (String, String, String?) -> String
+        public var whoeverRunsCodir: String
+        public var notInDirectory: @Sendable (String, String) -> String
+        public var meNeedsTerminal: String
+        public var needsTerminal: @Sendable (String) -> String
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodirDashboard
 import CodirModel
+import CodirText
 import Foundation
 import TerminalUI
 
@@ -63,10 +64,9 @@ func runDashboard(
 ) throws {
     guard Platform.stdoutIsTerminal else {
         if personalLogin != nil {
-            printError("error: codir me needs a terminal on standard output; over ssh, connect without a command or with 'ssh -t'")
+            printError("error: " + Strings.current.messages.meNeedsTerminal)
         } else {
-            printError(
-                "error: codir \(wallRotation == nil ? "dash" : "wall") needs a terminal on standard output; for text, use 'codir report'")
+            printError("error: " + Strings.current.messages.needsTerminal(wallRotation == nil ? "dash" : "wall"))
         }
         throw ExitCode(1)
     }

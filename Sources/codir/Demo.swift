@@ -3,6 +3,7 @@ import CodirDemo
 import CodirModel
 import CodirReport
 import CodirStore
+import CodirText
 import Foundation
 import Synchronization
 
@@ -57,7 +58,7 @@ extension Codir {
                 let showProgress = Platform.stderrIsTerminal
                 let outcome = try DemoDatabase.prepare(store, seed: seed, now: now) { day in
                     if showProgress {
-                        FileHandle.standardError.write(Data("\r\u{1B}[KBuilding the demo history: \(day.iso8601)".utf8))
+                        FileHandle.standardError.write(Data("\r\u{1B}[K\(Strings.current.messages.buildingDemo(day.iso8601))".utf8))
                     }
                 }
                 if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CodirConfig
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 extension Codir {
@@ -26,16 +27,16 @@ extension Codir {
 
         func run() throws {
             let configuration = try viewer.configuration()
+            let words = Strings.current.messages
             let user = Platform.realUser()
             guard let login = user.login else {
-                printError("error: user id \(user.uid) has no entry in the password database, so codir cannot tell who you are")
+                printError("error: " + words.noPasswordEntry(user.uid))
                 throw ExitCode(1)
             }
             var subject = login
             if let asLogin {
                 guard configuration.isAdmin(login: login, uid: user.uid) else {
-                    let file = configuration.file.map { " in \($0)" } ?? " (no configuration file was found)"
-                    printError("error: only the admins named in the configuration\(file) may use --as; you are '\(login)'")
+                    printError("error: " + words.onlyAdmins(configuration.file, login))
                     throw ExitCode(1)
                 }
                 subject = asLogin
@@ -52,15 +53,13 @@ extension Codir {
                     // An admin's typo: the close login, with whose it is.
                     let logins = people.compactMap(\.login)
                     let hint = closestMatch(to: subject, in: logins).flatMap { close in
-                        people.first { $0.login == close }.map { "; did you mean '\(close)' (\($0.name))?" }
+                        people.first { $0.login == close }.map { "'\(close)' (\(sanitized($0.name)))" }
                     }
-                    printError("error: no one in the directory of \(path) has the login '\(subject)'\(hint ?? "")")
+                    printError("error: " + words.noSuchLogin(path, subject, hint))
                 } else {
                     // Said to the executive who sees it, in words they can act on.
-                    let contact = configuration.contact ?? "whoever runs codir for your committee"
-                    printError(
-                        "error: your login '\(subject)' is not in codir's directory yet: ask \(contact) to add it to your row "
-                            + "(the 'login' column of the people file, then 'codir import people.csv')")
+                    let contact = configuration.contact ?? words.whoeverRunsCodir
+                    printError("error: " + words.notInDirectory(subject, contact))
                 }
                 throw ExitCode(1)
             }

@@ -241,3 +241,41 @@ struct CSVSafetyTests {
         #expect(csv.components(separatedBy: "\r\n").allSatisfy { !$0.contains("\r") && !$0.contains("\n") })
     }
 }
+
+/// The text and Markdown reports in French: every heading and sentence, French numbers, still 80 columns.
+@Suite("Reports in French")
+struct FrenchReportTests {
+    @Test func theTextReportReadsFrenchAndFits80Columns() {
+        let text = Language.$current.withValue(.fr) { sampleDocument().rendered(as: .text) }
+        for expected in [
+            "Exemple SA · fenêtre 30 j", "Du ", "AUDIENCE", "ENGAGEMENT ENTRE COLLÈGUES", "SILOS (toutes les interactions",
+            "INFLUENCE : exemplarité", "Dirigeant", "Comité : 12 k impressions", "Indice E-I", "Valeur de marché",
+            "Fluidité de l'organisation", "salariés actifs", " %",
+        ] {
+            #expect(text.contains(expected), "\(expected) missing:\n\(text)")
+        }
+        for english in ["REACH", "Leader ", "Committee", "window", "Top bridges", "Market value", "employees active"] {
+            #expect(!text.contains(english), "'\(english)' left in English:\n\(text)")
+        }
+        for line in text.split(separator: "\n") where TextWidth.columns(of: String(line)) > 80 {
+            Issue.record("wider than 80 columns: \(line)")
+        }
+        // English is unchanged.
+        let english = sampleDocument().rendered(as: .text)
+        #expect(english.contains("REACH") && english.contains("Committee: 12k impressions"))
+    }
+
+    @Test func theMarkdownMemoReadsFrench() {
+        let md = Language.$current.withValue(.fr) { sampleDocument().rendered(as: .md) }
+        for expected in [
+            "# Exemple SA : rapport d'influence", "_du ", "novembre 2026", "**12 k impressions** pour le comité",
+            "## Audience", "## Engagement entre collègues", "## Silos", "## Influence", "### Exemplarité",
+            "### Valeur de marché", "| Dirigeant |", "Taux d'engagement", "Principaux ponts :",
+        ] {
+            #expect(md.contains(expected), "\(expected) missing:\n\(md)")
+        }
+        for english in ["influence report", "## Reach", "| Leader |", "for the committee", "Top bridges", "Exemplarity"] {
+            #expect(!md.contains(english), "'\(english)' left in English:\n\(md)")
+        }
+    }
+}

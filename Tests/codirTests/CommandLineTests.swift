@@ -87,6 +87,34 @@ struct CommandLineTests {
         }
     }
 
+    /// The language of the reports: the locale's (even one this host has not generated), --lang over it; what
+    /// tools parse (JSON, CSV) stays the same in both.
+    @Test func reportsFollowTheLanguageAndMachineFormatsDoNot() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        try cli.run("--db", db, "import", cli.resource("people.csv"), cli.resource("events.jsonl"))
+        let report = ["--db", db, "report", "--as-of", "2026-11-10T00:00:00Z"]
+        let french = try cli.run(report, environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(french.status == 0 && french.stdout.contains("AUDIENCE") && french.stdout.contains("fenêtre 30 j"), "\(french.stdout)")
+        let forced = try cli.run(report + ["--lang", "en"], environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(forced.stdout.contains("REACH") && !forced.stdout.contains("AUDIENCE"))
+        let option = try cli.run(["--lang", "fr"] + report + ["--format", "md"], environment: [:])
+        #expect(option.stdout.contains("rapport d'influence"), "\(option.stdout)")
+        for format in ["json", "csv"] {
+            let en = try cli.run(report + ["--format", format], environment: [:])
+            let fr = try cli.run(report + ["--format", format, "--lang", "fr"], environment: [:])
+            #expect(en.stdout == fr.stdout, "--format \(format) changed with the language")
+        }
+        let bad = try cli.run(report + ["--lang", "de"], environment: [:])
+        #expect(bad.status == 64)
+        // codir status too, still within 80 columns.
+        let status = try cli.run(["--db", db, "status"], environment: ["LC_MESSAGES": "fr_FR.UTF-8"])
+        #expect(status.stdout.contains("les données de codir pour chaque dirigeant"), "\(status.stdout)")
+        #expect(status.stdout.contains("Demandez un export récent") || status.stdout.contains("Rien à demander"))
+        #expect(status.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(status.stdout)")
+    }
+
     @Test func reportFormatsAndReadOnlyAccess() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }

@@ -59,6 +59,8 @@ struct CommandRunner {
         environment["CODIR_DB"] = nil
         environment["XDG_DATA_HOME"] = path("data")
         environment["NO_COLOR"] = "1"
+        for key in ["LC_ALL", "LC_MESSAGES", "LANGUAGE"] { environment[key] = nil }
+        environment["LANG"] = "C.UTF-8"
         process.environment = environment
         process.currentDirectoryURL = Self.packageRoot
         let out = Pipe(), err = Pipe()
@@ -70,7 +72,15 @@ struct CommandRunner {
 
     @discardableResult
     func run(_ arguments: String...) throws -> Result {
+        try run(arguments, environment: [:])
+    }
+
+    /// `codir ARGUMENTS` in English (whatever the machine's locale), with `overrides` added to its environment.
+    func run(_ arguments: [String], environment overrides: [String: String]) throws -> Result {
         var environment = ProcessInfo.processInfo.environment
+        for key in ["LC_ALL", "LC_MESSAGES", "LANGUAGE", "CODIR_CONFIG"] { environment[key] = nil }
+        environment["LANG"] = "C.UTF-8"
+        environment.merge(overrides) { _, new in new }
         environment["CODIR_DB"] = nil
         environment["XDG_DATA_HOME"] = path("data")
         environment["NO_COLOR"] = "1"

@@ -21,6 +21,11 @@ struct DashboardTmuxTests {
         if let flag = arguments.firstIndex(where: { $0 == "-s" || $0 == "-t" }), flag + 1 < arguments.count {
             socket = ["-L", arguments[flag + 1]]
         }
+        var arguments = arguments
+        if arguments.first == "new-session" {
+            // English whatever the machine's locale; a test that wants another language says so in its command.
+            arguments.insert(contentsOf: ["-e", "LANG=C.UTF-8", "-e", "LC_ALL=", "-e", "LC_MESSAGES="], at: 1)
+        }
         let result = try spawnAndWait(tmux, socket + arguments)
         if arguments.first == "new-session" {
             try #require(result.status == 0, "tmux new-session failed: \(result.stderr)")
