@@ -28,21 +28,23 @@ let package = Package(
         .target(
             name: "CodirStore",
             dependencies: [
-                "CodirModel", "LibC",
+                "CodirModel", "CodirText", "LibC",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]),
         // Parsers and importers of the input formats.
         .target(
             name: "CodirIngest",
-            dependencies: ["CodirModel", "CodirStore", "LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+            dependencies: [
+                "CodirModel", "CodirStore", "CodirText", "LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // The installation's configuration file (TOML): who may see what.
         .target(name: "CodirConfig", dependencies: ["CodirModel", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The synthetic demo organisation and the live simulator.
         .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore", "CodirIngest"]),
-        // Renders a metrics report as text, JSON, CSV or Markdown.
+        // Every text a person reads, in English and French (one typed table per language).
         .target(name: "CodirText", dependencies: ["CodirModel"]),
-
+        // Renders a metrics report as text, JSON, CSV or Markdown.
         .target(name: "CodirReport", dependencies: ["CodirModel", "CodirMetrics", "CodirText", "TerminalUI"]),
         // ncursesw for Swift: a module map and a shim of what Swift cannot import.
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncursesw5-dev"])]),

@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// What importing one file did.
@@ -22,12 +23,13 @@ public struct FileImport: Sendable {
 
     /// `FILE: N imported, D duplicates, R rejected`, with the separator and department variants when any.
     public var summary: String {
-        var text = "\(file): \(counts.imported) imported, \(counted(counts.duplicates, "duplicate")), \(counts.rejected) rejected"
-            + (separator.map { " (read as '\($0)'-separated)" } ?? "")
+        let words = Strings.current.imports
+        var text = words.canonical(file, counts.imported, counts.duplicates, counts.rejected)
+            + (separator.map { words.readAs(String($0)) } ?? "")
         let merged = Dictionary(grouping: departmentVariants.keys.sorted(), by: { departmentVariants[$0] ?? "" })
         for kept in merged.keys.sorted() {
             let variants = (merged[kept] ?? []).map { "'\(quoted($0))'" }
-            text += "; department \(variants.joined(separator: ", ")) read as '\(quoted(kept))'"
+            text += words.departmentReadAs(variants.joined(separator: ", "), quoted(kept))
         }
         return text
     }

@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 
 /// The people of a chat or mail source who are not in the directory, counted for the import's summary so that
 /// the directory can be completed.
@@ -13,6 +14,6 @@ struct UnmatchedTally {
 
     /// `; not in the directory: a (3), b (1)`, or nothing when everyone was found.
     static func phrase(_ top: [(String, Int)]) -> String {
-        top.isEmpty ? "" : "; not in the directory: " + top.map { "\(quoted($0.0, limit: 60)) (\($0.1))" }.joined(separator: ", ")
+        top.isEmpty ? "" : Strings.current.imports.notInDirectory + top.map { "\(quoted($0.0, limit: 60)) (\($0.1))" }.joined(separator: ", ")
     }
 }

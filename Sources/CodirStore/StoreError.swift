@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 
 /// A failure of the store that a user can cause and fix; `message` is one sentence saying what, where and what to do.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -24,28 +25,18 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case io(path: String, reason: String)
 
     public var message: String {
-        switch self {
-        case .missing(let path):
-            "no codir database at \(path); create one with 'codir import FILE' or 'codir demo', or point --db at an existing one"
-        case .cannotCreate(let path, let reason):
-            "cannot create the database at \(path) (\(reason)); choose a writable location with --db or $CODIR_DB"
-        case .cannotOpen(let path, let reason):
-            "cannot open the database at \(path) (\(reason)); check the file's permissions"
-        case .notCodirDatabase(let path):
-            "\(path) is not a codir database; point --db at a codir database or at a new file"
-        case .newerSchema(let path):
-            "\(path) was written by a newer version of codir; upgrade codir to read it"
-        case .locked(let path):
-            "the database at \(path) is locked by another process; try again when it has finished"
-        case .walFilesMissing(let path):
-            "cannot read the database at \(path): its -wal and -shm files are missing and this user may not create "
-                + "them; run any codir import once as the writer (for instance 'codir import --organisation NAME') to create them"
-        case .full(let path):
-            "the disk holding the database at \(path) is full, so nothing of this import was written; free some space and run it again"
-        case .unknownPerson(let path, let key):
-            "no one with the id '\(quoted(key))' is in the directory of \(path) (ids are the people file's 'id' column); nothing was changed"
-        case .io(let path, let reason):
-            "cannot use the database at \(path): \(reason)"
+        let words = Strings.current.database
+        return switch self {
+        case .missing(let path): words.missing(path)
+        case .cannotCreate(let path, let reason): words.cannotCreate(path, reason)
+        case .cannotOpen(let path, let reason): words.cannotOpen(path, reason)
+        case .notCodirDatabase(let path): words.notCodirDatabase(path)
+        case .newerSchema(let path): words.newerSchema(path)
+        case .locked(let path): words.locked(path)
+        case .walFilesMissing(let path): words.walFilesMissing(path)
+        case .full(let path): words.full(path)
+        case .unknownPerson(let path, let key): words.unknownPerson(path, quoted(key))
+        case .io(let path, let reason): words.io(path, reason)
         }
     }
 

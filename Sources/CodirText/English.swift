@@ -329,7 +329,34 @@ extension Strings {
             whoeverRunsCodir: "whoever runs codir for your committee",
             notInDirectory: { "your login '\($0)' is not in codir's directory yet: ask \($1) to add it to your row (the 'login' column of the people file, then 'codir import people.csv')" },
             meNeedsTerminal: "codir me needs a terminal on standard output; over ssh, connect without a command or with 'ssh -t'",
-            needsTerminal: { "codir \($0) needs a terminal on standard output; for text, use 'codir report'" }))
+            needsTerminal: { "codir \($0) needs a terminal on standard output; for text, use 'codir report'" }),
+        imports: Imports(
+            canonical: { file, imported, duplicates, rejected in "\(file): \(imported) imported, \(counted(duplicates, "duplicate")), \(rejected) rejected" },
+            canonicalTotal: { file, imported, duplicates, rejected in "\(file): \(imported) imported, \(counted(duplicates, "duplicate")), \(rejected) rejected in all" },
+            followed: { file, imported, duplicates, rejected in "\(file): +\(imported) imported, \(counted(duplicates, "duplicate")), \(rejected) rejected" },
+            readAs: { " (read as '\($0)'-separated)" },
+            departmentReadAs: { "; department \($0) read as '\($1)'" },
+            notInDirectory: "; not in the directory: ",
+            dryRun: " (dry run: nothing written)",
+            mail: { file, messages, imported, duplicates, skipped, broadcasts, maximum, rejected in "\(file): \(counted(messages, "message")): \(counted(imported, "interaction")) imported, \(duplicates) already imported, \(skipped) skipped (an end outside the directory), \(broadcasts) broadcasts (more than \(maximum) directory recipients), \(rejected) rejected" },
+            mailPrivacy: "; only senders, recipients and dates were read: no subject or content is stored",
+            slack: { file, conversations, messages, imported, duplicates, skipped, ignored in "\(file): Slack export, \(counted(conversations, "conversation")), \(counted(messages, "message")): \(counted(imported, "interaction")) imported, \(duplicates) already imported, \(skipped) skipped (an end outside the directory), \(ignored) bot or system messages" },
+            chatPrivacy: "; only who, whom and when were read: no message text is stored",
+            vivaEngage: { file, messages, imported, duplicates, skipped, orphans in "\(file): Viva Engage export, \(counted(messages, "message")): \(counted(imported, "interaction")) imported, \(duplicates) already imported, \(skipped) skipped (an end outside the directory), \(orphans) replies to messages not in the export" },
+            press: { file, items, naming, mentions, duplicates, rejected in "\(file): press, \(items) new \(items == 1 ? "item" : "items")" + (naming > 0 ? ", \(naming) naming a leader (\(mentions) \(mentions == 1 ? "mention" : "mentions"))" : "") + (duplicates > 0 ? ", \(duplicates) already known" : "") + (rejected > 0 ? ", \(rejected) rejected" : "") },
+            following: { "ingest: following \($0)" },
+            watching: { "ingest: watching \($0)" }),
+        database: Database(
+            missing: { "no codir database at \($0); create one with 'codir import FILE' or 'codir demo', or point --db at an existing one" },
+            cannotCreate: { "cannot create the database at \($0) (\($1)); choose a writable location with --db or $CODIR_DB" },
+            cannotOpen: { "cannot open the database at \($0) (\($1)); check the file's permissions" },
+            notCodirDatabase: { "\($0) is not a codir database; point --db at a codir database or at a new file" },
+            newerSchema: { "\($0) was written by a newer version of codir; upgrade codir to read it" },
+            locked: { "the database at \($0) is locked by another process; try again when it has finished" },
+            walFilesMissing: { "cannot read the database at \($0): its -wal and -shm files are missing and this user may not create them; run any codir import once as the writer (for instance 'codir import --organisation NAME') to create them" },
+            full: { "the disk holding the database at \($0) is full, so nothing of this import was written; free some space and run it again" },
+            unknownPerson: { "no one with the id '\($1)' is in the directory of \($0) (ids are the people file's 'id' column); nothing was changed" },
+            io: { "cannot use the database at \($0): \($1)" }))
 }
 
 /// Digits in groups of three: `1,234` / `1 234`.

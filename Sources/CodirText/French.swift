@@ -346,5 +346,37 @@ extension Strings {
             whoeverRunsCodir: "la personne qui gère codir pour votre comité",
             notInDirectory: { "votre identifiant '\($0)' n'est pas encore dans l'annuaire de codir : demandez à \($1) de l'ajouter à votre ligne (colonne 'login' du fichier des personnes, puis 'codir import people.csv')" },
             meNeedsTerminal: "codir me a besoin d'un terminal sur la sortie standard ; en ssh, connectez-vous sans commande ou avec 'ssh -t'",
-            needsTerminal: { "codir \($0) a besoin d'un terminal sur la sortie standard ; pour du texte, utilisez 'codir report'" }))
+            needsTerminal: { "codir \($0) a besoin d'un terminal sur la sortie standard ; pour du texte, utilisez 'codir report'" }),
+        imports: Imports(
+            canonical: { file, imported, duplicates, rejected in "\(file) : \(frenchCount(imported, "importé", "importés")), \(frenchCount(duplicates, "doublon", "doublons")), \(frenchCount(rejected, "rejeté", "rejetés"))" },
+            canonicalTotal: { file, imported, duplicates, rejected in "\(file) : \(frenchCount(imported, "importé", "importés")), \(frenchCount(duplicates, "doublon", "doublons")), \(frenchCount(rejected, "rejeté", "rejetés")) en tout" },
+            followed: { file, imported, duplicates, rejected in "\(file) : +\(frenchCount(imported, "importé", "importés")), \(frenchCount(duplicates, "doublon", "doublons")), \(frenchCount(rejected, "rejeté", "rejetés"))" },
+            readAs: { " (lu avec le séparateur '\($0)')" },
+            departmentReadAs: { " ; département \($0) lu comme '\($1)'" },
+            notInDirectory: " ; hors de l'annuaire : ",
+            dryRun: " (essai : rien n'est écrit)",
+            mail: { file, messages, imported, duplicates, skipped, broadcasts, maximum, rejected in "\(file) : \(frenchCount(messages, "message", "messages")) : \(frenchCount(imported, "interaction importée", "interactions importées")), \(frenchCount(duplicates, "déjà importée", "déjà importées")), \(frenchCount(skipped, "ignorée", "ignorées")) (un bout hors de l'annuaire), \(frenchCount(broadcasts, "envoi de masse", "envois de masse")) (plus de \(maximum) destinataires de l'annuaire), \(frenchCount(rejected, "rejeté", "rejetés"))" },
+            mailPrivacy: " ; seuls les expéditeurs, destinataires et dates ont été lus : aucun objet ni contenu n'est conservé",
+            slack: { file, conversations, messages, imported, duplicates, skipped, ignored in "\(file) : export Slack, \(frenchCount(conversations, "conversation", "conversations")), \(frenchCount(messages, "message", "messages")) : \(frenchCount(imported, "interaction importée", "interactions importées")), \(frenchCount(duplicates, "déjà importée", "déjà importées")), \(frenchCount(skipped, "ignorée", "ignorées")) (un bout hors de l'annuaire), \(frenchCount(ignored, "message de bot ou système", "messages de bots ou système"))" },
+            chatPrivacy: " ; seuls l'auteur, le destinataire et la date ont été lus : aucun texte de message n'est conservé",
+            vivaEngage: { file, messages, imported, duplicates, skipped, orphans in "\(file) : export Viva Engage, \(frenchCount(messages, "message", "messages")) : \(frenchCount(imported, "interaction importée", "interactions importées")), \(frenchCount(duplicates, "déjà importée", "déjà importées")), \(frenchCount(skipped, "ignorée", "ignorées")) (un bout hors de l'annuaire), \(frenchCount(orphans, "réponse à un message absent de l'export", "réponses à des messages absents de l'export"))" },
+            press: { file, items, naming, mentions, duplicates, rejected in "\(file) : presse, \(frenchCount(items, "nouvel article", "nouveaux articles"))" + (naming > 0 ? ", \(naming) citant un dirigeant (\(frenchCount(mentions, "mention", "mentions")))" : "") + (duplicates > 0 ? ", \(frenchCount(duplicates, "déjà connu", "déjà connus"))" : "") + (rejected > 0 ? ", \(frenchCount(rejected, "rejeté", "rejetés"))" : "") },
+            following: { "ingest : suivi de \($0)" },
+            watching: { "ingest : surveillance de \($0)" }),
+        database: Database(
+            missing: { "pas de base codir à \($0) ; créez-en une avec 'codir import FICHIER' ou 'codir demo', ou indiquez une base existante avec --db" },
+            cannotCreate: { "impossible de créer la base à \($0) (\($1)) ; choisissez un emplacement accessible en écriture avec --db ou $CODIR_DB" },
+            cannotOpen: { "impossible d'ouvrir la base à \($0) (\($1)) ; vérifiez les droits du fichier" },
+            notCodirDatabase: { "\($0) n'est pas une base codir ; indiquez avec --db une base codir ou un nouveau fichier" },
+            newerSchema: { "\($0) a été écrite par une version plus récente de codir ; mettez codir à jour pour la lire" },
+            locked: { "la base à \($0) est verrouillée par un autre processus ; réessayez quand il aura fini" },
+            walFilesMissing: { "impossible de lire la base à \($0) : ses fichiers -wal et -shm manquent et cet utilisateur ne peut pas les créer ; lancez une fois un codir import en tant que rédacteur (par exemple 'codir import --organisation NOM') pour les créer" },
+            full: { "le disque de la base à \($0) est plein : rien de cet import n'a été écrit ; libérez de la place et relancez-le" },
+            unknownPerson: { "personne avec l'id '\($1)' dans l'annuaire de \($0) (les ids sont la colonne 'id' du fichier des personnes) ; rien n'a changé" },
+            io: { "impossible d'utiliser la base à \($0) : \($1)" }))
+}
+
+/// `1 importé`, `0 importé`, `2 importés`: French takes the singular for 0 and 1.
+func frenchCount(_ count: Int, _ one: String, _ other: String) -> String {
+    "\(grouped(count, " ")) \(count > 1 ? other : one)"
 }

@@ -14,6 +14,8 @@ public struct Strings: Sendable {
     public var panes: Panes
     public var report: Report
     public var messages: Messages
+    public var imports: Imports
+    public var database: Database
 
     /// The table of `language`.
     public static func of(_ language: Language) -> Strings { language == .fr ? french : english }
@@ -461,5 +463,38 @@ extension Strings {
         public var notInDirectory: @Sendable (String, String) -> String
         public var meNeedsTerminal: String
         public var needsTerminal: @Sendable (String) -> String
+    }
+
+    /// The summaries of `codir import` and `codir ingest`.
+    public struct Imports: Sendable {
+        public var canonical: @Sendable (String, Int, Int, Int) -> String
+        public var canonicalTotal: @Sendable (String, Int, Int, Int) -> String
+        public var followed: @Sendable (String, Int, Int, Int) -> String
+        public var readAs: @Sendable (String) -> String
+        public var departmentReadAs: @Sendable (String, String) -> String
+        public var notInDirectory: String
+        public var dryRun: String
+        public var mail: @Sendable (String, Int, Int, Int, Int, Int, Int, Int) -> String
+        public var mailPrivacy: String
+        public var slack: @Sendable (String, Int, Int, Int, Int, Int, Int) -> String
+        public var chatPrivacy: String
+        public var vivaEngage: @Sendable (String, Int, Int, Int, Int, Int) -> String
+        public var press: @Sendable (String, Int, Int, Int, Int, Int) -> String
+        public var following: @Sendable (String) -> String
+        public var watching: @Sendable (String) -> String
+    }
+
+    /// What the store says when a database cannot be used.
+    public struct Database: Sendable {
+        public var missing: @Sendable (String) -> String
+        public var cannotCreate: @Sendable (String, String) -> String
+        public var cannotOpen: @Sendable (String, String) -> String
+        public var notCodirDatabase: @Sendable (String) -> String
+        public var newerSchema: @Sendable (String) -> String
+        public var locked: @Sendable (String) -> String
+        public var walFilesMissing: @Sendable (String) -> String
+        public var full: @Sendable (String) -> String
+        public var unknownPerson: @Sendable (String, String) -> String
+        public var io: @Sendable (String, String) -> String
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CodirIngest
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 extension Codir {
@@ -101,7 +102,7 @@ extension Codir {
                 }
                 for diagnostic in result.diagnostics { printError(diagnostic.description) }
                 rejectsFile.append(result)
-                printLine(result.summary + (dryRun ? " (dry run: nothing written)" : ""))
+                printLine(result.summary + (dryRun ? Strings.current.imports.dryRun : ""))
                 if result.hasRejections && status == .success { status = ExitStatus.rejectedInput }
             }
             // The configuration's retention_days: the database never holds more history than decided.

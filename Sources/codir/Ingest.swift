@@ -2,6 +2,7 @@ import ArgumentParser
 import CodirIngest
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// What `ingest --watch` does with an imported file.
@@ -87,7 +88,7 @@ extension Codir {
                 printError(error.description)
                 throw ExitStatus.rejectedInput
             }
-            printError("ingest: following \(path)")
+            printError(Strings.current.imports.following(path))
             var total = ImportCounts()
             while !Platform.stopRequested {
                 do {
@@ -102,7 +103,7 @@ extension Codir {
                         total.rejected += result.counts.rejected
                         if result.counts.imported + result.counts.duplicates + result.counts.rejected > 0 {
                             printLine(
-                                "\(path): +\(result.counts.imported) imported, \(counted(result.counts.duplicates, "duplicate")), \(result.counts.rejected) rejected"
+                                Strings.current.imports.followed(path, result.counts.imported, result.counts.duplicates, result.counts.rejected)
                             )
                         }
                     }
@@ -117,7 +118,7 @@ extension Codir {
                 retention.apply(to: store, log: { printError($0) })
                 Platform.sleep(interval)
             }
-            printLine("\(path): \(total.imported) imported, \(counted(total.duplicates, "duplicate")), \(total.rejected) rejected in all")
+            printLine(Strings.current.imports.canonicalTotal(path, total.imported, total.duplicates, total.rejected))
         }
 
         private func watchFolder(_ folder: String, store: Store, retention: Retention) throws {
@@ -137,7 +138,7 @@ extension Codir {
                 printError("error: \(error.description)")
                 throw ExitStatus.unreadableInput
             }
-            printError("ingest: watching \(folder)")
+            printError(Strings.current.imports.watching(folder))
             while !Platform.stopRequested {
                 do {
                     try watcher.poll()

@@ -45,6 +45,16 @@ struct StoreOpeningTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path("none.sqlite")))
     }
 
+    /// What a viewer shows when the database cannot be used, in the viewer's language.
+    @Test func theSentencesFollowTheLanguage() {
+        let locked = StoreError.locked(path: "/srv/codir.sqlite")
+        #expect(locked.message.hasPrefix("the database at /srv/codir.sqlite is locked by another process"))
+        Language.$current.withValue(.fr) {
+            #expect(locked.message.hasPrefix("la base à /srv/codir.sqlite est verrouillée par un autre processus"))
+            #expect(StoreError.missing(path: "x").message.contains("codir import FICHIER"))
+        }
+    }
+
     @Test func readerCannotWrite() throws {
         let folder = try TemporaryFolder()
         let path = folder.path("codir.sqlite")

@@ -115,6 +115,21 @@ struct CommandLineTests {
         #expect(status.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(status.stdout)")
     }
 
+    /// The import's summary in French; the diagnostics keep their `FILE:LINE: error:` prefix for tools.
+    @Test func importSummariesFollowTheLanguage() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let people = try cli.run(["--db", db, "import", cli.resource("people.csv")], environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(people.status == 0 && people.stdout.contains("importés, 0 doublon, 0 rejeté"), "\(people.stdout)")
+        let events = try cli.write("events.csv", "type,id,author,at\npost,p1,ceo,2026-11-02T09:00:00Z\npost,p2,nobody,2026-11-02T09:00:00Z\n")
+        let mixed = try cli.run(["--db", db, "import", "--lang", "fr", "--dry-run", events], environment: [:])
+        #expect(mixed.stdout.contains("1 importé, 0 doublon, 1 rejeté (essai : rien n'est écrit)"), "\(mixed.stdout)")
+        #expect(mixed.stderr.contains("events.csv:3: error: "), "\(mixed.stderr)")
+        let english = try cli.run(["--db", db, "import", "--dry-run", events], environment: [:])
+        #expect(english.stdout.contains("1 imported, 0 duplicates, 1 rejected (dry run: nothing written)"), "\(english.stdout)")
+    }
+
     @Test func reportFormatsAndReadOnlyAccess() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }

@@ -1,7 +1,8 @@
-import LibC
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
+import LibC
 
 /// What importing a mail folder (Maildir), an mbox file or an `.eml` file did.
 public struct MailImport: Sendable {
@@ -22,12 +23,10 @@ public struct MailImport: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public var summary: String {
-        var text =
-            "\(file): \(counted(messages, "message")): \(counted(imported, "interaction")) imported, \(duplicates) already imported, "
-            + "\(skipped) skipped (an end outside the directory), \(broadcasts) broadcasts (more than \(maxRecipients) "
-            + "directory recipients), \(rejected) rejected"
+        let words = Strings.current.imports
+        var text = words.mail(file, messages, imported, duplicates, skipped, broadcasts, maxRecipients, rejected)
         text += UnmatchedTally.phrase(unmatched.map { ($0.address, $0.pairs) })
-        return text + "; only senders, recipients and dates were read: no subject or content is stored"
+        return text + words.mailPrivacy
     }
 }
 

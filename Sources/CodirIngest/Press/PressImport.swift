@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// What importing press coverage did: an RSS or Atom feed, or a press CSV
@@ -16,13 +17,7 @@ public struct PressImport: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public var summary: String {
-        var parts = ["\(items) new \(items == 1 ? "item" : "items")"]
-        if itemsNamingLeaders > 0 {
-            parts.append("\(itemsNamingLeaders) naming a leader (\(mentions) \(mentions == 1 ? "mention" : "mentions"))")
-        }
-        if duplicates > 0 { parts.append("\(duplicates) already known") }
-        if rejected > 0 { parts.append("\(rejected) rejected") }
-        return sanitized("\(file): press, " + parts.joined(separator: ", "))
+        sanitized(Strings.current.imports.press(file, items, itemsNamingLeaders, mentions, duplicates, rejected))
     }
 }
 

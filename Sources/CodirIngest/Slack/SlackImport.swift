@@ -1,7 +1,8 @@
-import LibC
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
+import LibC
 
 /// What importing a Slack workspace export did.
 public struct SlackImport: Sendable {
@@ -19,11 +20,10 @@ public struct SlackImport: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public var summary: String {
-        var text =
-            "\(file): Slack export, \(counted(conversations, "conversation")), \(counted(messages, "message")): \(counted(imported, "interaction")) imported, "
-            + "\(duplicates) already imported, \(skipped) skipped (an end outside the directory), \(ignored) bot or system messages"
+        let words = Strings.current.imports
+        var text = words.slack(file, conversations, messages, imported, duplicates, skipped, ignored)
         text += UnmatchedTally.phrase(unmatched.map { ($0.user, $0.interactions) })
-        return text + "; only who, whom and when were read: no message text is stored"
+        return text + words.chatPrivacy
     }
 }
 

@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// What importing a Viva Engage (Yammer) network data export did.
@@ -16,11 +17,10 @@ public struct VivaEngageImport: Sendable {
     public var diagnostics: [Diagnostic] = []
 
     public var summary: String {
-        var text =
-            "\(file): Viva Engage export, \(counted(messages, "message")): \(counted(imported, "interaction")) imported, \(duplicates) already imported, "
-            + "\(skipped) skipped (an end outside the directory), \(orphans) replies to messages not in the export"
+        let words = Strings.current.imports
+        var text = words.vivaEngage(file, messages, imported, duplicates, skipped, orphans)
         text += UnmatchedTally.phrase(unmatched.map { ($0.user, $0.interactions) })
-        return text + "; only who, whom and when were read: no message text is stored"
+        return text + words.chatPrivacy
     }
 }
 
