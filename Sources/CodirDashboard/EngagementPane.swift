@@ -76,7 +76,7 @@ struct EngagementPane {
             rows: leaders.map { "\(initials(of: sanitized(people[$0].name))) \(sanitized(people[$0].name))" }, columns: labels,
             values: committee.counts,
             in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1), labelWidth: 22,
-            cellWidth: 5, context: context)
+            cellWidth: 5, context: context, hiddenNote: Strings.current.frame.hiddenInMap)
     }
 
     private func barText(_ fraction: Double, width: Int) -> String {

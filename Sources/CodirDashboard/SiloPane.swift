@@ -58,7 +58,8 @@ struct SiloPane {
             in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 1), style: Style(.dim), context: context)
         let rowsDrawn = buffer.heatMap(
             rows: matrix.departments.map(sanitized), columns: matrix.departments.map { abbreviation(of: sanitized($0)) },
-            values: matrix.counts.indices.map { row in matrix.counts[row].indices.map { matrix.count(row, $0) } }, in: mapRect, labelWidth: labelWidth, cellWidth: cellWidth, context: context)
+            values: matrix.counts.indices.map { row in matrix.counts[row].indices.map { matrix.count(row, $0) } }, in: mapRect, labelWidth: labelWidth, cellWidth: cellWidth, context: context,
+            hiddenNote: Strings.current.frame.hiddenInMap)
         let eiColumn = Rect(x: mapRect.maxX + 1, y: mapRect.y, width: min(15, inner.maxX - mapRect.maxX - 1), height: mapHeight)
         buffer.text("E-I", in: eiColumn, style: Style(.header, [.bold]), align: .left, context: context)
         for (index, department) in silo.departments.prefix(rowsDrawn).enumerated() {

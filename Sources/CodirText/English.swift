@@ -51,6 +51,12 @@ extension Strings {
             keyRefresh: " refresh",
             paneReach: "Reach", paneEngagement: "Colleague engagement", paneSilos: "Silos", paneInfluence: "Influence",
             paneData: "Data",
+            hiddenInMap: { rows, columns in
+                [
+                    rows > 0 ? "+\(rows) more row\(rows == 1 ? "" : "s")" : nil,
+                    columns > 0 ? "+\(columns) more column\(columns == 1 ? "" : "s")" : nil,
+                ].compactMap { $0 }.joined(separator: ", ") + " (a larger terminal shows them)"
+            },
             leadersCovered: { "\($0) of \($1) leader\($1 == 1 ? "" : "s")" },
             visibilityNote: { "visibility = \"\($0)\"" }),
         personal: Personal(

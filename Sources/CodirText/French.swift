@@ -47,6 +47,12 @@ extension Strings {
             keyRefresh: " actualiser",
             paneReach: "Audience", paneEngagement: "Engagement entre collègues", paneSilos: "Silos",
             paneInfluence: "Influence", paneData: "Données",
+            hiddenInMap: { rows, columns in
+                [
+                    rows > 0 ? "+\(rows) \(rows > 1 ? "lignes" : "ligne")" : nil,
+                    columns > 0 ? "+\(columns) \(columns > 1 ? "colonnes" : "colonne")" : nil,
+                ].compactMap { $0 }.joined(separator: ", ") + " non affichées (agrandissez le terminal)"
+            },
             leadersCovered: { "\($0) sur \($1) dirigeant\($1 > 1 ? "s" : "")" },
             visibilityNote: { "visibility = \"\($0)\"" }),
         personal: Personal(

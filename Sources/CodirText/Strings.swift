@@ -103,6 +103,8 @@ extension Strings {
         public var paneSilos: String
         public var paneInfluence: String
         public var paneData: String
+        /// What a heat map has no room for: rows, columns.
+        public var hiddenInMap: @Sendable (Int, Int) -> String
         /// `7 of 10 leaders`: how many leaders the committee's impressions come from.
         public var leadersCovered: @Sendable (Int, Int) -> String
         /// The visibility's note: `visibility = "self"` names the configuration key; the argument is its value.

@@ -110,7 +110,8 @@ extension CellBuffer {
     @discardableResult
     public mutating func heatMap(
         rows: [String], columns: [String], values: [[Int?]], in rect: Rect, labelWidth: Int, cellWidth: Int,
-        highlightDiagonal: Bool = true, context: RenderContext
+        highlightDiagonal: Bool = true, context: RenderContext,
+        hiddenNote: (_ rows: Int, _ columns: Int) -> String = HeatMapText.english
     ) -> Int {
         guard rect.height > 1, rect.width > labelWidth else { return 0 }
         let top = max(1, values.flatMap { $0.compactMap { $0 } }.max() ?? 1)
@@ -119,12 +120,8 @@ extension CellBuffer {
         if (rows.count > rowRoom || fitColumns < columns.count) && rowRoom > 1 { rowRoom -= 1 }
         let hiddenRows = max(0, rows.count - rowRoom), hiddenColumns = columns.count - fitColumns
         if hiddenRows > 0 || hiddenColumns > 0 {
-            let parts = [
-                hiddenRows > 0 ? "+\(hiddenRows) more row\(hiddenRows == 1 ? "" : "s")" : nil,
-                hiddenColumns > 0 ? "+\(hiddenColumns) more column\(hiddenColumns == 1 ? "" : "s")" : nil,
-            ].compactMap { $0 }
             text(
-                parts.joined(separator: ", ") + " (a larger terminal shows them)",
+                hiddenNote(hiddenRows, hiddenColumns),
                 in: Rect(x: rect.x, y: rect.y + min(rowRoom, rows.count) + 1, width: rect.width, height: 1), style: Style(.dim),
                 context: context)
         }
@@ -169,5 +166,16 @@ public func compactCount(_ value: Int) -> String {
     case ..<10_000: return "\(value / 1000).\(value % 1000 / 100)k"
     case ..<1_000_000: return "\(value / 1000)k"
     default: return "\(value / 1_000_000).\(value % 1_000_000 / 100_000)M"
+    }
+}
+
+/// What a heat map says of the rows and columns it has no room for; a program in another language passes its own.
+public enum HeatMapText {
+    public static func english(rows: Int, columns: Int) -> String {
+        let parts = [
+            rows > 0 ? "+\(rows) more row\(rows == 1 ? "" : "s")" : nil,
+            columns > 0 ? "+\(columns) more column\(columns == 1 ? "" : "s")" : nil,
+        ].compactMap { $0 }
+        return parts.joined(separator: ", ") + " (a larger terminal shows them)"
     }
 }

@@ -40,7 +40,7 @@ extension Codir {
 
         @OptionGroup var display: DisplayOptions
 
-        @Option(help: ArgumentHelp("The language of the dashboard and the report: fr or en (default: the locale's).", valueName: "language"))
+        @Option(help: ArgumentHelp("The language of the dashboard and the report: fr or en (default: the configuration's language, else the locale's).", valueName: "language"))
         var lang: LanguageName?
 
         func validate() throws {

@@ -58,9 +58,16 @@ struct DashboardSnapshotTests {
                 #expect(lines.allSatisfy { TextWidth.columns(of: $0) <= size.width })
                 let text = lines.joined(separator: "\n")
                 #expect(text.contains("fenêtre 30 j"))
-                for english in ["window", "sorted by", "Leader ", "Followers", " quit ", " ago", "Committee", "Bridges", "Editorial line", "Market value", "stale after", "Daily impressions"] {
+                for english in ["window", "sorted by", "Leader ", "Followers", " quit ", " ago", "Committee", "Bridges", "Editorial line", "Market value", "stale after", "Daily impressions", "more row", "larger terminal"] {
                     #expect(!text.contains(english), "'\(english)' left in English at \(size):\n\(text)")
                 }
+            }
+            if size.width == 200 {
+                // The four panes together, where the heat maps say what they have no room for.
+                let all = try frame(Size(width: 160, height: 48))
+                assertSnapshot(all, named: "fr-all-160x48")
+                let text = all.joined(separator: "\n")
+                #expect(text.contains("non affichées (agrandissez le terminal)") && !text.contains("more row"), "\(text)")
             }
             let reach = frames[0].joined(separator: "\n")
             #expect(reach.contains("Audience · triée par impressions") && reach.contains(" %"))
