@@ -1,3 +1,5 @@
+import CodirText
+
 /// One record of a CSV file: its fields, the line it starts on and its text as it stands in the file.
 public struct CSVRecord: Sendable {
     /// 1-based line number of the record's first line.
@@ -118,11 +120,11 @@ public struct CSVReader: Sequence, Sendable {
                         position += 1
                     }
                     if !closed {
-                        error = error ?? "malformed CSV: a quoted field is not closed before the end of the file"
+                        error = error ?? Strings.current.lines.unclosedQuote
                     } else if position < bytes.count, bytes[position] != comma, bytes[position] != newline,
                         bytes[position] != carriageReturn
                     {
-                        error = error ?? "malformed CSV: unexpected text after a closing quote"
+                        error = error ?? Strings.current.lines.textAfterQuote
                         // Skip to the field's end.
                         while position < bytes.count, bytes[position] != comma, bytes[position] != newline {
                             position += 1
@@ -135,7 +137,7 @@ public struct CSVReader: Sequence, Sendable {
                     while position < bytes.count {
                         let b = bytes[position]
                         if b == comma || b == newline { break }
-                        if b == quote { error = error ?? "malformed CSV: a quote inside an unquoted field" }
+                        if b == quote { error = error ?? Strings.current.lines.quoteInField }
                         position += 1
                     }
                     var fieldEnd = position
@@ -159,7 +161,7 @@ public struct CSVReader: Sequence, Sendable {
                 position += 1
                 line += 1
             }
-            if !isValidUTF8(bytes, start..<rawEnd) { error = error ?? "the line is not valid UTF-8; save the file as UTF-8" }
+            if !isValidUTF8(bytes, start..<rawEnd) { error = error ?? Strings.current.lines.notUTF8 }
             return CSVRecord(line: startLine, fields: fields, range: start..<rawEnd, error: error)
         }
     }

@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 
 /// A field's value as the input gave it.
@@ -63,7 +64,7 @@ enum EventDecoder {
             case "daily":
                 let dayText = try text(fields, "day")
                 guard let day = Day(iso8601: dayText) else {
-                    throw LineError("bad day '\(quoted(dayText))' in 'day' (expected YYYY-MM-DD)")
+                    throw LineError(Strings.current.lines.badDay(quoted(dayText)))
                 }
                 if let problem = Bounds.problem(day, field: "day") { throw LineError(problem) }
                 let row = DailyStatsEvent(
@@ -72,7 +73,7 @@ enum EventDecoder {
                     engagements: try optionalCount(fields, "engagements"),
                     newFollowers: try optionalCount(fields, "new_followers"))
                 guard row.impressions != nil || row.engagements != nil || row.newFollowers != nil else {
-                    throw LineError("a daily row needs at least one of 'impressions', 'engagements', 'new_followers'")
+                    throw LineError(Strings.current.lines.dailyNeedsOne)
                 }
                 return .success(.daily(row))
             case "followers":
@@ -82,7 +83,7 @@ enum EventDecoder {
                             person: try text(fields, "person"), at: try timestamp(fields, "at"),
                             count: try count(fields, "count"))))
             default:
-                throw LineError("unknown type '\(quoted(type))' (expected \(types))")
+                throw LineError(Strings.current.lines.unknownType(quoted(type), types))
             }
         } catch let error as LineError {
             return .failure(error)
@@ -98,11 +99,11 @@ enum EventDecoder {
         case nil: return nil
         case .text(let value):
             // SQLite's C interface and C strings end text at NUL: a key holding one would not find itself.
-            guard !value.containsNUL else { throw LineError("field '\(name)' contains a NUL character") }
+            guard !value.containsNUL else { throw LineError(Strings.current.lines.containsNUL(name)) }
             return value
         case .integer(let value): return String(value)
-        case .list: throw LineError("field '\(name)' must be a string, not a list")
-        case .other(let value): throw LineError("field '\(name)' must be a string, not \(quoted(value))")
+        case .list: throw LineError(Strings.current.lines.notAList(name))
+        case .other(let value): throw LineError(Strings.current.lines.notAString(name, quoted(value)))
         }
     }
 
@@ -115,15 +116,14 @@ enum EventDecoder {
         case .text(let value): given = value.split(separator: ";").map(String.init)
         case .list(let values): given = values
         case .integer(let value): given = [String(value)]
-        case .other(let value): throw LineError("field '\(name)' must be a list of hashtags, not \(quoted(value))")
+        case .other(let value): throw LineError(Strings.current.lines.notHashtags(name, quoted(value)))
         }
         var tags: [String] = []
         for raw in given {
             let trimmed = raw.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
             guard let tag = Hashtag.normalised(trimmed) else {
-                throw LineError(
-                    "bad hashtag '\(quoted(trimmed))' in '\(name)' (letters and digits, up to \(Hashtag.maximumLength))")
+                throw LineError(Strings.current.lines.badHashtag(quoted(trimmed), name, Hashtag.maximumLength))
             }
             if !tags.contains(tag) { tags.append(tag) }
         }
@@ -131,15 +131,14 @@ enum EventDecoder {
     }
 
     static func text(_ fields: some FieldSource, _ name: String) throws -> String {
-        guard let value = try optionalText(fields, name) else { throw LineError("missing field '\(name)'") }
+        guard let value = try optionalText(fields, name) else { throw LineError(Strings.current.lines.missingField(name)) }
         return value
     }
 
     static func timestamp(_ fields: some FieldSource, _ name: String) throws -> Timestamp {
         let value = try text(fields, name)
         guard let at = Timestamp(iso8601: value) else {
-            throw LineError(
-                "bad timestamp '\(quoted(value))' in '\(name)' (expected ISO 8601 with a zone, like 2026-11-02T09:30:00Z)")
+            throw LineError(Strings.current.lines.badTimestamp(quoted(value), name))
         }
         if let problem = Bounds.problem(at, field: name) { throw LineError(problem) }
         return at
@@ -152,18 +151,18 @@ enum EventDecoder {
         case .integer(let value): number = value
         case .text(let value):
             guard let parsed = Int64(value.trimmingSpaces) else {
-                throw LineError("non-numeric count '\(quoted(value))' in '\(name)'")
+                throw LineError(Strings.current.lines.nonNumeric(quoted(value), name))
             }
             number = parsed
-        case .list: throw LineError("non-numeric count (a list) in '\(name)'")
-        case .other(let value): throw LineError("non-numeric count \(quoted(value)) in '\(name)'")
+        case .list: throw LineError(Strings.current.lines.nonNumericList(name))
+        case .other(let value): throw LineError(Strings.current.lines.nonNumericOther(quoted(value), name))
         }
         if let problem = Bounds.problem(count: number, field: name) { throw LineError(problem) }
         return number
     }
 
     static func count(_ fields: some FieldSource, _ name: String) throws -> Int64 {
-        guard let value = try optionalCount(fields, name) else { throw LineError("missing field '\(name)'") }
+        guard let value = try optionalCount(fields, name) else { throw LineError(Strings.current.lines.missingField(name)) }
         return value
     }
 }

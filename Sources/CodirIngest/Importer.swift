@@ -109,7 +109,7 @@ public struct Importer {
             if bytes.allSatisfy({ [UInt8(ascii: " "), 9, 10, 13, 0xEF, 0xBB, 0xBF].contains($0) }) {
                 return FileImport(
                     file: file, format: nil, sha256: fingerprint.value, counts: ImportCounts(),
-                    diagnostics: [Diagnostic(file: file, line: nil, severity: .warning, message: "the file is empty")],
+                    diagnostics: [Diagnostic(file: file, line: nil, severity: .warning, message: Strings.current.lines.emptyFile)],
                     rejectedLines: [], header: nil)
             }
             throw .unrecognised(
@@ -227,7 +227,7 @@ private struct ImportJob {
         for (index, name) in header.fields.enumerated() {
             let key = name.trimmingSpaces.lowercased()
             if columns[key] != nil {
-                throw .unrecognised(file: file, line: header.line, reason: "column '\(quoted(key))' appears twice in the header")
+                throw .unrecognised(file: file, line: header.line, reason: Strings.current.lines.duplicateColumn(quoted(key)))
             }
             columns[key] = index
         }
@@ -249,7 +249,7 @@ private struct ImportJob {
             }
         case .csv:
             if columns["type"] == nil {
-                throw .unrecognised(file: file, line: header.line, reason: "the events header has no 'type' column")
+                throw .unrecognised(file: file, line: header.line, reason: Strings.current.lines.noTypeColumn)
             }
             known = [
                 "type", "id", "author", "at", "network", "url", "actor", "post", "target", "impressions", "engagements",
@@ -264,13 +264,13 @@ private struct ImportJob {
         if let typo = unknown.lazy.compactMap({ name in closestMatch(to: name, in: missingKnown).map { (name, $0) } }).first {
             throw .unrecognised(
                 file: file, line: header.line,
-                reason: "unknown column '\(quoted(typo.0))' in the header; did you mean '\(typo.1)'? Nothing was imported from the file")
+                reason: Strings.current.lines.unknownColumnTypo(quoted(typo.0), typo.1))
         }
         if !unknown.isEmpty {
             diagnostics.append(
                 Diagnostic(
                     file: file, line: header.line, severity: .warning,
-                    message: "ignoring unknown column\(unknown.count > 1 ? "s" : "") \(unknown.map { "'\(quoted($0))'" }.joined(separator: ", "))"
+                    message: Strings.current.lines.ignoringColumns(unknown.map { quoted($0) })
                 ))
         }
     }
@@ -466,7 +466,7 @@ private final class DecodedBatches: @unchecked Sendable {
                 content = .failure(LineError(error))
             } else if record.fields.count != width {
                 content = .failure(
-                    LineError("expected \(width) fields as in the header, found \(record.fields.count)"))
+                    LineError(Strings.current.lines.fieldCount(width, record.fields.count)))
             } else {
                 let fields = CSVFields(columns: columns, fields: record.fields)
                 content =

@@ -1,3 +1,4 @@
+import CodirText
 import Foundation
 
 /// One line of a JSON Lines file.
@@ -34,7 +35,7 @@ enum JSONLines {
         guard let raw = String(validating: slice, as: UTF8.self) else {
             return JSONLine(
                 line: line, raw: String(decoding: slice, as: UTF8.self),
-                object: .failure(LineError("the line is not valid UTF-8; save the file as UTF-8")))
+                object: .failure(LineError(Strings.current.lines.notUTF8)))
         }
         let object: Result<[String: Any], LineError>
         do {
@@ -42,10 +43,10 @@ enum JSONLines {
             if let dictionary = value as? [String: Any] {
                 object = .success(dictionary)
             } else {
-                object = .failure(LineError("malformed JSON: expected one object per line"))
+                object = .failure(LineError(Strings.current.lines.oneObjectPerLine))
             }
         } catch {
-            object = .failure(LineError("malformed JSON: \(shortReason(error))"))
+            object = .failure(LineError(Strings.current.lines.malformedJSON(shortReason(error))))
         }
         return JSONLine(line: line, raw: raw, object: object)
     }

@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 
 /// Turns a row of the people CSV into a directory entry.
 enum PeopleDecoder {
@@ -12,11 +13,11 @@ enum PeopleDecoder {
             let department = try EventDecoder.text(fields, "department")
             let roleText = try EventDecoder.text(fields, "role")
             guard let role = Role(rawValue: roleText.lowercased()) else {
-                throw LineError("bad role '\(quoted(roleText))' (expected leader or employee)")
+                throw LineError(Strings.current.lines.badRole(quoted(roleText)))
             }
             let login = try EventDecoder.optionalText(fields, "login")
             if let login, !isValidLogin(login) {
-                throw LineError("bad login '\(quoted(login))' (expected a unix login: letters, digits, '.', '_', '-')")
+                throw LineError(Strings.current.lines.badLogin(quoted(login)))
             }
             let linkedin = try EventDecoder.optionalText(fields, "linkedin")
             // One or more addresses separated by ';'.
@@ -25,7 +26,7 @@ enum PeopleDecoder {
                 let email = Person.normalised(email: piece)
                 guard !email.isEmpty else { continue }
                 guard isValidEmail(email) else {
-                    throw LineError("bad e-mail address '\(quoted(email))' in 'email' (expected name@domain, several separated by ';')")
+                    throw LineError(Strings.current.lines.badEmail(quoted(email)))
                 }
                 if !emails.contains(email) { emails.append(email) }
             }

@@ -28,23 +28,6 @@ public enum Bounds {
     @inline(__always)
     public static func isPlausible(_ day: Day) -> Bool { days.contains(day.number) }
 
-    /// The reason a count cannot be taken, or nil when it can; `field` names it in the message.
-    public static func problem(count: Int64, field: String) -> String? {
-        if count < 0 { return "negative count \(count) in '\(field)'" }
-        if count > maxCount { return "implausible count \(count) in '\(field)' (above 10^12)" }
-        return nil
-    }
-
-    /// The reason a moment cannot be taken, or nil when it can.
-    public static func problem(_ time: Timestamp, field: String) -> String? {
-        isPlausible(time) ? nil : "date \(time.day.iso8601) in '\(field)' is outside 1970-01-01 to 2100-12-31"
-    }
-
-    /// The reason a day cannot be taken, or nil when it can.
-    public static func problem(_ day: Day, field: String) -> String? {
-        isPlausible(day) ? nil : "day \(day.iso8601) in '\(field)' is outside 1970-01-01 to 2100-12-31"
-    }
-
     /// A count from a floating-point cell, or nil when it is not finite, negative or above 10¹².
     public static func count(_ value: Double) -> Int64? {
         guard value.isFinite, value >= 0, value <= Double(maxCount) else { return nil }

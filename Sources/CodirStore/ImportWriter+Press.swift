@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 import GRDB
 

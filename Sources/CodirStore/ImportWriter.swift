@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 import GRDB
 
@@ -214,12 +215,12 @@ public final class ImportWriter {
     /// Adds a person to the directory, or updates them when their id is known.
     public func write(_ person: Person) throws -> Result<WriteOutcome, RecordRejection> {
         if let login = person.login, let owner = loginOwners[login], owner != person.id {
-            return count(.failure(RecordRejection("login '\(quoted(login))' already belongs to person '\(quoted(owner))'")))
+            return count(.failure(RecordRejection(Strings.current.lines.loginTaken(quoted(login), quoted(owner)))))
         }
         for email in person.emails ?? [] {
             if let owner = emailOwners[email], owner != person.id {
                 return count(
-                    .failure(RecordRejection("e-mail address '\(quoted(email))' already belongs to person '\(quoted(owner))'")))
+                    .failure(RecordRejection(Strings.current.lines.emailTaken(quoted(email), quoted(owner)))))
             }
         }
         let department = try departmentRow(person.department)
@@ -320,7 +321,7 @@ public final class ImportWriter {
 
     func personRow(_ key: String, as field: String) -> Result<Int64, RecordRejection> {
         guard let person = people[key] else {
-            return .failure(RecordRejection("unknown person '\(quoted(key))' in '\(quoted(field))'; import the people file first"))
+            return .failure(RecordRejection(Strings.current.lines.unknownPerson(quoted(key), quoted(field))))
         }
         return .success(person.row)
     }
@@ -455,14 +456,14 @@ public final class ImportWriter {
         // A reaction or comment in a chat (Slack, Viva Engage) is to a person's message, not to a post: it names
         // its target instead.
         if interaction.kind.isPostBased, interaction.post != nil || interaction.target == nil {
-            guard let key = interaction.post else { return .failure(RecordRejection("missing field 'post'")) }
+            guard let key = interaction.post else { return .failure(RecordRejection(Strings.current.lines.missingField("post"))) }
             guard let known = posts[key] else {
-                return .failure(RecordRejection("unknown post '\(quoted(key))'; import the post first"))
+                return .failure(RecordRejection(Strings.current.lines.unknownPost(quoted(key))))
             }
             post = known.row
             target = known.author
         } else {
-            guard let key = interaction.target else { return .failure(RecordRejection("missing field 'target'")) }
+            guard let key = interaction.target else { return .failure(RecordRejection(Strings.current.lines.missingField("target"))) }
             switch personRow(key, as: "target") {
             case .success(let row): target = row
             case .failure(let rejection): return .failure(rejection)
@@ -486,7 +487,7 @@ public final class ImportWriter {
 
     private func write(_ stats: PostStatsEvent) throws -> Result<WriteOutcome, RecordRejection> {
         guard let post = posts[stats.post] else {
-            return .failure(RecordRejection("unknown post '\(quoted(stats.post))'; import the post first"))
+            return .failure(RecordRejection(Strings.current.lines.unknownPost(quoted(stats.post))))
         }
         upsertStats.bind(1, post.row)
         upsertStats.bind(2, stats.at.seconds)

@@ -16,6 +16,7 @@ public struct Strings: Sendable {
     public var messages: Messages
     public var imports: Imports
     public var database: Database
+    public var lines: Lines
 
     /// The table of `language`.
     public static func of(_ language: Language) -> Strings { language == .fr ? french : english }
@@ -498,5 +499,45 @@ extension Strings {
         public var full: @Sendable (String) -> String
         public var unknownPerson: @Sendable (String, String) -> String
         public var io: @Sendable (String, String) -> String
+    }
+
+    /// Why a line of a people or events file is rejected (after its `FILE:LINE: error:` prefix).
+    public struct Lines: Sendable {
+        public var negativeCount: @Sendable (Int64, String) -> String
+        public var implausibleCount: @Sendable (Int64, String) -> String
+        public var dateOutside: @Sendable (String, String) -> String
+        public var dayOutside: @Sendable (String, String) -> String
+        public var badDay: @Sendable (String) -> String
+        public var dailyNeedsOne: String
+        public var unknownType: @Sendable (String, String) -> String
+        public var containsNUL: @Sendable (String) -> String
+        public var notAList: @Sendable (String) -> String
+        public var notAString: @Sendable (String, String) -> String
+        public var notHashtags: @Sendable (String, String) -> String
+        public var badHashtag: @Sendable (String, String, Int) -> String
+        public var missingField: @Sendable (String) -> String
+        public var badTimestamp: @Sendable (String, String) -> String
+        public var nonNumeric: @Sendable (String, String) -> String
+        public var nonNumericList: @Sendable (String) -> String
+        public var nonNumericOther: @Sendable (String, String) -> String
+        public var badRole: @Sendable (String) -> String
+        public var badLogin: @Sendable (String) -> String
+        public var badEmail: @Sendable (String) -> String
+        public var notUTF8: String
+        public var oneObjectPerLine: String
+        public var malformedJSON: @Sendable (String) -> String
+        public var unclosedQuote: String
+        public var textAfterQuote: String
+        public var quoteInField: String
+        public var fieldCount: @Sendable (Int, Int) -> String
+        public var emptyFile: String
+        public var duplicateColumn: @Sendable (String) -> String
+        public var noTypeColumn: String
+        public var unknownColumnTypo: @Sendable (String, String) -> String
+        public var ignoringColumns: @Sendable ([String]) -> String
+        public var loginTaken: @Sendable (String, String) -> String
+        public var emailTaken: @Sendable (String, String) -> String
+        public var unknownPerson: @Sendable (String, String) -> String
+        public var unknownPost: @Sendable (String) -> String
     }
 }

@@ -46,7 +46,7 @@ struct StringsTests {
             #expect(text.isEmpty || !translated.isEmpty, "\(key) has no French")
             // The reports' sentences are wrapped at 80 columns, or are Markdown paragraphs, and the import summaries
             // are lines of a log: the layout adapts.
-            let wrapped = (key.hasPrefix("report.") && !key.hasPrefix("report.column")) || key.hasPrefix("imports.")
+            let wrapped = (key.hasPrefix("report.") && !key.hasPrefix("report.column")) || key.hasPrefix("imports.") || key.hasPrefix("lines.")
             let room = Self.rooms[key] ?? (wrapped ? Int.max : 80)
             #expect(
                 TextWidth.columns(of: translated) <= max(room, TextWidth.columns(of: text)) || TextWidth.columns(of: translated) <= room,

@@ -126,6 +126,16 @@ struct CommandLineTests {
         let mixed = try cli.run(["--db", db, "import", "--lang", "fr", "--dry-run", events], environment: [:])
         #expect(mixed.stdout.contains("1 importé, 0 doublon, 1 rejeté (essai : rien n'est écrit)"), "\(mixed.stdout)")
         #expect(mixed.stderr.contains("events.csv:3: error: "), "\(mixed.stderr)")
+        #expect(mixed.stderr.contains("events.csv:3: error: personne inconnue 'nobody' dans 'author'"), "\(mixed.stderr)")
+        let broken = try cli.write(
+            "broken.jsonl", "{\"type\":\"post\",\"id\":\"p9\",\"author\":\"ceo\"}\n{\"type\":\"post\",\"id\":\"p8\",\"author\":\"ceo\",\"at\":\"hier\"}\nnot json\n")
+        let french = try cli.run(["--db", db, "import", "--dry-run", broken], environment: ["LANG": "fr_FR.UTF-8"])
+        for expected in [
+            "broken.jsonl:1: error: champ 'at' manquant", "broken.jsonl:2: error: horodatage invalide 'hier' dans 'at'",
+            "broken.jsonl:3: error: JSON mal formé",
+        ] {
+            #expect(french.stderr.contains(expected), "\(expected) missing:\n\(french.stderr)")
+        }
         let english = try cli.run(["--db", db, "import", "--dry-run", events], environment: [:])
         #expect(english.stdout.contains("1 imported, 0 duplicates, 1 rejected (dry run: nothing written)"), "\(english.stdout)")
     }
