@@ -50,11 +50,6 @@ public struct DataStatus: Sendable {
         return HumanFormat.ago(file.seconds, now: now.seconds)
     }
 
-    /// `2026-09-01 to 2026-11-28`.
-    public static func period(_ coverage: SourceCoverage) -> String {
-        "\(coverage.first.day.iso8601) to \(coverage.last.day.iso8601)"
-    }
-
     /// "LinkedIn archive and LinkedIn analytics".
     public static func list(_ sources: [DataSource]) -> String {
         let titles = sources.map(\.title)

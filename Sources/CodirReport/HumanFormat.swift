@@ -148,14 +148,7 @@ public enum HumanFormat {
 
     /// Whole numbers written out: `1,234` (`1 234`).
     public static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        let separator = words.groupSeparator
-        var out = ""
-        for (i, c) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
-            out.append(c)
-        }
-        return (value < 0 ? "-" : "") + out
+        CodirText.grouped(value, words.groupSeparator)
     }
 
     /// `value` with `digits` decimals (0 to 3), rounded half away from zero at the last digit shown, without

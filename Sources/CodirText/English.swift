@@ -402,8 +402,8 @@ extension Strings {
             unknownPost: { "unknown post '\($0)'; import the post first" }))
 }
 
-/// Digits in groups of three: `1,234` / `1 234`.
-func grouped(_ value: Int, _ separator: String) -> String {
+/// Digits in groups of three: `1,234` / `1 234` (what `HumanFormat.grouped` writes in the current language).
+public func grouped(_ value: Int, _ separator: String) -> String {
     let digits = String(value.magnitude)
     var out = ""
     for (i, c) in digits.enumerated() {
