@@ -39,7 +39,7 @@ let package = Package(
                 "CodirModel", "CodirStore", "CodirText", "LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // The installation's configuration file (TOML): who may see what.
-        .target(name: "CodirConfig", dependencies: ["CodirModel", .product(name: "TOMLKit", package: "TOMLKit")]),
+        .target(name: "CodirConfig", dependencies: ["CodirModel", "CodirText", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The synthetic demo organisation and the live simulator.
         .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore", "CodirIngest"]),
         // Every text a person reads, in English and French (one typed table per language).

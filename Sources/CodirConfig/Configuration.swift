@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 import TOMLKit
 
@@ -116,7 +117,7 @@ public struct Configuration: Sendable, Hashable {
                 user = path
                 break
             }
-            if required { throw ConfigurationError("\(path): no such configuration file") }
+            if required { throw ConfigurationError(Strings.current.commands.noConfiguration(path)) }
         }
         guard FileManager.default.fileExists(atPath: systemPath) else {
             return try user.map(read) ?? Configuration()
@@ -137,13 +138,13 @@ public struct Configuration: Sendable, Hashable {
 
     private static func read(_ path: String) throws(ConfigurationError) -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigurationError("\(path): cannot read the configuration file (check its permissions)")
+            throw ConfigurationError(Strings.current.commands.configurationUnreadable(path))
         }
         guard data.count <= 1 << 20 else {
-            throw ConfigurationError("\(path): the configuration file is larger than 1 MiB; is it the right file?")
+            throw ConfigurationError(Strings.current.commands.configurationTooLarge(path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigurationError("\(path): the configuration file is not UTF-8 text")
+            throw ConfigurationError(Strings.current.commands.configurationNotUTF8(path))
         }
         return try parse(text, file: path)
     }
@@ -156,19 +157,21 @@ public struct Configuration: Sendable, Hashable {
         } catch let error as TOMLParseError {
             throw ConfigurationError("\(file):\(error.source.begin.line): \(error.description.lowercasedFirst)")
         } catch {
-            throw ConfigurationError("\(file): not a TOML file (\(error))")
+            throw ConfigurationError(Strings.current.commands.notTOML(file, "\(error)"))
         }
         func line(of key: String) -> Int { Self.line(of: key, in: text) }
         for key in table.keys.sorted(by: { line(of: $0) < line(of: $1) }) where !keys.contains(key) {
-            let hint = closestMatch(to: key, in: keys).map { "; did you mean '\($0)'?" } ?? ""
+            let hint = closestMatch(to: key, in: keys).map(Strings.current.commands.didYouMean) ?? ""
             throw ConfigurationError(
-                "\(file):\(line(of: key)): unknown key '\(sanitized(key))'\(hint) (expected \(keys.dropLast().map { "'\($0)'" }.joined(separator: ", ")) or '\(keys.last ?? "")')")
+                Strings.current.commands.unknownKey(
+                    "\(file):\(line(of: key))", sanitized(key), hint,
+                    "\(keys.dropLast().map { "'\($0)'" }.joined(separator: ", ")) \(Strings.current.commands.orWord) '\(keys.last ?? "")'"))
         }
         var configuration = Configuration(file: file)
         if let value = table["visibility"] {
             let allowed = Visibility.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
             guard let name = value.string, let visibility = Visibility(rawValue: name) else {
-                throw ConfigurationError("\(file):\(line(of: "visibility")): 'visibility' must be one of \(allowed)")
+                throw ConfigurationError(Strings.current.commands.visibilityOneOf("\(file):\(line(of: "visibility"))", allowed))
             }
             configuration.visibility = visibility
             configuration.keysSet.insert("visibility")
@@ -176,7 +179,7 @@ public struct Configuration: Sendable, Hashable {
         if let value = table["min_group_size"] {
             guard let size = value.int, (1...maxGroupSize).contains(size) else {
                 throw ConfigurationError(
-                    "\(file):\(line(of: "min_group_size")): 'min_group_size' must be a whole number from 1 to \(maxGroupSize)")
+                    Strings.current.commands.groupSizeRange("\(file):\(line(of: "min_group_size"))", maxGroupSize))
             }
             configuration.minGroupSize = size
             configuration.keysSet.insert("min_group_size")
@@ -184,21 +187,21 @@ public struct Configuration: Sendable, Hashable {
         for key in ["stale_after_days", "retention_days"] {
             guard let value = table[key] else { continue }
             guard let days = value.int, (1...maxDays).contains(days) else {
-                throw ConfigurationError("\(file):\(line(of: key)): '\(key)' must be a whole number of days from 1 to \(maxDays)")
+                throw ConfigurationError(Strings.current.commands.daysRange("\(file):\(line(of: key))", key, maxDays))
             }
             if key == "stale_after_days" { configuration.staleAfterDays = days } else { configuration.retentionDays = days }
             configuration.keysSet.insert(key)
         }
         if let value = table["contact"] {
             guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty, text.count <= 200 else {
-                throw ConfigurationError("\(file):\(line(of: "contact")): 'contact' must be a text of 1 to 200 characters, like contact = \"Marie Dupont, communication\"")
+                throw ConfigurationError(Strings.current.commands.contactText("\(file):\(line(of: "contact"))"))
             }
             configuration.contact = sanitized(text)
             configuration.keysSet.insert("contact")
         }
         if let value = table["language"] {
             guard let name = value.string, let language = Language(rawValue: name) else {
-                throw ConfigurationError("\(file):\(line(of: "language")): 'language' must be \"fr\" or \"en\"")
+                throw ConfigurationError(Strings.current.commands.languageValue("\(file):\(line(of: "language"))"))
             }
             configuration.language = language
             configuration.keysSet.insert("language")
@@ -210,12 +213,12 @@ public struct Configuration: Sendable, Hashable {
         if let value = table["admins"] {
             guard let array = value.array else {
                 throw ConfigurationError(
-                    "\(file):\(line(of: "admins")): 'admins' must be a list of logins, like admins = [\"comms-lead\"]")
+                    Strings.current.commands.adminsList("\(file):\(line(of: "admins"))"))
             }
             for element in array {
                 guard let login = element.string, isLogin(login) else {
                     throw ConfigurationError(
-                        "\(file):\(line(of: "admins")): 'admins' holds \(element.debugDescription), which is not a unix login")
+                        Strings.current.commands.adminNotLogin("\(file):\(line(of: "admins"))", sanitized(element.debugDescription)))
                 }
                 configuration.admins.append(login)
             }
@@ -229,13 +232,12 @@ public struct Configuration: Sendable, Hashable {
     static func parseValue(_ value: TOMLValueConvertible, file: String, text: String) throws(ConfigurationError) -> ValueRates {
         guard let table = value.table else {
             throw ConfigurationError(
-                "\(file):\(Self.line(of: "value", in: text)): 'value' must be a table, like [value] then cpm = 30 on the next line")
+                Strings.current.commands.valueTable("\(file):\(Self.line(of: "value", in: text))"))
         }
         func line(of key: String) -> Int { Self.line(of: key, in: text) }
         for key in table.keys.sorted() where !valueKeys.contains(key) {
-            let hint = closestMatch(to: key, in: valueKeys).map { "; did you mean '\($0)'?" } ?? ""
-            throw ConfigurationError(
-                "\(file):\(line(of: key)): unknown key '\(sanitized(key))' in [value]\(hint) (expected 'cpm', 'cpe' or 'currency')")
+            let hint = closestMatch(to: key, in: valueKeys).map(Strings.current.commands.didYouMean) ?? ""
+            throw ConfigurationError(Strings.current.commands.unknownValueKey("\(file):\(line(of: key))", sanitized(key), hint))
         }
         var rates = ValueRates.defaults
         for key in ["cpm", "cpe"] {
@@ -244,7 +246,7 @@ public struct Configuration: Sendable, Hashable {
                 number <= ValueRates.maximum
             else {
                 throw ConfigurationError(
-                    "\(file):\(line(of: key)): '\(key)' in [value] must be a number from 0 to 1000000, like \(key) = \(key == "cpm" ? "30" : "1.5")")
+                    Strings.current.commands.rateRange("\(file):\(line(of: key))", key, key == "cpm" ? "30" : "1.5"))
             }
             if key == "cpm" { rates.cpm = number } else { rates.cpe = number }
         }
@@ -253,7 +255,7 @@ public struct Configuration: Sendable, Hashable {
                 code.allSatisfy({ $0.isLetter || $0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .currencySymbol } })
             else {
                 throw ConfigurationError(
-                    "\(file):\(line(of: "currency")): 'currency' in [value] must be a currency code of 1 to 8 letters, like currency = \"EUR\"")
+                    Strings.current.commands.currencyCode("\(file):\(line(of: "currency"))"))
             }
             rates.currency = code
         }

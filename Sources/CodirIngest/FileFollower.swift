@@ -1,4 +1,5 @@
 import CodirStore
+import CodirText
 import Foundation
 
 /// Follows a growing events file like `tail -F`: imports each new complete line once, surviving rotation and
@@ -81,7 +82,7 @@ public final class FileFollower {
         do {
             size = try handle.seekToEnd()
         } catch {
-            throw .unreadable(file: path, reason: "it cannot be read any more")
+            throw .unreadable(file: path, reason: Strings.current.files.cannotBeReadAnyMore)
         }
         if size < state.offset + UInt64(pending.count) {
             // Truncated: start again from the top; what was imported stays, and duplicates are recognised.
@@ -97,7 +98,7 @@ public final class FileFollower {
             try handle.seek(toOffset: readFrom)
             data = try handle.read(upToCount: Int(min(size - readFrom, UInt64(readLimit)))) ?? Data()
         } catch {
-            throw .unreadable(file: path, reason: "it cannot be read any more")
+            throw .unreadable(file: path, reason: Strings.current.files.cannotBeReadAnyMore)
         }
         // Only the new bytes are searched for a newline; a partial last line waits for its newline.
         let fresh = [UInt8](data)
@@ -138,7 +139,7 @@ public final class FileFollower {
         } else {
             throw .unrecognised(
                 file: path, line: state.lines + 1,
-                reason: "unrecognised format: expected events as JSON Lines or an events CSV with a 'type' column")
+                reason: Strings.current.files.unrecognisedEvents)
         }
         var piece = chunk
         var lineOffset = state.lines

@@ -1,6 +1,7 @@
 import LibC
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// Why the watcher cannot go on.
@@ -54,20 +55,19 @@ public final class FolderWatcher {
         self.summary = summary
         inbox = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard inbox >= 0 else {
-            throw WatchError(description: "\(quoted(folder)) is not a folder that can be opened; create it or name another with --watch")
+            throw WatchError(description: Strings.current.files.inboxNotFolder(quoted(folder)))
         }
         do throws(WatchError) {
             for place in Place.allCases {
                 // processing/ is the watcher's alone; done/ and failed/ may be read by the group.
                 if mkdirat(inbox, place.rawValue, place == .processing ? 0o700 : 0o750) != 0 && errno != EEXIST {
                     throw WatchError(
-                        description: "cannot create \(quoted(folder))/\(place.rawValue) (\(String(cString: strerror(errno)))); check the folder's permissions")
+                        description: Strings.current.files.inboxCannotCreate("\(quoted(folder))/\(place.rawValue)", String(cString: strerror(errno))))
                 }
                 let descriptor = openat(inbox, place.rawValue, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard descriptor >= 0, let identity = FileIdentity(descriptor: descriptor) else {
                     throw WatchError(
-                        description:
-                            "\(quoted(folder))/\(place.rawValue) is not a real folder (a symbolic link or a file); remove it so that the watcher can create it")
+                        description: Strings.current.files.inboxNotRealFolder("\(quoted(folder))/\(place.rawValue)"))
                 }
                 places[place] = (descriptor, identity)
             }
@@ -119,8 +119,7 @@ public final class FolderWatcher {
                 status.st_mode & S_IFMT == S_IFDIR, FileIdentity(status) == identity
             else {
                 throw WatchError(
-                    description:
-                        "\(quoted(folder))/\(place.rawValue) was replaced or removed while watching; stopping (check who can write to the inbox, and its mode: 3770)")
+                    description: Strings.current.files.inboxReplaced("\(quoted(folder))/\(place.rawValue)"))
             }
         }
     }
@@ -133,7 +132,7 @@ public final class FolderWatcher {
         guard fstatat(processing, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return }
         let kind = status.st_mode & S_IFMT
         guard kind == S_IFREG || kind == S_IFDIR else {
-            file(name, to: .failed, shown: shown, because: "it is \(SafeFile.kindName(status.st_mode)), which is never opened")
+            file(name, to: .failed, shown: shown, because: Strings.current.files.neverOpened(SafeFile.kindName(status.st_mode)))
             return
         }
         // A file that changes while it is imported is imported again, a few times at most.
@@ -142,28 +141,28 @@ public final class FolderWatcher {
             let outcome = kind == S_IFDIR ? importFolder(name, shown: shown) : importFile(name, shown: shown)
             switch outcome {
             case .retryLater(let reason):
-                log("ingest: \(quoted(shown)): \(reason); it stays in processing/ and will be tried again")
+                log(Strings.current.files.staysInProcessing(quoted(shown), reason))
                 return
             case .failed(let reason):
                 file(name, to: .failed, shown: shown, because: reason)
                 return
             case .imported:
                 if let before, DropFingerprint(of: name, in: processing) != before {
-                    log("ingest: \(quoted(shown)) changed while it was imported; importing it again")
+                    log(Strings.current.files.changedWhileImported(quoted(shown)))
                     continue
                 }
                 if keepsImported {
                     file(name, to: .done, shown: shown, because: nil)
                 } else if remove(name, in: descriptor(.processing)) {
-                    log("ingest: \(quoted(shown)) imported and removed (--keep none)")
+                    log(Strings.current.files.importedAndRemoved(quoted(shown)))
                 } else {
-                    log("error: cannot remove \(quoted(shown)) from processing/ (\(String(cString: strerror(errno)))); it is filed in done/")
+                    log(Strings.current.files.cannotRemove(quoted(shown), String(cString: strerror(errno))))
                     file(name, to: .done, shown: shown, because: nil)
                 }
                 return
             }
         }
-        log("ingest: \(quoted(shown)) keeps changing; it stays in processing/ and will be tried again")
+        log(Strings.current.files.keepsChanging(quoted(shown)))
     }
 
     enum Outcome {
@@ -192,14 +191,14 @@ public final class FolderWatcher {
     private func importFolder(_ name: String, shown: String) -> Outcome {
         let processing = descriptor(.processing)
         let folder = openat(processing, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard folder >= 0 else { return .failed("it cannot be opened as a folder") }
+        guard folder >= 0 else { return .failed(Strings.current.files.cannotOpenAsFolder) }
         defer { close(folder) }
         for entry in entries(of: folder) {
             var status = stat()
-            guard fstatat(folder, entry, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .failed("\(quoted(entry)) cannot be examined") }
+            guard fstatat(folder, entry, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .failed(Strings.current.files.insideCannotExamine(quoted(entry))) }
             let kind = status.st_mode & S_IFMT
             guard kind == S_IFREG || kind == S_IFDIR else {
-                return .failed("\(quoted(entry)) inside it is \(SafeFile.kindName(status.st_mode)), which is never opened")
+                return .failed(Strings.current.files.insideNeverOpened(quoted(entry), SafeFile.kindName(status.st_mode)))
             }
         }
         let path = ((self.folder as NSString).appendingPathComponent(Place.processing.rawValue) as NSString)
@@ -219,14 +218,14 @@ public final class FolderWatcher {
             log(failure.description)
             let reason =
                 switch error {
-                case .locked: "the database is busy"
-                case .full: "the disk holding the database is full"
-                default: "the database could not take it"
+                case .locked: Strings.current.files.databaseBusy
+                case .full: Strings.current.files.databaseFull
+                default: Strings.current.files.databaseRefused
                 }
             return .retryLater(reason)
         case .unreadable, .unrecognised:
             log(failure.description)
-            return .failed("it could not be imported")
+            return .failed(Strings.current.files.couldNotImport)
         }
     }
 
@@ -254,8 +253,7 @@ public final class FolderWatcher {
     /// Moves `name` from `processing/` to `place`, and says so.
     private func file(_ name: String, to place: Place, shown: String, because reason: String?) {
         guard let moved = move(name, from: descriptor(.processing), to: place) else { return }
-        let renamed = moved == name ? "" : " as \(quoted(moved))"
-        log("ingest: \(quoted(shown)) → \(place.rawValue)/\(renamed)\(reason.map { ": \($0)" } ?? "")")
+        log(Strings.current.files.filed(quoted(shown), place.rawValue, moved == name ? nil : quoted(moved), reason))
     }
 
     /// Renames `name` in the folder `source` into `place` under a name not yet taken there; the name it got,
@@ -271,7 +269,7 @@ public final class FolderWatcher {
             candidate = "\(name).\(suffix)"
         }
         guard renameat(source, name, target, candidate) == 0 else {
-            log("error: cannot move \(quoted(name)) to \(place.rawValue)/ (\(String(cString: strerror(errno)))); check the folder's permissions")
+            log(Strings.current.files.cannotMove(quoted(name), place.rawValue, String(cString: strerror(errno))))
             return nil
         }
         return candidate

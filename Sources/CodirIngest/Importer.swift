@@ -52,7 +52,7 @@ public enum ImportFailure: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .unreadable(let file, let reason): "\(file): error: cannot read the file (\(reason))"
+        case .unreadable(let file, let reason): "\(file): error: " + Strings.current.files.cannotRead(reason)
         case .unrecognised(let file, let line, let reason):
             Diagnostic(file: file, line: line, severity: .error, message: reason).description
         case .store(let error): "error: \(error.message)"
@@ -114,9 +114,7 @@ public struct Importer {
             }
             throw .unrecognised(
                 file: file, line: 1,
-                reason:
-                    "unrecognised format: expected a people CSV (id,name,department,role,…), events as JSON Lines, or an events CSV with a 'type' column; name it with --format"
-            )
+                reason: Strings.current.files.unrecognisedFormat)
         }
         var job = ImportJob(file: file, bytes: bytes, format: format, progress: progress)
         try job.prepare()
@@ -213,12 +211,10 @@ private struct ImportJob {
         guard format != .jsonl else { return }
         if !isValidUTF8(bytes, 0..<bytes.count) {
             let reader = CSVReader(bytes: bytes, separator: separator)
-            let line = reader.first { $0.error?.contains("UTF-8") == true }?.line
+            let line = reader.first { $0.error == Strings.current.lines.notUTF8 }?.line
             throw .unrecognised(
                 file: file, line: line,
-                reason:
-                    "the file is not UTF-8 (Excel saves its 'CSV' in Windows-1252): save it as 'CSV UTF-8', or convert it with 'iconv -f WINDOWS-1252 -t UTF-8'; nothing was imported from it"
-            )
+                reason: Strings.current.files.notUTF8File)
         }
         let reader = CSVReader(bytes: bytes, separator: separator)
         guard let header = reader.first(where: { _ in true }) else { return }
@@ -238,14 +234,12 @@ private struct ImportJob {
             let missing = PeopleDecoder.requiredColumns.filter { columns[$0] == nil }
             if !missing.isEmpty {
                 let hints = missing.compactMap { name in
-                    closestMatch(to: name, in: columns.keys.filter { !known.contains($0) }).map { "'\(quoted($0))' for '\(name)'" }
+                    closestMatch(to: name, in: columns.keys.filter { !known.contains($0) }).map { Strings.current.files.hintFor(quoted($0), name) }
                 }
                 throw .unrecognised(
                     file: file, line: header.line,
-                    reason:
-                        "the people header lacks \(missing.map { "'\(quoted($0))'" }.joined(separator: ", ")) (expected id,name,department,role,login,linkedin,email)"
-                        + (hints.isEmpty ? "" : "; did you mean \(hints.joined(separator: ", "))?") + "; nothing was imported from it"
-                )
+                    reason: Strings.current.files.peopleHeaderLacks(
+                        missing.map { "'\(quoted($0))'" }.joined(separator: ", "), hints.isEmpty ? nil : hints.joined(separator: ", ")))
             }
         case .csv:
             if columns["type"] == nil {
@@ -318,8 +312,7 @@ private struct ImportJob {
                         }).first {
                             try reject(
                                 item.line, text(),
-                                "e-mail address '\(quoted(clash.0))' is also given to person '\(quoted(clash.1.person))' on line \(clash.1.line + lineOffset)"
-                            )
+                                Strings.current.files.emailAlsoGiven(quoted(clash.0), quoted(clash.1.person), clash.1.line + lineOffset))
                             continue
                         }
                         if case .failure(let rejection) = try writer.write(person) {

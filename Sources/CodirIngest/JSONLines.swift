@@ -53,7 +53,7 @@ enum JSONLines {
 
     private static func shortReason(_ error: any Error) -> String {
         let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-        guard var text else { return "not a JSON object" }
+        guard var text else { return Strings.current.files.notJSONObject }
         while text.last == "." { text.removeLast() }
         return text.prefix(1).lowercased() + text.dropFirst()
     }
@@ -74,8 +74,8 @@ struct JSONFields: FieldSource {
             if number.doubleValue == Double(integer) { return .integer(integer) }
             return .other(number.stringValue)
         case let strings as [String]: return .list(strings)
-        case is [Any]: return .other("an array")
-        case is [String: Any]: return .other("an object")
+        case is [Any]: return .other(Strings.current.files.anArray)
+        case is [String: Any]: return .other(Strings.current.files.anObject)
         default: return .other("\(member)")
         }
     }

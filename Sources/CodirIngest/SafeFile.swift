@@ -1,5 +1,6 @@
 import LibC
 import CodirModel
+import CodirText
 import Foundation
 
 /// Opening and reading files that someone else may have put there: only regular files are read (never a
@@ -23,10 +24,10 @@ public enum SafeFile {
         guard descriptor >= 0 else {
             let code = errno
             switch code {
-            case ENOENT: throw Failure(reason: "no such file")
-            case EACCES, EPERM: throw Failure(reason: "permission denied")
-            case ELOOP: throw Failure(reason: "it is a symbolic link, which is not followed here")
-            case ENXIO: throw Failure(reason: "it is a socket or a device, not a regular file")
+            case ENOENT: throw Failure(reason: Strings.current.files.noSuchFile)
+            case EACCES, EPERM: throw Failure(reason: Strings.current.files.permissionDenied)
+            case ELOOP: throw Failure(reason: Strings.current.files.symbolicLink)
+            case ENXIO: throw Failure(reason: Strings.current.files.socketOrDevice)
             default: throw Failure(reason: String(cString: strerror(code)))
             }
         }
@@ -41,37 +42,31 @@ public enum SafeFile {
 
     /// Throws unless the open file is a regular file.
     public static func requireRegular(_ descriptor: Int32) throws(Failure) {
-        guard let kind = kind(of: descriptor) else { throw Failure(reason: "it cannot be examined") }
-        if kind != "regular file" { throw Failure(reason: "it is \(kind), not a regular file") }
-    }
-
-    /// `regular file`, `a folder`, `a FIFO`, … for the file open on `descriptor`; nil when fstat fails.
-    public static func kind(of descriptor: Int32) -> String? {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        return kindName(status.st_mode)
+        guard fstat(descriptor, &status) == 0 else { throw Failure(reason: Strings.current.files.cannotExamine) }
+        if status.st_mode & S_IFMT != S_IFREG { throw Failure(reason: Strings.current.files.notRegular(kindName(status.st_mode))) }
     }
 
-    /// What a mode says a file is.
+    /// What a mode says a file that is not a regular file is (`a folder`, `a FIFO`, …), in the reader's language.
     public static func kindName(_ mode: mode_t) -> String {
-        switch mode & S_IFMT {
-        case S_IFREG: "regular file"
-        case S_IFDIR: "a folder"
-        case S_IFLNK: "a symbolic link"
-        case S_IFIFO: "a FIFO"
-        case S_IFSOCK: "a socket"
-        case S_IFCHR, S_IFBLK: "a device"
-        default: "not a regular file"
+        let words = Strings.current.files
+        return switch mode & S_IFMT {
+        case S_IFDIR: words.kindFolder
+        case S_IFLNK: words.kindLink
+        case S_IFIFO: words.kindFIFO
+        case S_IFSOCK: words.kindSocket
+        case S_IFCHR, S_IFBLK: words.kindDevice
+        default: words.kindOther
         }
     }
 
     /// Reads the whole of the regular file open on `descriptor` from its start, refusing one above `limit`.
     public static func read(_ descriptor: Int32, limit: UInt64 = defaultLimit) throws(Failure) -> [UInt8] {
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw Failure(reason: "it cannot be examined") }
+        guard fstat(descriptor, &status) == 0 else { throw Failure(reason: Strings.current.files.cannotExamine) }
         let size = UInt64(max(0, status.st_size))
         guard size <= limit else {
-            throw Failure(reason: "it is \(size) bytes, above the limit of \(limit); split it into smaller files")
+            throw Failure(reason: Strings.current.files.tooBig(size, limit))
         }
         var bytes = [UInt8](repeating: 0, count: Int(size))
         var filled = 0
@@ -91,7 +86,7 @@ public enum SafeFile {
                 }
                 if count > 0 {
                     guard UInt64(filled) + UInt64(count) <= limit else {
-                        throw Failure(reason: "it grew above the limit of \(limit) bytes while being read")
+                        throw Failure(reason: Strings.current.files.grew(limit))
                     }
                     bytes.append(contentsOf: chunk[0..<count])
                 }

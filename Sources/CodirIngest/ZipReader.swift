@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 import ZIPFoundation
 
@@ -30,6 +31,8 @@ struct ZipReader {
 
     /// Why an entry cannot be read, as a phrase that names it.
     struct Refusal: Error {
+        enum Kind { case unreadable, tooManyEntries, entry }
+        var kind = Kind.entry
         var reason: String
     }
 
@@ -37,7 +40,7 @@ struct ZipReader {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw Refusal(reason: "not a readable zip archive")
+            throw Refusal(kind: .unreadable, reason: Strings.current.files.notZip)
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: path)
         fileSize = (attributes?[.size] as? NSNumber)?.uint64Value ?? UInt64.max
@@ -47,7 +50,7 @@ struct ZipReader {
         var listed: [Entry] = []
         for entry in archive {
             guard listed.count < limits.entries else {
-                throw Refusal(reason: "the archive lists more than \(limits.entries) entries; it is refused")
+                throw Refusal(kind: .tooManyEntries, reason: Strings.current.files.tooManyEntries(limits.entries))
             }
             listed.append(entry)
         }
@@ -70,13 +73,13 @@ struct ZipReader {
         let compressed = max(1, min(UInt64(entry.compressedSize), fileSize))
         // Refused before reading anything when the header itself is beyond the limits.
         if declared > limits.perEntry {
-            throw Refusal(reason: "\(name) would unpack to \(declared) bytes, above the limit of \(limits.perEntry)")
+            throw Refusal(reason: Strings.current.files.entryTooBig(name, declared, limits.perEntry))
         }
         if declared / compressed > limits.ratio {
-            throw Refusal(reason: "\(name) claims a compression ratio above \(limits.ratio):1 (a zip bomb?)")
+            throw Refusal(reason: Strings.current.files.zipBomb(name, limits.ratio))
         }
         if delivered + declared > limits.total {
-            throw Refusal(reason: "the archive would unpack to more than \(limits.total) bytes in all")
+            throw Refusal(reason: Strings.current.files.archiveTooBig(limits.total))
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(declared))
@@ -92,9 +95,9 @@ struct ZipReader {
                 bytes.append(contentsOf: chunk)
             }
         } catch is ZipOverflow {
-            throw Refusal(reason: "\(name) delivers more bytes than its header declares; the archive is damaged or crafted")
+            throw Refusal(reason: Strings.current.files.moreThanDeclared(name))
         } catch {
-            throw Refusal(reason: "\(name) cannot be extracted; the archive is damaged")
+            throw Refusal(reason: Strings.current.files.cannotExtract(name))
         }
         delivered += UInt64(bytes.count)
         return bytes

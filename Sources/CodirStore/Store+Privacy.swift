@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 import GRDB
 
@@ -21,13 +22,14 @@ public struct ForgetReport: Sendable, Hashable {
 
     /// One line: what was (or would be) removed.
     public var summary: String {
+        let words = Strings.current.commands
         let parts = [
-            (interactions, "interaction"), (posts, "post"), (postCounters, "post counter"), (dailyRows, "daily row"),
-            (followerCounts, "follower count"), (demographics, "demographics row"), (addresses, "e-mail address"),
-            (waiting, "waiting LinkedIn interaction"), (rejects, "rejected line"), (fileNames, "file name"),
-            (pressItems, "press item"),
-        ].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
-        return "\(sanitized(name)) (\(sanitized(person))): the directory entry" + parts.map { ", \($0)" }.joined()
+            (interactions, words.forgotInteraction), (posts, words.forgotPost), (postCounters, words.forgotPostCounter),
+            (dailyRows, words.forgotDailyRow), (followerCounts, words.forgotFollowerCount),
+            (demographics, words.forgotDemographics), (addresses, words.forgotAddress), (waiting, words.forgotWaiting),
+            (rejects, words.forgotRejected), (fileNames, words.forgotFileName), (pressItems, words.forgotPressItem),
+        ].filter { $0.0 > 0 }.map { words.count($0.0, $0.1) }
+        return words.forgetSummary(sanitized(name), sanitized(person), parts)
     }
 }
 
@@ -167,8 +169,7 @@ extension Store {
                     guard Date() < deadline else {
                         throw StoreError.io(
                             path: path,
-                            reason:
-                                "the person is removed, but a reader still holds old pages in the write-ahead log; close the viewers and run codir forget again to empty it")
+                            reason: Strings.current.commands.readerHoldsPages)
                     }
                     Thread.sleep(forTimeInterval: 0.2)
                 }
@@ -263,10 +264,10 @@ extension Store {
         let fileManager = FileManager.default
         let folder = (destination as NSString).deletingLastPathComponent
         if fileManager.fileExists(atPath: destination) {
-            throw .cannotCreate(path: destination, reason: "a file is already there; name a new file, so that no backup is overwritten")
+            throw .cannotCreate(path: destination, reason: Strings.current.commands.backupExists)
         }
         if !folder.isEmpty, !fileManager.fileExists(atPath: folder) {
-            throw .cannotCreate(path: destination, reason: "its folder \(folder) does not exist")
+            throw .cannotCreate(path: destination, reason: Strings.current.commands.folderMissing(folder))
         }
         do {
             try queue.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [destination]) }
@@ -294,7 +295,7 @@ public final class Retention {
         do {
             let removed = try store.applyRetention(days: days, now: Timestamp(seconds: Int64(now.timeIntervalSince1970)))
             last = now
-            if removed > 0 { log("retention: removed \(counted(removed, "interaction")) older than \(counted(days, "day")) (retention_days)") }
+            if removed > 0 { log(Strings.current.files.retentionRemoved(removed, days)) }
         } catch {
             if error != .locked(path: store.path) { log("error: \(error.message)") }
         }

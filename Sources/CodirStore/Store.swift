@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -44,13 +45,13 @@ public final class Store: Sendable {
         case .readWrite:
             let folder = (path as NSString).deletingLastPathComponent
             if !createFolder, !folder.isEmpty, !fileManager.fileExists(atPath: folder) {
-                throw .cannotCreate(path: path, reason: "its folder \(folder) does not exist; create it, or check the path for a typo")
+                throw .cannotCreate(path: path, reason: Strings.current.commands.folderMissingTypo(folder))
             }
             if !folder.isEmpty && !fileManager.fileExists(atPath: folder) {
                 do {
                     try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 } catch {
-                    throw .cannotCreate(path: path, reason: "its folder \(folder) cannot be created")
+                    throw .cannotCreate(path: path, reason: Strings.current.commands.folderCannotBeCreated(folder))
                 }
             }
         }
@@ -142,7 +143,7 @@ public final class Store: Sendable {
                 if try migrator.hasBeenSuperseded(db) { throw StoreError.newerSchema(path: path) }
                 guard try migrator.hasCompletedMigrations(db) else {
                     throw StoreError.io(
-                        path: path, reason: "its schema is older than this codir; run any 'codir import' to upgrade it")
+                        path: path, reason: Strings.current.commands.schemaOlder)
                 }
             }
         case .readWrite:
@@ -279,9 +280,9 @@ extension StoreError {
         switch error.resultCode {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: self = .notCodirDatabase(path: path)
         case .SQLITE_BUSY, .SQLITE_LOCKED: self = .locked(path: path)
-        case .SQLITE_CANTOPEN: self = .cannotOpen(path: path, reason: "SQLite cannot open the file")
-        case .SQLITE_READONLY: self = .cannotOpen(path: path, reason: "it is read-only for this user")
-        case .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path, reason: "permission denied")
+        case .SQLITE_CANTOPEN: self = .cannotOpen(path: path, reason: Strings.current.commands.sqliteCannotOpen)
+        case .SQLITE_READONLY: self = .cannotOpen(path: path, reason: Strings.current.commands.readOnlyForUser)
+        case .SQLITE_PERM, .SQLITE_AUTH: self = .cannotOpen(path: path, reason: Strings.current.files.permissionDenied)
         case .SQLITE_FULL: self = .full(path: path)
         default: self = .io(path: path, reason: error.message ?? "\(error.resultCode)")
         }

@@ -378,7 +378,7 @@ extension Strings {
             locked: { "la base à \($0) est verrouillée par un autre processus ; réessayez quand il aura fini" },
             walFilesMissing: { "impossible de lire la base à \($0) : ses fichiers -wal et -shm manquent et cet utilisateur ne peut pas les créer ; lancez une fois un codir import en tant que rédacteur (par exemple 'codir import --organisation NOM') pour les créer" },
             full: { "le disque de la base à \($0) est plein : rien de cet import n'a été écrit ; libérez de la place et relancez-le" },
-            unknownPerson: { "personne avec l'id '\($1)' dans l'annuaire de \($0) (les ids sont la colonne 'id' du fichier des personnes) ; rien n'a changé" },
+            unknownPerson: { "aucune personne n'a l'id '\($1)' dans l'annuaire de \($0) (les ids sont la colonne 'id' du fichier des personnes) ; rien n'a changé" },
             io: { "impossible d'utiliser la base à \($0) : \($1)" }),
         lines: Lines(
             negativeCount: { "nombre négatif \($0) dans '\($1)'" },
@@ -416,7 +416,8 @@ extension Strings {
             loginTaken: { "l'identifiant '\($0)' appartient déjà à la personne '\($1)'" },
             emailTaken: { "l'adresse e-mail '\($0)' appartient déjà à la personne '\($1)'" },
             unknownPerson: { "personne inconnue '\($0)' dans '\($1)' ; importez d'abord le fichier des personnes" },
-            unknownPost: { "post inconnu '\($0)' ; importez d'abord le post" }))
+            unknownPost: { "post inconnu '\($0)' ; importez d'abord le post" }),
+        files: frenchFiles, sources: frenchSources, commands: frenchCommands)
 }
 
 /// `1 importé`, `0 importé`, `2 importés`: French takes the singular for 0 and 1.

@@ -17,6 +17,9 @@ public struct Strings: Sendable {
     public var imports: Imports
     public var database: Database
     public var lines: Lines
+    public var files: Files
+    public var sources: Sources
+    public var commands: Commands
 
     /// The table of `language`.
     public static func of(_ language: Language) -> Strings { language == .fr ? french : english }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 extension Codir {
@@ -24,7 +25,7 @@ extension Codir {
             do {
                 let store = try Store.open(path: path, access: .readOnly)
                 let size = try store.backup(to: destination)
-                printLine("backed up \(path) to \(destination) (\(size / 1024) KiB)")
+                printLine(Strings.current.commands.backedUp(path, destination, size / 1024))
             } catch {
                 throw fail(error)
             }

@@ -27,8 +27,10 @@ struct Codir: ParsableCommand {
         TextWidth.prepareCharacterSet()
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName ?? String(describing: $0).lowercased() })
         let arguments = GlobalOptions.movingLeadingOptions(in: Array(CommandLine.arguments.dropFirst()), subcommands: names)
+        // What parsing says (an option out of range) is said in the language the command line asks for.
+        let early = earlyLanguage(arguments)
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try Language.$current.withValue(early) { try parseAsRoot(arguments) }
             let language = (command as? ChoosesLanguage)?.language() ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
             try Language.$current.withValue(language) { try command.run() }
         } catch {

@@ -28,7 +28,7 @@ struct DashboardOptions: ParsableArguments {
     var ascii: Bool { display.ascii }
 
     func validate() throws {
-        guard refresh >= 0.1, refresh <= 3600 else { throw ValidationError("--refresh must be between 0.1 and 3600 seconds.") }
+        guard refresh >= 0.1, refresh <= 3600 else { throw ValidationError(Strings.current.commands.betweenSeconds("--refresh", "0.1", "3600")) }
     }
 }
 

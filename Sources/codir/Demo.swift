@@ -44,7 +44,7 @@ extension Codir {
         var lang: LanguageName?
 
         func validate() throws {
-            guard rate >= 0, rate <= 1000 else { throw ValidationError("--rate must be between 0 and 1000.") }
+            guard rate >= 0, rate <= 1000 else { throw ValidationError(Strings.current.commands.between("--rate", "0", "1000")) }
         }
 
         func run() throws {
@@ -64,8 +64,8 @@ extension Codir {
                 if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
                 printError(
                     outcome.created
-                        ? "demo: built \(path) (seed \(outcome.seed), \(HumanFormat.grouped(outcome.counts.imported)) records since \(outcome.firstDay.iso8601))"
-                        : "demo: brought \(path) up to date (\(HumanFormat.grouped(outcome.counts.imported)) new records)")
+                        ? Strings.current.commands.demoBuilt(path, outcome.seed, HumanFormat.grouped(outcome.counts.imported), outcome.firstDay.iso8601)
+                        : Strings.current.commands.demoUpdated(path, HumanFormat.grouped(outcome.counts.imported)))
             } catch let error as StoreError {
                 throw fail(error)
             }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 extension Codir {
@@ -25,7 +26,7 @@ extension Codir {
         var people: [String]
 
         func validate() throws {
-            guard !people.isEmpty else { throw ValidationError("Name at least one person (their id in the people file).") }
+            guard !people.isEmpty else { throw ValidationError(Strings.current.commands.namePerson) }
         }
 
         func run() throws {
@@ -37,8 +38,8 @@ extension Codir {
             } catch {
                 throw fail(error)
             }
-            for report in reports { printLine((dryRun ? "would remove " : "removed ") + report.summary) }
-            if dryRun { printLine("dry run: nothing was removed") }
+            for report in reports { printLine(dryRun ? Strings.current.commands.wouldRemove(report.summary) : Strings.current.commands.removed(report.summary)) }
+            if dryRun { printLine(Strings.current.commands.nothingRemoved) }
         }
     }
 }

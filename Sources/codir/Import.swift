@@ -50,13 +50,13 @@ extension Codir {
 
         func validate() throws {
             if files.isEmpty && organisation == nil {
-                throw ValidationError("Give at least one file to import.")
+                throw ValidationError(Strings.current.commands.giveFile)
             }
             if let format, ForcedFormat(format) == nil {
-                throw ValidationError("--format '\(sanitized(format))' is not one of \(ForcedFormat.names.joined(separator: ", ")).")
+                throw ValidationError(Strings.current.commands.formatNotOne(sanitized(format), ForcedFormat.names.joined(separator: ", ")))
             }
             guard (1...100_000).contains(maxRecipients) else {
-                throw ValidationError("--max-recipients must be between 1 and 100000.")
+                throw ValidationError(Strings.current.commands.between("--max-recipients", "1", "100000"))
             }
         }
 
@@ -129,7 +129,7 @@ struct RejectsFile {
         guard FileManager.default.createFile(atPath: path, contents: nil),
             let handle = FileHandle(forWritingAtPath: path)
         else {
-            printError("error: cannot write the rejects file \(path); check the folder exists and is writable")
+            printError("error: " + Strings.current.commands.cannotWriteRejects(path))
             throw ExitStatus.cannotCreate
         }
         self.handle = handle
@@ -153,9 +153,12 @@ final class ProgressBar: @unchecked Sendable {
     private var started = Date()
     private var shown = false
     private var lastPercent = -1
+    /// `42%` / `42 %`: taken when a file starts, on the thread the language is bound to.
+    private var percentSpace = ""
 
     func start(_ label: String) {
         self.label = quoted((label as NSString).lastPathComponent, limit: 40)
+        percentSpace = Strings.current.format.percentSpace
         started = Date()
         lastPercent = -1
     }
@@ -169,7 +172,7 @@ final class ProgressBar: @unchecked Sendable {
         let width = 30
         let filled = percent * width / 100
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)% \(label)".utf8))
+        FileHandle.standardError.write(Data("\r[\(bar)] \(percent)\(percentSpace)% \(label)".utf8))
         shown = true
     }
 

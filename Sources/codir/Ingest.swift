@@ -55,11 +55,11 @@ extension Codir {
         @OptionGroup var settings: ViewerOptions
 
         func validate() throws {
-            guard (follow == nil) != (watch == nil) else { throw ValidationError("Give either --follow FILE or --watch DIR.") }
-            guard interval >= 0.05, interval <= 3600 else { throw ValidationError("--interval must be between 0.05 and 3600 seconds.") }
-            guard settle >= 0, settle <= 3600 else { throw ValidationError("--settle must be between 0 and 3600 seconds.") }
+            guard (follow == nil) != (watch == nil) else { throw ValidationError(Strings.current.commands.followOrWatch) }
+            guard interval >= 0.05, interval <= 3600 else { throw ValidationError(Strings.current.commands.betweenSeconds("--interval", "0.05", "3600")) }
+            guard settle >= 0, settle <= 3600 else { throw ValidationError(Strings.current.commands.betweenSeconds("--settle", "0", "3600")) }
             guard (1...100_000).contains(maxRecipients) else {
-                throw ValidationError("--max-recipients must be between 1 and 100000.")
+                throw ValidationError(Strings.current.commands.between("--max-recipients", "1", "100000"))
             }
         }
 

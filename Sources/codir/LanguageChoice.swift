@@ -54,3 +54,21 @@ extension Codir.Backup: HasGlobalOptions {}
 extension Codir.Export: HasGlobalOptions {}
 extension Codir.Forget: HasGlobalOptions {}
 extension Codir.Demo: ChoosesLanguage { var languageOption: LanguageName? { lang } }
+
+/// The language of what is said while the command line is parsed, before the command exists: `--lang` as written,
+/// else the language of the configuration named by `--config` (or of the default one), else the locale's.
+func earlyLanguage(_ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+    func value(of option: String) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == option, index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix(option + "=") { return String(argument.dropFirst(option.count + 1)) }
+        }
+        return nil
+    }
+    if let name = value(of: "--lang"), let language = Language(name: name) { return language }
+    if let configured = (try? Configuration.load(explicit: value(of: "--config"), environment: environment))?.language {
+        return configured
+    }
+    return Language.fromEnvironment(environment)
+}

@@ -1,3 +1,4 @@
+import CodirText
 import LibC
 import Foundation
 import Synchronization
@@ -24,10 +25,12 @@ enum Platform {
     /// transaction at the next open.
     static func catchStopSignals(exitWithin deadline: Double? = nil) {
         if let deadline {
+            // Made here: the language is bound to this thread, not to the one that says it.
+            let message = Strings.current.files.stoppedDuringImport + "\n"
             Thread.detachNewThread {
                 while !stopRequested { usleep(50_000) }
                 usleep(UInt32(deadline * 1_000_000))
-                FileHandle.standardError.write(Data("ingest: stopped during an import; it will be taken again at the next start\n".utf8))
+                FileHandle.standardError.write(Data(message.utf8))
                 _exit(0)
             }
         }

@@ -3,6 +3,7 @@ import CodirMetrics
 import CodirModel
 import CodirReport
 import CodirStore
+import CodirText
 import Foundation
 
 /// `--window`, defined once for every command that shows a window.
@@ -25,12 +26,11 @@ struct WindowOptions: ParsableArguments {
         let parsed = Timestamp(iso8601: asOf) ?? Day(iso8601: asOf).map { $0.advanced(by: 1).start.adding(seconds: -1) }
         if let parsed {
             guard Bounds.isPlausible(parsed) else {
-                throw ValidationError("--as-of '\(sanitized(asOf))' is outside 1970-01-01 to 2100-12-31.")
+                throw ValidationError(Strings.current.commands.asOfOutside(sanitized(asOf)))
             }
             return parsed
         }
-        throw ValidationError(
-            "--as-of '\(sanitized(asOf))' is not an ISO 8601 time with a zone (like 2026-11-02T09:30:00Z) or a day (2026-11-02).")
+        throw ValidationError(Strings.current.commands.asOfNotTime(sanitized(asOf)))
     }
 
     func validate() throws { _ = try asOfTimestamp() }
@@ -71,7 +71,7 @@ extension Codir {
         var source: String?
 
         func validate() throws {
-            guard bridges >= 0, bridges <= 100_000 else { throw ValidationError("--bridges must be between 0 and 100000.") }
+            guard bridges >= 0, bridges <= 100_000 else { throw ValidationError(Strings.current.commands.between("--bridges", "0", "100000")) }
             _ = try sources()
         }
 
@@ -82,11 +82,11 @@ extension Codir {
             for name in source.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
                 guard let found = InteractionSource(rawValue: name) else {
                     throw ValidationError(
-                        "--source '\(sanitized(name))' is not a source; use \(InteractionSource.allCases.map(\.rawValue).joined(separator: ", ")).")
+                        Strings.current.commands.notASource(sanitized(name), InteractionSource.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 sources.insert(found)
             }
-            guard !sources.isEmpty else { throw ValidationError("--source needs at least one source.") }
+            guard !sources.isEmpty else { throw ValidationError(Strings.current.commands.sourceNeedsOne) }
             return sources
         }
 

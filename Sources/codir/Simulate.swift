@@ -2,6 +2,7 @@ import ArgumentParser
 import CodirDemo
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 extension Codir {
@@ -23,8 +24,8 @@ extension Codir {
         var duration: Double?
 
         func validate() throws {
-            guard rate > 0, rate <= 100_000 else { throw ValidationError("--rate must be above 0 and at most 100000.") }
-            if let duration, duration <= 0 { throw ValidationError("--duration must be above 0.") }
+            guard rate > 0, rate <= 100_000 else { throw ValidationError(Strings.current.commands.aboveZeroAtMost("--rate", "100000")) }
+            if let duration, duration <= 0 { throw ValidationError(Strings.current.commands.aboveZero("--duration")) }
         }
 
         func run() throws {
@@ -46,7 +47,7 @@ extension Codir {
                     last = now
                     retention.apply(to: store, log: { printError($0) })
                 }
-                printLine("simulate: \(simulator.written) events written to \(path)")
+                printLine(Strings.current.commands.simulated(simulator.written, path))
             } catch let error as StoreError {
                 throw fail(error)
             }

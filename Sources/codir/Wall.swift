@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodirModel
+import CodirText
 import Foundation
 
 extension Codir {
@@ -19,7 +20,7 @@ extension Codir {
         var rotate: Double = 20
 
         func validate() throws {
-            guard rotate >= 1, rotate <= 3600 else { throw ValidationError("--rotate must be between 1 and 3600 seconds.") }
+            guard rotate >= 1, rotate <= 3600 else { throw ValidationError(Strings.current.commands.betweenSeconds("--rotate", "1", "3600")) }
         }
 
         func run() throws {

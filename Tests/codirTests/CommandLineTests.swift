@@ -140,6 +140,68 @@ struct CommandLineTests {
         #expect(english.stdout.contains("1 imported, 0 duplicates, 1 rejected (dry run: nothing written)"), "\(english.stdout)")
     }
 
+    /// What the other importers say, the option errors, the configuration's errors and codir forget, in French:
+    /// each diagnostic keeps its `FILE:LINE: error:` prefix and exit status, its sentence follows the language.
+    @Test func everySourceSpeaksFrench() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        let db = cli.path("codir.sqlite")
+        let french = ["LANG": "fr_FR.UTF-8"]
+        try cli.run("--db", db, "import", cli.resource("people.csv"))
+        func frenchRun(_ arguments: String...) throws -> CommandRunner.Result {
+            try cli.run(["--db", db] + arguments, environment: french)
+        }
+        let hostile = CommandRunner.packageRoot.appendingPathComponent("Tests/codirTests/Fixtures/hostile").path
+
+        // A LinkedIn archive: a bad date in Shares.csv, then the archive's summary.
+        let archive = try cli.linkedInArchive(
+            owner: ("Claire", "Martin"),
+            files: ["Comments.csv": "Date,Link,Message\nhier,https://www.linkedin.com/feed/update/urn:li:activity:1/,Bravo\n"])
+        let imported = try frenchRun("import", archive)
+        #expect(imported.stderr.contains("Comments.csv:2: error: date invalide 'hier' (une date comme"), "\(imported.stderr)")
+        #expect(imported.stdout.contains(": archive de ceo : 1 post ; réactions : 0 rattaché"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("; lus : "), "\(imported.stdout)")
+        // Crafted archives and workbooks: the refusal's reason.
+        for (file, reason) in [
+            ("shares-800-mib.zip", "error: Shares.csv ferait 838860906 octets une fois décompressé, au-delà de la limite de 536870912"),
+            ("entity-expansion.xlsx", "déclare une DTD ou des entités, ce que les fichiers xlsx ne font jamais"),
+            ("date-nan.xlsx", "ENGAGEMENT:2: error: date invalide"),
+        ] {
+            let result = try frenchRun("import", "--person", "ceo", hostile + "/" + file)
+            #expect(result.status == 65, "\(file): \(result.status)")
+            #expect(result.stderr.contains(reason), "\(file): \(result.stderr)")
+        }
+        let notZip = try frenchRun("import", try cli.write("archive.zip", "pas un zip"))
+        #expect(notZip.stderr.contains("archive.zip: error: ce n'est pas une archive zip lisible ; téléchargez-la à nouveau"), "\(notZip.stderr)")
+        let missing = try frenchRun("import", cli.path("absent.csv"))
+        #expect(missing.status == 66)
+        #expect(missing.stderr.contains("absent.csv: error: impossible de lire le fichier (fichier introuvable)"), "\(missing.stderr)")
+
+        // Mail without a sender, a press file with a bad date and a person not in the directory.
+        let mail = try frenchRun("import", try cli.write("sans-from.eml", "To: ceo@example.com\nDate: Mon, 2 Nov 2026 09:00:00 +0000\n\nBonjour\n"))
+        #expect(mail.stderr.contains("sans-from.eml:1: error: pas d'en-tête From utilisable"), "\(mail.stderr)")
+        let press = try frenchRun(
+            "import", "--format", "press",
+            try cli.write("presse.csv", "date,outlet,title,people\nhier,Les Echos,Un titre,ceo\n2026-11-02,Les Echos,Un autre,inconnu\n"))
+        #expect(press.stderr.contains("presse.csv:2: error: date invalide 'hier' dans 'date' (AAAA-MM-JJ"), "\(press.stderr)")
+        #expect(press.stderr.contains("presse.csv:3: error: personne inconnue 'inconnu' dans 'people'"), "\(press.stderr)")
+
+        // Option errors, the configuration's errors and codir forget.
+        let option = try cli.run(["dash", "--db", db, "--refresh", "0", "--lang", "fr"], environment: [:])
+        #expect(option.status == 64)
+        #expect(option.stderr.contains("--refresh doit être compris entre 0.1 et 3600 secondes."), "\(option.stderr)")
+        let config = try frenchRun("report", "--config", try cli.write("bad.toml", "stale_after_days = 0\n"))
+        #expect(config.status == 78)
+        #expect(config.stderr.contains("'stale_after_days' doit être un nombre entier de jours de 1 à 36500"), "\(config.stderr)")
+        let forget = try frenchRun("forget", "--dry-run", "ceo")
+        #expect(forget.stdout.contains("serait supprimé : Claire Martin (ceo) : l'entrée de l'annuaire, 1 post"), "\(forget.stdout)")
+        #expect(forget.stdout.contains("essai : rien n'a été supprimé"), "\(forget.stdout)")
+
+        // The same in English, unchanged.
+        let english = try cli.run(["--db", db, "import", cli.path("absent.csv")], environment: [:])
+        #expect(english.stderr.contains("absent.csv: error: cannot read the file (no such file)"), "\(english.stderr)")
+    }
+
     @Test func reportFormatsAndReadOnlyAccess() throws {
         let cli = try CommandRunner()
         defer { cli.remove() }

@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// What importing one creator analytics export did.
@@ -24,22 +25,22 @@ public struct AnalyticsImport: Sendable {
     public var diagnostics: [Diagnostic] = []
     /// How the workbook's `N/N/YYYY` dates were read, and why.
     public var dateOrder: AnalyticsDateOrder = .monthFirst
-    public var dateOrderReason = "LinkedIn's en-US default"
+    public var dateOrderReason = Strings.current.sources.enUSDefault
     /// Rows dated outside the export's stated range: never written.
     public var outsideRange = 0
 
     public var summary: String {
-        var text = "\(file): \(person)'s analytics"
-        if let range { text += " \(range.lowerBound.iso8601) to \(range.upperBound.iso8601)" }
-        text += ": \(counted(days, "day")), \(counted(followerSnapshots, "follower count")), \(counted(postStats, "post counter"))"
-        if postsWithoutImpressions > 0 { text += " (\(counted(postsWithoutImpressions, "post")) listed without impressions)" }
-        if postsKnownFromArchive > 0 { text += " (\(postsKnownFromArchive) of them already known from the archive)" }
-        text += ", \(counted(demographics, "demographics row"))"
-        if unchanged > 0 { text += ", \(unchanged) unchanged" }
-        if let rangeImpressions { text += "; range totals: \(rangeImpressions) impressions" }
-        if let membersReached { text += ", \(membersReached) members reached" }
-        if outsideRange > 0 { text += "; \(counted(outsideRange, "row")) outside the range left out" }
-        return text + "; dates read as \(dateOrder.title) (\(dateOrderReason)); sheets \(sheetsUsed.joined(separator: ", "))"
+        let words = Strings.current.sources
+        var text = words.analyticsHead(file, person, range.map { words.range($0.lowerBound.iso8601, $0.upperBound.iso8601) })
+        text += words.analyticsCounts(days, followerSnapshots, postStats)
+        if postsWithoutImpressions > 0 { text += words.withoutImpressions(postsWithoutImpressions) }
+        if postsKnownFromArchive > 0 { text += words.knownFromArchive(postsKnownFromArchive) }
+        text += words.demographics(demographics)
+        if unchanged > 0 { text += words.unchanged(unchanged) }
+        if let rangeImpressions { text += words.rangeImpressions(rangeImpressions) }
+        if let membersReached { text += words.membersReached(membersReached) }
+        if outsideRange > 0 { text += words.outsideRangeLeftOut(outsideRange) }
+        return text + words.datesReadAs(dateOrder.title, dateOrderReason, sheetsUsed.joined(separator: ", "))
     }
 }
 
@@ -88,8 +89,8 @@ extension Importer {
             throw .unrecognised(
                 file: path, line: nil,
                 reason: matches.isEmpty
-                    ? "no one in the directory matches the name in the file name; name the person with --person ID"
-                    : "\(matches.count) people match the name in the file name; name the person with --person ID")
+                    ? Strings.current.sources.noOneMatchesFileName
+                    : Strings.current.sources.severalMatchFileName(matches.count))
         }
         return match.id
     }
@@ -140,16 +141,16 @@ public enum AnalyticsDateOrder: Sendable, Hashable {
         }
         switch (firstAbove12, secondAbove12) {
         case (let day?, let month?):
-            return .failure(LineError("the workbook mixes day-first ('\(quoted(day))') and month-first ('\(quoted(month))') dates"))
-        case (let day?, nil): return .success((.dayFirst, "'\(quoted(day))' can only be day-first"))
-        case (nil, let month?): return .success((.monthFirst, "'\(quoted(month))' can only be month-first"))
+            return .failure(LineError(Strings.current.sources.mixedOrders(quoted(day), quoted(month))))
+        case (let day?, nil): return .success((.dayFirst, Strings.current.sources.onlyDayFirst(quoted(day))))
+        case (nil, let month?): return .success((.monthFirst, Strings.current.sources.onlyMonthFirst(quoted(month))))
         case (nil, nil): break
         }
         if let fileRange, let rangeText {
             let parts = rangeText.components(separatedBy: " - ")
             for order in [AnalyticsDateOrder.monthFirst, .dayFirst] where parts.count == 2 {
                 if order.day(text: parts[0]) == fileRange.lowerBound, order.day(text: parts[1]) == fileRange.upperBound {
-                    return .success((order, "the stated range matches the file name's dates"))
+                    return .success((order, Strings.current.sources.rangeMatchesFileName))
                 }
             }
         }
@@ -158,9 +159,9 @@ public enum AnalyticsDateOrder: Sendable, Hashable {
             return zip(days, days.dropFirst()).count { $0.0.distance(to: $0.1) == 1 }
         }
         let (monthSteps, daySteps) = (steps(.monthFirst), steps(.dayFirst))
-        if daySteps > monthSteps { return .success((.dayFirst, "the daily rows follow each other only day-first")) }
-        if monthSteps > daySteps { return .success((.monthFirst, "the daily rows follow each other only month-first")) }
-        return .success((.monthFirst, "LinkedIn's en-US default"))
+        if daySteps > monthSteps { return .success((.dayFirst, Strings.current.sources.rowsFollowDayFirst)) }
+        if monthSteps > daySteps { return .success((.monthFirst, Strings.current.sources.rowsFollowMonthFirst)) }
+        return .success((.monthFirst, Strings.current.sources.enUSDefault))
     }
 
     /// The `N/N/YYYY` dates in a text, with their two first numbers.
@@ -227,12 +228,12 @@ private struct AnalyticsJob {
     func run(_ writer: ImportWriter) throws -> AnalyticsImport {
         guard writer.knowsPerson(person) else {
             throw ImportFailure.unrecognised(
-                file: file, line: nil, reason: "--person '\(quoted(person))' is not in the directory; import the people file first")
+                file: file, line: nil, reason: Strings.current.sources.personNotInDirectory(quoted(person)))
         }
         let (dateOrder, reason): (AnalyticsDateOrder, String)
         switch order {
         case .success(let found): (dateOrder, reason) = found
-        case .failure(let error): throw ImportFailure.unrecognised(file: file, line: nil, reason: error.reason + "; nothing was imported from it")
+        case .failure(let error): throw ImportFailure.unrecognised(file: file, line: nil, reason: Strings.current.sources.nothingImported(error.reason))
         }
         var result = AnalyticsImport(file: file, person: person)
         result.dateOrder = dateOrder
@@ -258,7 +259,7 @@ private struct AnalyticsJob {
             guard let value else { return nil }
             if let number = count(value) { return number }
             if value.text.trimmingCharacters(in: .whitespaces).isEmpty { return nil }
-            problem(sheet, row, "'\(quoted(value.text))' in '\(column)' is not a count from 0 to 10^12")
+            problem(sheet, row, Strings.current.sources.notACount(quoted(value.text), column))
             return nil
         }
 
@@ -281,7 +282,7 @@ private struct AnalyticsJob {
             if let (header, columns) = header(in: rows, first: "Date", needing: ["Impressions", "Engagements"], sheet: "ENGAGEMENT", problem: problem) {
                 for (index, row) in rows.enumerated().dropFirst(header + 1) where !row.isEmpty {
                     guard let day = day(row[0]) else {
-                        problem("ENGAGEMENT", index + 1, "bad date '\(quoted(row[0]?.text ?? ""))'")
+                        problem("ENGAGEMENT", index + 1, Strings.current.sources.badDate(quoted(row[0]?.text ?? "")))
                         continue
                     }
                     if let range = result.range, !range.contains(day) {
@@ -302,10 +303,10 @@ private struct AnalyticsJob {
                 diagnostics.append(
                     Diagnostic(
                         file: "\(file):ENGAGEMENT", line: nil, severity: .warning,
-                        message: "the days add up to \(dailyImpressions) impressions, DISCOVERY says \(total) for the range"))
+                        message: Strings.current.sources.daysAddUp(dailyImpressions, total)))
             }
         } else {
-            problem("ENGAGEMENT", nil, "sheet missing")
+            problem("ENGAGEMENT", nil, Strings.current.sources.sheetMissing)
         }
 
         // FOLLOWERS: the total on the first row, then new followers a day.
@@ -320,14 +321,14 @@ private struct AnalyticsJob {
                     let outcome = try writer.write(.followers(event))
                     tally(outcome, &result.followerSnapshots, sheet: "FOLLOWERS", row: 1)
                 } else {
-                    problem("FOLLOWERS", 1, "bad date '\(quoted(dateText))' in the total")
+                    problem("FOLLOWERS", 1, Strings.current.sources.badDateInTotal(quoted(dateText)))
                 }
             }
             if let (header, columns) = header(in: rows, first: "Date", needing: ["New followers"], sheet: "FOLLOWERS", problem: problem) {
                 var newDays = 0
                 for (index, row) in rows.enumerated().dropFirst(header + 1) where !row.isEmpty {
                     guard let day = day(row[0]), let added = count(row[columns["New followers"] ?? -1]) else {
-                        problem("FOLLOWERS", index + 1, "bad row")
+                        problem("FOLLOWERS", index + 1, Strings.current.sources.badRow)
                         continue
                     }
                     if let range = result.range, !range.contains(day) {
@@ -340,7 +341,7 @@ private struct AnalyticsJob {
                 result.days = max(result.days, newDays)
             }
         } else {
-            problem("FOLLOWERS", nil, "sheet missing")
+            problem("FOLLOWERS", nil, Strings.current.sources.sheetMissing)
         }
 
         // TOP POSTS: two side-by-side lists, by engagements and by impressions.
@@ -366,7 +367,7 @@ private struct AnalyticsJob {
             diagnostics.append(
                 Diagnostic(
                     file: file, line: nil, severity: .warning,
-                    message: "\(outsideRange) daily rows fall outside the export's range and were left out (dates read as \(dateOrder.title))"))
+                    message: Strings.current.sources.outsideRangeWarning(outsideRange, dateOrder.title)))
         }
         result.outsideRange = outsideRange
         result.diagnostics = diagnostics
@@ -379,7 +380,7 @@ private struct AnalyticsJob {
         problem: (String, Int?, String) -> Void
     ) throws {
         guard let header = rows.firstIndex(where: { $0.values.contains(.text("Post URL")) }) else {
-            problem("TOP POSTS", nil, "no 'Post URL' header")
+            problem("TOP POSTS", nil, Strings.current.sources.noPostURLHeader)
             return
         }
         var byEngagements: [String: (day: Day?, value: Int64)] = [:]
@@ -389,7 +390,7 @@ private struct AnalyticsJob {
             for (index, row) in rows.enumerated().dropFirst(header + 1) {
                 guard let url = row[column]?.text, !url.isEmpty else { continue }
                 guard let number = count(row[column + 2]) else {
-                    problem("TOP POSTS", index + 1, "'\(quoted(row[column + 2]?.text ?? ""))' is not a count from 0 to 10^12")
+                    problem("TOP POSTS", index + 1, Strings.current.sources.cellNotACount(quoted(row[column + 2]?.text ?? "")))
                     continue
                 }
                 let entry = (day(row[column + 1]), number)
@@ -450,7 +451,7 @@ private struct AnalyticsJob {
         problem: (String, Int?, String) -> Void
     ) -> (Int, [String: Int])? {
         guard let index = rows.firstIndex(where: { $0[0]?.text == first }) else {
-            problem(sheet, nil, "no header row starting with '\(quoted(first))'")
+            problem(sheet, nil, Strings.current.sources.noHeaderRow(quoted(first)))
             return nil
         }
         var columns: [String: Int] = [:]
@@ -460,7 +461,7 @@ private struct AnalyticsJob {
             if let match = columns.keys.first(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) {
                 columns[name] = columns[match]
             } else {
-                problem(sheet, index + 1, "column '\(quoted(name))' missing from the header")
+                problem(sheet, index + 1, Strings.current.sources.columnMissing(quoted(name)))
                 return nil
             }
         }

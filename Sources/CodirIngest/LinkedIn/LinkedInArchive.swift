@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 
 /// A post from `Shares.csv`.
@@ -87,9 +88,7 @@ public enum LinkedInArchive {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return .failure(
                 FileError(
-                    reason:
-                        "the file is UTF-16 (an archive from 2018 or before); download a new copy of your data, which LinkedIn now writes in UTF-8"
-                ))
+                    reason: Strings.current.sources.utf16))
         }
         return .success(bytes)
     }
@@ -107,20 +106,20 @@ public enum LinkedInArchive {
         if let headerStartsWith {
             // Connections.csv starts with a few lines of notes.
             guard let header = records.firstIndex(where: { $0.fields.first == headerStartsWith }) else {
-                return .failure(FileError(reason: "no header starting with '\(quoted(headerStartsWith))'"))
+                return .failure(FileError(reason: Strings.current.sources.noHeaderStarting(quoted(headerStartsWith))))
             }
             records.removeFirst(header)
         }
-        guard let header = records.first else { return .failure(FileError(reason: "the file is empty")) }
+        guard let header = records.first else { return .failure(FileError(reason: Strings.current.lines.emptyFile)) }
         var columns: [String: Int] = [:]
         for (index, name) in header.fields.enumerated() { columns[name.trimmingCharacters(in: .whitespaces)] = index }
         let missing = required.filter { columns[$0] == nil }
         guard missing.isEmpty else {
             return .failure(
                 FileError(
-                    reason:
-                        "column \(missing.map { "'\(quoted($0))'" }.joined(separator: ", ")) missing from the header (found \(quoted(header.fields.joined(separator: ","))))"
-                ))
+                    reason: Strings.current.sources.columnsMissing(
+                        missing.map { "'\(quoted($0))'" }.joined(separator: ", "), quoted(header.fields.joined(separator: ","))
+                    )))
         }
         return .success((columns, Array(records.dropFirst())))
     }
@@ -145,13 +144,12 @@ public enum LinkedInArchive {
             let dateText = cell(record, columns, "Date")
             let parsed = date(dateText)
             if parsed == nil && (dateRequired || !dateText.trimmingCharacters(in: .whitespaces).isEmpty) {
-                result.problems.append((record.line, "bad date '\(quoted(dateText))' (expected a date like 2025-07-01 14:33:22, from 1970 to 2100)"))
+                result.problems.append((record.line, Strings.current.sources.badArchiveDate(quoted(dateText))))
                 continue
             }
             let link = cell(record, columns, linkColumn)
             guard let reference = LinkedInReference(link: link), !onlyPosts || reference.kind != .activity else {
-                let wanted = onlyPosts ? "share or ugcPost URN" : "LinkedIn URN"
-                result.problems.append((record.line, "no \(wanted) in the link '\(quoted(link))'"))
+                result.problems.append((record.line, onlyPosts ? Strings.current.sources.noPostURN(quoted(link)) : Strings.current.sources.noURN(quoted(link))))
                 continue
             }
             result.rows.append(make(record, parsed, link, reference))
@@ -209,7 +207,7 @@ public enum LinkedInArchive {
     /// `Profile.csv`: the owner's first and last name.
     public static func profileName(_ bytes: [UInt8]) -> Result<(first: String, last: String), FileError> {
         table(bytes, required: ["First Name", "Last Name"]).flatMap { columns, records in
-            guard let record = records.first else { return .failure(FileError(reason: "the profile has no row")) }
+            guard let record = records.first else { return .failure(FileError(reason: Strings.current.sources.profileNoRow)) }
             return .success((cell(record, columns, "First Name"), cell(record, columns, "Last Name")))
         }
     }

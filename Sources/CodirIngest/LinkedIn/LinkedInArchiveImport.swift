@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 import ZIPFoundation
 
@@ -40,21 +41,23 @@ public struct ArchiveImport: Sendable {
 
     /// One line per archive, for the import's output.
     public var summary: String {
+        let words = Strings.current.sources
         func engagement(_ e: Engagement) -> String {
-            "\(e.matched + e.matchedByTime) matched (\(e.matchedByTime) by time), \(e.waiting) waiting for their post"
-                + (e.duplicates > 0 ? ", \(e.duplicates) already imported" : "")
+            words.engagement(e.matched + e.matchedByTime, e.matchedByTime, e.waiting)
+                + (e.duplicates > 0 ? words.alreadyImportedComma(e.duplicates) : "")
         }
         var text =
-            "\(file): \(person)'s archive: \(counted(posts, "post"))" + (postDuplicates > 0 ? " (\(postDuplicates) already imported)" : "")
-            + (postsKnownFromAnalytics > 0 ? " (\(postsKnownFromAnalytics) already known from creator analytics)" : "")
-            + "; reactions: \(engagement(reactions)); comments: \(engagement(comments))"
-        if reactionsToComments > 0 { text += "; \(counted(reactionsToComments, "reaction")) to comments left out" }
-        if resolvedFromEarlier > 0 { text += "; \(resolvedFromEarlier) earlier interactions matched" }
+            words.archiveHead(file, person, posts) + (postDuplicates > 0 ? words.alreadyImported(postDuplicates) : "")
+            + (postsKnownFromAnalytics > 0 ? words.knownFromAnalytics(postsKnownFromAnalytics) : "")
+            + words.reactionsAndComments(engagement(reactions), engagement(comments))
+        if reactionsToComments > 0 { text += words.reactionsToComments(reactionsToComments) }
+        if resolvedFromEarlier > 0 { text += words.earlierMatched(resolvedFromEarlier) }
         if connections > 0 {
-            text += "; \(counted(connections, "connection")), \(connectionsInDirectoryByURL + connectionsInDirectoryByName) in the directory"
-                + " (\(connectionsInDirectoryByURL) by profile URL, \(connectionsInDirectoryByName) by name)"
+            text += words.connections(
+                connections, connectionsInDirectoryByURL + connectionsInDirectoryByName,
+                connectionsInDirectoryByURL, connectionsInDirectoryByName)
         }
-        text += "; used \(filesUsed.joined(separator: ", ")), ignored \(filesIgnored) other files"
+        text += words.filesUsed(filesUsed.joined(separator: ", "), filesIgnored)
         return text
     }
 }
@@ -72,7 +75,7 @@ extension Importer {
         let shown = name ?? path
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-            throw .unreadable(file: shown, reason: "no such file")
+            throw .unreadable(file: shown, reason: Strings.current.files.noSuchFile)
         }
         var contents: [LinkedInArchive.File: (name: String, bytes: [UInt8])] = [:]
         var ignored = 0
@@ -86,13 +89,13 @@ extension Importer {
         }
         if isFolder.boolValue {
             let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            guard folder >= 0 else { throw .unreadable(file: shown, reason: "the folder cannot be opened") }
+            guard folder >= 0 else { throw .unreadable(file: shown, reason: Strings.current.files.folderCannotBeOpened) }
             defer { close(folder) }
             let files: [String]
             do {
                 files = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
             } catch {
-                throw .unreadable(file: shown, reason: "the folder cannot be listed")
+                throw .unreadable(file: shown, reason: Strings.current.files.folderCannotBeListed)
             }
             for name in files {
                 try take(name) { () throws(ImportFailure) -> [UInt8] in
@@ -110,7 +113,7 @@ extension Importer {
             do {
                 zip = try ZipReader(path: path, limits: zipLimits)
             } catch {
-                throw .unrecognised(file: shown, line: nil, reason: error.reason == "not a readable zip archive" ? "not a readable zip archive; download it again" : error.reason)
+                throw .unrecognised(file: shown, line: nil, reason: error.kind == .unreadable ? Strings.current.files.notZipDownloadAgain : error.reason)
             }
             for entry in zip.files.sorted(by: { $0.path < $1.path }) {
                 try take(entry.path) { () throws(ImportFailure) -> [UInt8] in
@@ -126,7 +129,7 @@ extension Importer {
         guard contents[.shares] != nil || contents[.reactions] != nil || contents[.comments] != nil else {
             throw .unrecognised(
                 file: folder, line: nil,
-                reason: "no Shares.csv, Reactions.csv or Comments.csv here: is this a LinkedIn data archive?")
+                reason: Strings.current.sources.notLinkedInArchive)
         }
         do {
             let (result, _) = try store.importFile(
@@ -297,13 +300,13 @@ private struct ArchiveJob {
             guard writer.knowsPerson(person) else {
                 throw ImportFailure.unrecognised(
                     file: folder, line: nil,
-                    reason: "--person '\(quoted(person))' is not in the directory; import the people file first")
+                    reason: Strings.current.sources.personNotInDirectory(quoted(person)))
             }
             return person
         }
         guard let profile = contents[.profile] else {
             throw ImportFailure.unrecognised(
-                file: folder, line: nil, reason: "no Profile.csv to say whose archive this is; name the person with --person ID")
+                file: folder, line: nil, reason: Strings.current.sources.noProfile)
         }
         let name: (first: String, last: String)
         switch LinkedInArchive.profileName(profile.bytes) {
@@ -317,8 +320,8 @@ private struct ArchiveJob {
             throw ImportFailure.unrecognised(
                 file: folder, line: nil,
                 reason: keys.isEmpty
-                    ? "nobody named '\(quoted(full))' (from Profile.csv) in the directory; name the person with --person ID"
-                    : "\(keys.count) people named '\(quoted(full))' in the directory (\(quoted(keys.joined(separator: ", ")))); name the person with --person ID")
+                    ? Strings.current.sources.nobodyNamed(quoted(full))
+                    : Strings.current.sources.severalNamed(keys.count, quoted(full), quoted(keys.joined(separator: ", "))))
         }
         return key
     }

@@ -65,7 +65,7 @@ enum MailSource {
         [FoundMessage], [Diagnostic]
     ) {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw .unreadable(file: shown, reason: "no such file") }
+        guard stat(path, &status) == 0 else { throw .unreadable(file: shown, reason: Strings.current.files.noSuchFile) }
         if status.st_mode & S_IFMT == S_IFDIR { return try maildir(path, shown: shown) }
         let bytes: [UInt8]
         do {
@@ -149,7 +149,7 @@ enum MailSource {
         }
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else {
-            throw .unreadable(file: shown, reason: "the folder cannot be listed")
+            throw .unreadable(file: shown, reason: Strings.current.files.folderCannotBeListed)
         }
         walk("", depth: 0)
         files.sort()
@@ -170,7 +170,7 @@ enum MailSource {
                     descriptor = try SafeFile.open(path + "/" + relative, followLinks: false)
                 } catch {
                     passed.append(
-                        Diagnostic(file: shown + "/" + relative, line: nil, severity: .warning, message: "not read: \(error.reason)"))
+                        Diagnostic(file: shown + "/" + relative, line: nil, severity: .warning, message: Strings.current.sources.notRead(error.reason)))
                     continue
                 }
                 let count = chunk.withUnsafeMutableBytes { buffer in pread(descriptor, buffer.baseAddress, buffer.count, 0) }
@@ -197,7 +197,7 @@ private struct MailJob {
         for message in messages {
             let headers = message.headers
             guard let from = headers.from, let date = headers.date else {
-                let reason = headers.from == nil ? "no usable From header" : "no usable Date header"
+                let reason = headers.from == nil ? Strings.current.sources.noFrom : Strings.current.sources.noDate
                 // Kept as its From, To, Cc, Date and Message-ID lines only: never a subject or a body.
                 try writer.reject(line: message.line, text: headers.kept, reason: reason)
                 result.diagnostics.append(Diagnostic(file: message.file, line: message.line, severity: .error, message: reason))

@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 
 #if canImport(FoundationXML)
@@ -57,10 +58,10 @@ public enum PressFeed {
         parser.delegate = reader
         guard parser.parse(), reader.isFeed else {
             if !reader.isFeed && reader.root != nil {
-                return .failure(Failure(reason: "its root element is <\(reader.root ?? "")>, not an RSS <rss> or Atom <feed>"))
+                return .failure(Failure(reason: Strings.current.sources.notAFeed(reader.root ?? "")))
             }
             let line = parser.lineNumber
-            return .failure(Failure(reason: "it is not well-formed XML (line \(line)): \(parser.parserError.map { "\($0.localizedDescription)" } ?? "unreadable")"))
+            return .failure(Failure(reason: Strings.current.sources.notWellFormed(line, parser.parserError.map { "\($0.localizedDescription)" })))
         }
         var items: [PressInput] = []
         var skipped: [(Int, String)] = []
@@ -69,11 +70,11 @@ public enum PressFeed {
             let line = raw.line
             let title = clipped(plainText(raw.title), titleLimit)
             guard !title.isEmpty else {
-                skipped.append((line, "item without a title"))
+                skipped.append((line, Strings.current.sources.itemWithoutTitle))
                 continue
             }
             guard let at = date(raw.date, formatters: formatters) else {
-                skipped.append((line, raw.date.isEmpty ? "item without a date" : "bad date '\(quoted(raw.date))'"))
+                skipped.append((line, raw.date.isEmpty ? Strings.current.sources.itemWithoutDate : Strings.current.sources.badDate(quoted(raw.date))))
                 continue
             }
             let url = raw.link.isEmpty ? nil : articleURL(raw.link)
@@ -85,7 +86,7 @@ public enum PressFeed {
                     summary: clipped(plainText(raw.summary), summaryLimit), audience: nil, people: []))
         }
         if reader.items.count > itemLimit {
-            skipped.append((reader.items[itemLimit].line, "more than \(itemLimit) items: the rest is not read"))
+            skipped.append((reader.items[itemLimit].line, Strings.current.sources.tooManyItems(itemLimit)))
         }
         return .success((items, skipped))
     }

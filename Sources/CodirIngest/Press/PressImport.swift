@@ -81,7 +81,7 @@ extension Importer {
             guard String(bytes: bytes, encoding: .utf8) != nil else {
                 throw .unrecognised(
                     file: shown, line: nil,
-                    reason: "it is not UTF-8 text; convert it first: iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8")
+                    reason: Strings.current.files.notUTF8Text)
             }
             let (rows, errors) = try Self.pressRows(bytes, file: shown)
             inputs = rows
@@ -100,7 +100,7 @@ extension Importer {
                         result.diagnostics.append(
                             Diagnostic(
                                 file: shown, line: input.line, severity: .error,
-                                message: "unknown person '\(quoted(unknown))' in 'people'; import the people file first"))
+                                message: Strings.current.lines.unknownPerson(quoted(unknown), "people")))
                         continue
                     }
                     var people = input.people
@@ -144,7 +144,7 @@ extension Importer {
         guard missing.isEmpty else {
             throw .unrecognised(
                 file: file, line: header.line,
-                reason: "column \(missing.map { "'\($0)'" }.joined(separator: ", ")) missing from the press header (date,outlet,title,url,audience,people)")
+                reason: Strings.current.sources.pressColumnsMissing(missing.map { "'\($0)'" }.joined(separator: ", ")))
         }
         var rows: [PressInput] = []
         var errors: [Diagnostic] = []
@@ -162,17 +162,17 @@ extension Importer {
             let dateText = cell("date")
             // A day alone stands for its noon, as daily rows do.
             guard let at = Timestamp(iso8601: dateText) ?? Day(iso8601: dateText)?.noon, Bounds.isPlausible(at) else {
-                reject("bad date '\(quoted(dateText))' in 'date' (expected YYYY-MM-DD or ISO 8601 with a zone)")
+                reject(Strings.current.sources.badPressDate(quoted(dateText)))
                 continue
             }
             let title = PressFeed.clipped(PressFeed.plainText(cell("title")), PressFeed.titleLimit)
             let outlet = PressFeed.clipped(PressFeed.plainText(cell("outlet")), PressFeed.outletLimit)
-            guard !title.isEmpty else { reject("missing field 'title'"); continue }
-            guard !outlet.isEmpty else { reject("missing field 'outlet'"); continue }
+            guard !title.isEmpty else { reject(Strings.current.lines.missingField("title")); continue }
+            guard !outlet.isEmpty else { reject(Strings.current.lines.missingField("outlet")); continue }
             var url: String?
             if !cell("url").isEmpty {
                 guard let given = PressFeed.articleURL(cell("url")) else {
-                    reject("bad address '\(quoted(cell("url")))' in 'url' (expected http:// or https://)")
+                    reject(Strings.current.sources.badAddress(quoted(cell("url"))))
                     continue
                 }
                 url = given
@@ -181,7 +181,7 @@ extension Importer {
             if !cell("audience").isEmpty {
                 let digits = cell("audience").filter { !$0.isWhitespace && $0 != "\u{202F}" && $0 != "\u{00A0}" }
                 guard let number = Int64(digits), Bounds.problem(count: number, field: "audience") == nil else {
-                    reject("non-numeric audience '\(quoted(cell("audience")))' in 'audience'")
+                    reject(Strings.current.sources.badAudience(quoted(cell("audience"))))
                     continue
                 }
                 audience = number

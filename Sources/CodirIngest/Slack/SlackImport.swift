@@ -36,7 +36,7 @@ struct ExportTree {
 
     init(path: String, limits: ZipLimits) throws(ImportFailure) {
         var status = stat()
-        guard stat(path, &status) == 0 else { throw .unreadable(file: path, reason: "no such file") }
+        guard stat(path, &status) == 0 else { throw .unreadable(file: path, reason: Strings.current.files.noSuchFile) }
         if status.st_mode & S_IFMT == S_IFDIR {
             folder = path
             zip = nil
@@ -47,7 +47,7 @@ struct ExportTree {
                 }
             }
             guard found.count <= limits.entries else {
-                throw .unrecognised(file: path, line: nil, reason: "the export holds more than \(limits.entries) files; it is refused")
+                throw .unrecognised(file: path, line: nil, reason: Strings.current.files.tooManyFiles(limits.entries))
             }
             paths = found
         } else {
@@ -72,7 +72,7 @@ struct ExportTree {
             }
         }
         guard var reader = zip, let entry = reader.entry(relative) else {
-            throw .unreadable(file: relative, reason: "no such file in the export")
+            throw .unreadable(file: relative, reason: Strings.current.files.noSuchFileInExport)
         }
         do {
             let bytes = try reader.read(entry)
@@ -101,7 +101,7 @@ extension Importer {
         let shown = name ?? path
         var tree = try ExportTree(path: path, limits: zipLimits)
         guard let root = tree.root(holding: "users.json") else {
-            throw .unrecognised(file: shown, line: nil, reason: "no users.json here: is this a Slack export?")
+            throw .unrecognised(file: shown, line: nil, reason: Strings.current.sources.notSlack)
         }
         func json(_ relative: String) throws(ImportFailure) -> Any? {
             guard tree.paths.contains(root + relative) else { return nil }
@@ -109,7 +109,7 @@ extension Importer {
             do {
                 return try JSONSerialization.jsonObject(with: Data(bytes))
             } catch {
-                throw .unrecognised(file: "\(shown)/\(root)\(relative)", line: nil, reason: "not valid JSON")
+                throw .unrecognised(file: "\(shown)/\(root)\(relative)", line: nil, reason: Strings.current.sources.notJSON)
             }
         }
         let users = (try json("users.json") as? [[String: Any]]) ?? []
@@ -136,7 +136,7 @@ extension Importer {
             for file in (days[folder] ?? []).sorted() {
                 let bytes = try tree.read(file, limit: zipLimits.perEntry)
                 guard let array = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [[String: Any]] else {
-                    throw .unrecognised(file: "\(shown)/\(file)", line: nil, reason: "not a JSON array of messages")
+                    throw .unrecognised(file: "\(shown)/\(file)", line: nil, reason: Strings.current.sources.notMessages)
                 }
                 messages += array
             }

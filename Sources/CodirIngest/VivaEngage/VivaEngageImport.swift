@@ -32,7 +32,7 @@ extension Importer {
         let shown = name ?? path
         var tree = try ExportTree(path: path, limits: zipLimits)
         guard let root = tree.root(holding: "Messages.csv") else {
-            throw .unrecognised(file: shown, line: nil, reason: "no Messages.csv here: is this a Viva Engage export?")
+            throw .unrecognised(file: shown, line: nil, reason: Strings.current.sources.notVivaEngage)
         }
         func table(_ name: String, required: [String]) throws(ImportFailure) -> (columns: [String: Int], records: [CSVRecord]) {
             guard tree.paths.contains(root + name) else { return ([:], []) }
@@ -46,7 +46,7 @@ extension Importer {
             guard missing.isEmpty else {
                 throw .unrecognised(
                     file: "\(shown)/\(root)\(name)", line: 1,
-                    reason: "column \(missing.map { "'\($0)'" }.joined(separator: ", ")) missing from the header")
+                    reason: Strings.current.sources.columnMissing(missing.joined(separator: "', '")))
             }
             return (columns, Array(records.dropFirst()))
         }
@@ -103,7 +103,7 @@ private struct VivaEngageJob {
             guard let at = Self.time(cell(record, messages.columns, "created_at")) else {
                 let text = cell(record, messages.columns, "created_at")
                 result.diagnostics.append(
-                    Diagnostic(file: file, line: record.line, severity: .error, message: "bad time '\(quoted(text))' in 'created_at'"))
+                    Diagnostic(file: file, line: record.line, severity: .error, message: Strings.current.sources.badTime(quoted(text), "created_at")))
                 continue
             }
             let sender = cell(record, messages.columns, "sender_id")

@@ -1,4 +1,5 @@
 import CodirModel
+import CodirText
 import Foundation
 import ZIPFoundation
 
@@ -58,8 +59,7 @@ public struct XLSXWorkbook: Sendable {
             zip = try ZipReader(path: path, limits: bounded)
         } catch {
             throw XLSXError(
-                reason: error.reason.hasPrefix("the archive lists")
-                    ? error.reason : "not a readable xlsx file (it is a zip archive inside); export it again")
+                reason: error.kind == .tooManyEntries ? error.reason : Strings.current.files.notXLSX)
         }
         func part(_ name: String) throws(XLSXError) -> Data? {
             guard let entry = zip.entry(name) else { return nil }
@@ -73,7 +73,7 @@ public struct XLSXWorkbook: Sendable {
             return Data(bytes)
         }
         guard let workbook = try part("xl/workbook.xml") else {
-            throw XLSXError(reason: "no workbook inside; this is not an xlsx file")
+            throw XLSXError(reason: Strings.current.files.noWorkbook)
         }
         let sheetList = try XMLElements.sheets(workbook)
         let wantedNames = wanted.map { Set($0.map { $0.lowercased() }) }
@@ -141,7 +141,7 @@ enum XMLSafety {
     /// Foundation's XMLParser traps on an element name that is not valid UTF-8 (found by codir-fuzz).
     static func check(_ bytes: [UInt8], part: String) throws(XLSXError) {
         if bytes.contains(0) || String(bytes: bytes, encoding: .utf8) == nil {
-            throw XLSXError(reason: "the part \(quoted(part)) is not valid UTF-8; xlsx files are, so this one is refused")
+            throw XLSXError(reason: Strings.current.files.partNotUTF8(quoted(part)))
         }
         var i = 0
         let count = bytes.count
@@ -151,7 +151,7 @@ enum XMLSafety {
                 if !rest.starts(with: Array("--".utf8)) && !rest.starts(with: Array("[CDATA[".utf8)) {
                     throw XLSXError(
                         reason:
-                            "the part \(quoted(part)) declares a DTD or entities, which xlsx files never do; the workbook is refused"
+                            Strings.current.files.partDTD(quoted(part))
                     )
                 }
             }
@@ -196,7 +196,7 @@ private enum XMLElements {
         let parser = parser(data, reader)
         let ok = parser.parse() && parser.parserError == nil
         if let problem = reader.problem { throw XLSXError(reason: problem) }
-        guard ok else { throw XLSXError(reason: "the part xl/sharedStrings.xml is not well-formed XML; export it again") }
+        guard ok else { throw XLSXError(reason: Strings.current.files.partNotXML("xl/sharedStrings.xml")) }
         budget.remaining -= reader.strings.count
         return reader.strings
     }
@@ -208,7 +208,7 @@ private enum XMLElements {
         let parser = parser(data, reader)
         let ok = parser.parse() && parser.parserError == nil
         if let problem = reader.problem { throw XLSXError(reason: problem) }
-        guard ok else { throw XLSXError(reason: "the part \(quoted(part)) is not well-formed XML; export it again") }
+        guard ok else { throw XLSXError(reason: Strings.current.files.partNotXML(quoted(part))) }
         budget.remaining = reader.budget
         return reader.rows
     }
@@ -224,7 +224,7 @@ private final class Collector: NSObject, XMLParserDelegate {
     func parse(_ data: Data, part: String) throws(XLSXError) {
         let parser = XMLElements.parser(data, self)
         guard parser.parse(), parser.parserError == nil else {
-            throw XLSXError(reason: "the part \(quoted(part)) is not well-formed XML; export it again")
+            throw XLSXError(reason: Strings.current.files.partNotXML(quoted(part)))
         }
     }
 
@@ -262,7 +262,7 @@ private final class SharedStringReader: NSObject, XMLParserDelegate {
         if elementName == "t" { inText = false }
         if elementName == "si" {
             guard strings.count < budget else {
-                problem = "the workbook holds more than \(XLSXWorkbook.maxCells) cells and strings; it is refused"
+                problem = Strings.current.files.workbookTooManyCells(XLSXWorkbook.maxCells)
                 parser.abortParsing()
                 return
             }
@@ -293,7 +293,7 @@ private final class CellReader: NSObject, XMLParserDelegate {
 
     private func refuse(_ parser: XMLParser, _ reason: String) {
         guard problem == nil else { return }
-        problem = "\(quoted(part)): \(reason); the workbook is refused"
+        problem = Strings.current.files.partRefused(quoted(part), reason)
         parser.abortParsing()
     }
 
@@ -306,11 +306,11 @@ private final class CellReader: NSObject, XMLParserDelegate {
         case "row":
             if let r = attributes["r"] {
                 guard r.count <= 7, let number = Int(r), (1...XLSXWorkbook.maxRows).contains(number) else {
-                    return refuse(parser, "row number '\(quoted(r))' is not within 1 to \(XLSXWorkbook.maxRows)")
+                    return refuse(parser, Strings.current.files.rowNumber(quoted(r), XLSXWorkbook.maxRows))
                 }
                 row = number - 1
             } else {
-                guard row + 1 < XLSXWorkbook.maxRows else { return refuse(parser, "more than \(XLSXWorkbook.maxRows) rows") }
+                guard row + 1 < XLSXWorkbook.maxRows else { return refuse(parser, Strings.current.files.tooManyRows(XLSXWorkbook.maxRows)) }
                 row += 1
             }
             while rows.count <= row { rows.append([:]) }
@@ -318,12 +318,12 @@ private final class CellReader: NSObject, XMLParserDelegate {
         case "c":
             if let reference = attributes["r"] {
                 guard let parsed = XLSXWorkbook.reference(reference) else {
-                    return refuse(parser, "cell reference '\(quoted(reference))' is beyond XFD\(XLSXWorkbook.maxRows)")
+                    return refuse(parser, Strings.current.files.cellBeyond(quoted(reference), XLSXWorkbook.maxRows))
                 }
                 column = parsed.column
             } else {
                 guard column + 1 < XLSXWorkbook.maxColumns else {
-                    return refuse(parser, "more than \(XLSXWorkbook.maxColumns) columns in row \(row + 1)")
+                    return refuse(parser, Strings.current.files.tooManyColumns(XLSXWorkbook.maxColumns, row + 1))
                 }
                 column += 1
             }
@@ -351,7 +351,7 @@ private final class CellReader: NSObject, XMLParserDelegate {
                 guard text.utf8.count <= 10, let index = Int(text), sharedStrings.indices.contains(index) else {
                     return refuse(
                         parser,
-                        "shared string index '\(quoted(text))' in row \(row + 1) is not within the table of \(sharedStrings.count)"
+                        Strings.current.files.sharedIndex(quoted(text), row + 1, sharedStrings.count)
                     )
                 }
                 value = .text(sharedStrings[index])
@@ -361,7 +361,7 @@ private final class CellReader: NSObject, XMLParserDelegate {
             }
             if let value {
                 guard budget > 0 else {
-                    return refuse(parser, "more than \(XLSXWorkbook.maxCells) cells and strings")
+                    return refuse(parser, Strings.current.files.tooManyCells(XLSXWorkbook.maxCells))
                 }
                 budget -= 1
                 rows[row][column] = value
