@@ -168,7 +168,7 @@ public struct DashboardView {
         // The essential keys first: what does not fit at the end is cut.
         let words = Strings.current.frame
         var keys: [(String, String)] = [("?", words.keyHelp), ("q", words.keyQuit), ("1-5", words.keyPanes)]
-        keys += state.detail != nil ? [("Esc", words.keyBack)] : [(arrows, words.keySelect), ("Enter", words.keyDetail)]
+        keys += state.detail != nil ? [(words.keyEscape, words.keyBack)] : [(arrows, words.keySelect), (words.keyEnter, words.keyDetail)]
         keys += [
             ("w", words.keyWindow), ("s", words.keySort), ("d", words.keyDepartment), ("f", words.keySource),
             ("r", words.keyRefresh),

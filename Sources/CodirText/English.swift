@@ -4,7 +4,7 @@ extension Strings {
     public static let english = Strings(
         language: .en,
         format: Formats(
-            decimalSeparator: ".", groupSeparator: ",", percentSpace: "", thousands: "k", millions: "M", points: " pts",
+            decimalSeparator: ".", groupSeparator: ",", percentSpace: "", colonSpace: "", thousands: "k", millions: "M", points: " pts",
             minutes: "min", hours: "h", days: "d", ago: { "\($0) ago" }, justNow: "just now", now: "now",
             months: [
                 "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -47,7 +47,7 @@ extension Strings {
                 ]
             },
             keyHelp: " help", keyQuit: " quit", keyPanes: " panes", keyBack: " back", keySelect: " select",
-            keyDetail: " detail", keyWindow: " window", keySort: " sort", keyDepartment: " dept", keySource: " source",
+            keyDetail: " detail", keyEnter: "Enter", keyEscape: "Esc", keyWindow: " window", keySort: " sort", keyDepartment: " dept", keySource: " source",
             keyRefresh: " refresh",
             paneReach: "Reach", paneEngagement: "Colleague engagement", paneSilos: "Silos", paneInfluence: "Influence",
             paneData: "Data",

@@ -76,7 +76,7 @@ extension Strings {
         retentionRemoved: { "rétention : \(frenchCount($0, "interaction supprimée", "interactions supprimées")) datant de plus de \(frenchCount($1, "jour", "jours")) (retention_days)" })
 
     static let frenchSources = Sources(
-        archiveHead: { "\($0) : archive de \($1) : \(frenchCount($2, "post", "posts"))" },
+        archiveHead: { "\($0) : archive \(frenchOf($1)) : \(frenchCount($2, "post", "posts"))" },
         alreadyImported: { " (\($0) déjà importé\($0 > 1 ? "s" : ""))" },
         knownFromAnalytics: { " (\($0) déjà connu\($0 > 1 ? "s" : "") par les statistiques de créateur)" },
         engagement: { "\($0) rattaché\($0 > 1 ? "s" : "") (\($1) par l'heure), \($2) en attente de leur post" },
@@ -98,7 +98,7 @@ extension Strings {
         noProfile: "pas de Profile.csv pour dire à qui est cette archive ; désignez la personne avec --person ID",
         nobodyNamed: { "personne ne s'appelle '\($0)' (d'après Profile.csv) dans l'annuaire ; désignez la personne avec --person ID" },
         severalNamed: { "\($0) personnes s'appellent '\($1)' dans l'annuaire (\($2)) ; désignez la personne avec --person ID" },
-        analyticsHead: { "\($0) : statistiques de \($1)" + ($2.map { " \($0)" } ?? "") },
+        analyticsHead: { "\($0) : statistiques \(frenchOf($1))" + ($2.map { " \($0)" } ?? "") },
         range: { "du \($0) au \($1)" },
         analyticsCounts: { " : \(frenchCount($0, "jour", "jours")), \(frenchCount($1, "nombre d'abonnés", "nombres d'abonnés")), \(frenchCount($2, "compteur de post", "compteurs de posts"))" },
         withoutImpressions: { " (\(frenchCount($0, "post listé", "posts listés")) sans impressions)" },

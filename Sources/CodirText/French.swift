@@ -4,7 +4,7 @@ extension Strings {
     public static let french = Strings(
         language: .fr,
         format: Formats(
-            decimalSeparator: ",", groupSeparator: " ", percentSpace: " ", thousands: " k", millions: " M", points: " pts",
+            decimalSeparator: ",", groupSeparator: " ", percentSpace: " ", colonSpace: " ", thousands: " k", millions: " M", points: " pts",
             minutes: "min", hours: "h", days: "j", ago: { "il y a \($0)" }, justNow: "à l'instant", now: "<1 min",
             months: [
                 "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
@@ -43,7 +43,7 @@ extension Strings {
                 ]
             },
             keyHelp: " aide", keyQuit: " quitter", keyPanes: " vues", keyBack: " retour", keySelect: " choisir",
-            keyDetail: " détail", keyWindow: " fenêtre", keySort: " tri", keyDepartment: " dépt", keySource: " source",
+            keyDetail: " détail", keyEnter: "Entrée", keyEscape: "Échap", keyWindow: " fenêtre", keySort: " tri", keyDepartment: " dépt", keySource: " source",
             keyRefresh: " actualiser",
             paneReach: "Audience", paneEngagement: "Engagement entre collègues", paneSilos: "Silos",
             paneInfluence: "Influence", paneData: "Données",
@@ -117,20 +117,20 @@ extension Strings {
             previousWindow: { "\($0) précédents : \($1)" }, inTheWindow: "dans la fenêtre", press: "Presse",
             named: { actor, kind, target in
                 switch kind {
-                case .reaction: "\(actor) a réagi au post de \(target)"
-                case .comment: "\(actor) a commenté le post de \(target)"
-                case .share: "\(actor) a partagé le post de \(target)"
+                case .reaction: "\(actor) a réagi au post \(frenchOf(target))"
+                case .comment: "\(actor) a commenté le post \(frenchOf(target))"
+                case .share: "\(actor) a partagé le post \(frenchOf(target))"
                 case .message: "\(actor) a écrit à \(target)"
                 case .mention: "\(actor) a mentionné \(target)"
                 }
             },
             departments: { actor, kind, target in
                 switch kind {
-                case .reaction: "\(actor) a réagi à un post de \(target)"
-                case .comment: "\(actor) a commenté un post de \(target)"
-                case .share: "\(actor) a partagé un post de \(target)"
+                case .reaction: "\(actor) a réagi à un post \(frenchOf(target))"
+                case .comment: "\(actor) a commenté un post \(frenchOf(target))"
+                case .share: "\(actor) a partagé un post \(frenchOf(target))"
                 case .message: "\(actor) a écrit à \(target)"
-                case .mention: "\(actor) a mentionné quelqu'un de \(target)"
+                case .mention: "\(actor) a mentionné quelqu'un \(frenchOf(target))"
                 }
             },
             smallDepartment: "un petit département",
@@ -150,7 +150,7 @@ extension Strings {
             committeeLine: { impressions, whose, change, posts, active, sep in
                 "Comité : \(impressions) impressions (\(whose)) \(change) \(sep) \(posts) \(sep) \(active) actifs"
             },
-            dailyOf: { "Impressions par jour de \($0) depuis le \($1) (Entrée : détail)" },
+            dailyOf: { "Impressions par jour \(frenchOf($0)) depuis le \($1) (Entrée : détail)" },
             columnToLeaders: "aux dir.", columnToEmployees: "aux sal.", columnFromLeaders: "des dir.",
             columnFromEmployees: "des sal.", columnCoverage: "Couvert.",
             reciprocity: { "Réciprocité \($0) : \($1) des \($2) paires de dirigeants liées le sont dans les deux sens" },
@@ -423,4 +423,11 @@ extension Strings {
 /// `1 importé`, `0 importé`, `2 importés`: French takes the singular for 0 and 1.
 func frenchCount(_ count: Int, _ one: String, _ other: String) -> String {
     "\(grouped(count, " ")) \(count > 1 ? other : one)"
+}
+
+/// `de Paul Durand`, `d'Isabelle Moreau`, `d'un petit département`: French elides « de » before a vowel or a mute h
+/// (given names starting with h nearly always take it: `d'Hélène`).
+func frenchOf(_ name: String) -> String {
+    guard let first = name.first, "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ".contains(first) else { return "de \(name)" }
+    return "d'\(name)"
 }

@@ -48,6 +48,8 @@ extension Strings {
         public var groupSeparator: String
         /// Before `%`: nothing, or a space.
         public var percentSpace: String
+        /// What comes before a colon: nothing in English, a (non-breaking) space in French (`Presse : …`).
+        public var colonSpace: String
         /// After a number of thousands or millions: `k`/`M`, or ` k`/` M`.
         public var thousands: String
         public var millions: String
@@ -97,6 +99,9 @@ extension Strings {
         public var keyBack: String
         public var keySelect: String
         public var keyDetail: String
+        /// The names of the Enter and Escape keys in the key bar.
+        public var keyEnter: String
+        public var keyEscape: String
         public var keyWindow: String
         public var keySort: String
         public var keyDepartment: String

@@ -53,14 +53,14 @@ struct WallTests {
             let small = try frame(Size(width: 80, height: 24), pane: .engagement)
             assertSnapshot(small, named: "wall-fr-80x24")
             let text = small.joined(separator: "\n")
-            for expected in ["vues 30 j", "les vues changent toutes les 20 s", "Presse: ", "il y a ", " %", "q quitter"] {
+            for expected in ["vues 30 j", "les vues changent toutes les 20 s", "Presse : ", "il y a ", " %", "q quitter"] {
                 #expect(text.contains(expected), "\(expected) missing:\n\(text)")
             }
             let large = try frame(Size(width: 200, height: 60)).joined(separator: "\n")
             for expected in ["audience du comité, 30 j", "salariés actifs", "valeur média gagnée", "EUR, pas un revenu", "articles citant un dirigeant"] {
                 #expect(large.contains(expected), "\(expected) missing:\n\(large)")
             }
-            let verbs = [" a réagi au post de ", " a commenté le post de ", " a partagé le post de ", " a écrit à ", " a mentionné "]
+            let verbs = [" a réagi au post d", " a commenté le post d", " a partagé le post d", " a écrit à ", " a mentionné "]
             #expect(verbs.contains { large.contains($0) }, "no French interaction in the ticker:\n\(large)")
             for english in ["reach 30d", " ago", "panes rotate", "reacted to", "commented on", "not revenue"] {
                 #expect(!large.contains(english) && !text.contains(english), "'\(english)' left in English")

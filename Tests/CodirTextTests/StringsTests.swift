@@ -27,7 +27,7 @@ struct StringsTests {
     static let rooms: [String: Int] = [
         "frame.keyHelp": 8, "frame.keyQuit": 9, "frame.keyPanes": 8, "frame.keyBack": 8, "frame.keySelect": 9,
         "frame.keyDetail": 8, "frame.keyWindow": 9, "frame.keySort": 6, "frame.keyDepartment": 6,
-        "frame.keySource": 8, "frame.keyRefresh": 11, "frame.stale": 8,
+        "frame.keySource": 8, "frame.keyEnter": 6, "frame.keyEscape": 5, "frame.keyRefresh": 11, "frame.stale": 8,
         "personal.leaders": 12, "personal.employees": 12, "personal.given": 11, "personal.received": 11,
         "personal.withheld": 8, "personal.givenReceived": 17, "personal.steady": 12, "personal.notShown": 12,
         "wall.changeShort": 14, "wall.eiIndexShort": 14, "wall.activeShort": 14, "wall.emvShort": 14,
@@ -59,6 +59,17 @@ struct StringsTests {
                 #expect(TextWidth.columns(of: line) <= 76, "\(language) help line too wide: \(line)")
             }
         }
+    }
+
+    /// « de » elides before a vowel or a mute h: the post d'Isabelle, de Paul, d'un petit département.
+    @Test func frenchElidesBeforeAVowel() {
+        let wall = Strings.french.wall
+        #expect(wall.named("Paul Durand", .comment, "Isabelle Moreau") == "Paul Durand a commenté le post d'Isabelle Moreau")
+        #expect(wall.named("Isabelle Moreau", .reaction, "Paul Durand") == "Isabelle Moreau a réagi au post de Paul Durand")
+        #expect(wall.named("Paul Durand", .share, "Hélène Roux") == "Paul Durand a partagé le post d'Hélène Roux")
+        #expect(wall.departments("Finance", .comment, "un petit département") == "Finance a commenté un post d'un petit département")
+        #expect(Strings.french.panes.dailyOf("Éric Petit", "2 nov.").hasPrefix("Impressions par jour d'Éric Petit depuis"))
+        #expect(Strings.english.wall.named("Paul Durand", .comment, "Isabelle Moreau") == "Paul Durand commented on Isabelle Moreau's post")
     }
 
     @Test func frenchNumbersTakeADecimalCommaAndSpaces() {
