@@ -400,7 +400,7 @@ extension Strings {
             emailTaken: { "e-mail address '\($0)' already belongs to person '\($1)'" },
             unknownPerson: { "unknown person '\($0)' in '\($1)'; import the people file first" },
             unknownPost: { "unknown post '\($0)'; import the post first" }),
-        files: englishFiles, sources: englishSources, commands: englishCommands)
+        files: englishFiles, sources: englishSources, commands: englishCommands, help: englishHelp)
 }
 
 /// Digits in groups of three: `1,234` / `1 234` (what `HumanFormat.grouped` writes in the current language).

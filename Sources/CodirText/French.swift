@@ -417,7 +417,7 @@ extension Strings {
             emailTaken: { "l'adresse e-mail '\($0)' appartient déjà à la personne '\($1)'" },
             unknownPerson: { "personne inconnue '\($0)' dans '\($1)' ; importez d'abord le fichier des personnes" },
             unknownPost: { "post inconnu '\($0)' ; importez d'abord le post" }),
-        files: frenchFiles, sources: frenchSources, commands: frenchCommands)
+        files: frenchFiles, sources: frenchSources, commands: frenchCommands, help: frenchHelp)
 }
 
 /// `1 importé`, `0 importé`, `2 importés`: French takes the singular for 0 and 1.

@@ -215,4 +215,76 @@ extension Strings {
         public var rateRange: @Sendable (String, String, String) -> String
         public var currencyCode: @Sendable (String) -> String
     }
+
+    /// What `--help` says of each command and option (the words of the parser itself, `USAGE:`, `OPTIONS:`, are swift-argument-parser's).
+    public struct Help: Sendable {
+        public var backupAbstract: String
+        public var backupDiscussion: String
+        public var backupDestination: String
+        public var codirAbstract: String
+        public var codirDiscussion: String
+        public var dashNoColor: String
+        public var dashAscii: String
+        public var dashRefresh: String
+        public var dashAbstract: String
+        public var dashDiscussion: String
+        public var demoAbstract: String
+        public var demoDiscussion: String
+        public var demoDb: String
+        public var demoSeed: String
+        public var demoReset: String
+        public var demoRate: String
+        public var demoFormat: String
+        public var demoLang: String
+        public var exportAbstract: String
+        public var exportDiscussion: String
+        public var exportPerson: String
+        public var forgetAbstract: String
+        public var forgetDiscussion: String
+        public var forgetDryRun: String
+        public var forgetPeople: String
+        public var globalOptionsDb: String
+        public var globalOptionsLang: String
+        public var importAbstract: String
+        public var importDiscussion: String
+        public var importFormat: String
+        public var importDryRun: String
+        public var importRejects: String
+        public var importOrganisation: String
+        public var importPerson: String
+        public var importMaxRecipients: String
+        public var importFiles: String
+        public var ingestAbstract: String
+        public var ingestDiscussion: String
+        public var ingestFollow: String
+        public var ingestWatch: String
+        public var ingestInterval: String
+        public var ingestPerson: String
+        public var ingestSettle: String
+        public var ingestMaxRecipients: String
+        public var ingestKeep: String
+        public var meAbstract: String
+        public var meDiscussion: String
+        public var meAsLogin: String
+        public var reportWindow: String
+        public var reportAsOf: String
+        public var reportAbstract: String
+        public var reportDiscussion: String
+        public var reportFormat: String
+        public var reportTable: String
+        public var reportBridges: String
+        public var reportSource: String
+        public var simulateAbstract: String
+        public var simulateDiscussion: String
+        public var simulateRate: String
+        public var simulateSeed: String
+        public var simulateDuration: String
+        public var statusAbstract: String
+        public var statusDiscussion: String
+        public var statusFormat: String
+        public var viewerOptionsConfig: String
+        public var wallAbstract: String
+        public var wallDiscussion: String
+        public var wallRotate: String
+    }
 }

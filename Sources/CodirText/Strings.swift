@@ -20,6 +20,7 @@ public struct Strings: Sendable {
     public var files: Files
     public var sources: Sources
     public var commands: Commands
+    public var help: Help
 
     /// The table of `language`.
     public static func of(_ language: Language) -> Strings { language == .fr ? french : english }

@@ -6,18 +6,16 @@ import Foundation
 
 extension Codir {
     struct Backup: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Write a consistent copy of the database to a new file, while writers keep running.",
-            discussion: """
-                The copy is SQLite's VACUUM INTO: one consistent moment of the database, compacted, in a new file \
-                (it must not exist yet; its folder must). Opens the database read-only. To restore: stop the \
-                writers, copy the backup over the database file, remove its old -wal and -shm files, start them \
-                again (see the README).
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.backupAbstract,
+                discussion: Strings.current.help.backupDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The new file to write the copy to.", valueName: "destination"))
+        @Argument(help: ArgumentHelp(Strings.current.help.backupDestination, valueName: "destination"))
         var destination: String
 
         func run() throws {

@@ -7,10 +7,10 @@ import TerminalUI
 
 /// How a screen is drawn: `--no-color`, `--ascii` (the dashboards and the demo).
 struct DisplayOptions: ParsableArguments {
-    @Flag(help: "No colour (also with $NO_COLOR set).")
+    @Flag(help: ArgumentHelp(Strings.current.help.dashNoColor))
     var noColor = false
 
-    @Flag(help: "ASCII only: no box drawing nor block characters (automatic in a locale that is not UTF-8).")
+    @Flag(help: ArgumentHelp(Strings.current.help.dashAscii))
     var ascii = false
 }
 
@@ -18,7 +18,7 @@ struct DisplayOptions: ParsableArguments {
 struct DashboardOptions: ParsableArguments {
     @OptionGroup var length: WindowOption
 
-    @Option(help: "Seconds between two checks of the database for changes.")
+    @Option(help: ArgumentHelp(Strings.current.help.dashRefresh))
     var refresh: Double = 1
 
     @OptionGroup var display: DisplayOptions
@@ -34,13 +34,12 @@ struct DashboardOptions: ParsableArguments {
 
 extension Codir {
     struct Dash: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The live dashboard: reach, colleague engagement and silos, updated as data arrives.",
-            discussion: """
-                Opens the database read-only and redraws when another process (an import, codir simulate) \
-                changes it. Keys: 1 2 3 4 or Tab for panes (4: which data codir holds), arrows or j k to select, Enter for a leader's \
-                detail, w window, s sort, d department, r refresh, ? help, q quit.
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.dashAbstract,
+                discussion: Strings.current.help.dashDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: DashboardOptions

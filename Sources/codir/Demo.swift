@@ -9,38 +9,35 @@ import Synchronization
 
 extension Codir {
     struct Demo: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Build (or bring up to date) a demo organisation and open the live dashboard on it.",
-            discussion: """
-                The demo database is $XDG_DATA_HOME/codir/demo.sqlite unless --db names another: 10 leaders, \
-                8 departments, 500 employees and 120 days of history up to now. Run it again later and the \
-                history is topped up to the new now. While the dashboard is open, a simulator adds live \
-                events in the background. When standard output is not a terminal, the report is printed \
-                instead.
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.demoAbstract,
+                discussion: Strings.current.help.demoDiscussion)
+        }
 
         @Option(
             name: .long,
-            help: ArgumentHelp("The demo database (default: $XDG_DATA_HOME/codir/demo.sqlite).", valueName: "path"))
+            help: ArgumentHelp(Strings.current.help.demoDb, valueName: "path"))
         var db: String?
 
-        @Option(help: "The seed of a new demo organisation: the same seed gives the same history.")
+        @Option(help: ArgumentHelp(Strings.current.help.demoSeed))
         var seed: UInt64 = 2026
 
-        @Flag(help: "Delete the demo database and build it anew.")
+        @Flag(help: ArgumentHelp(Strings.current.help.demoReset))
         var reset = false
 
-        @Option(help: "Live events per second while the dashboard is open.")
+        @Option(help: ArgumentHelp(Strings.current.help.demoRate))
         var rate: Double = 4
 
         @OptionGroup var windowOptions: WindowOptions
 
-        @Option(help: "Print the report in this format (text, json, csv or md) instead of opening the dashboard.")
+        @Option(help: ArgumentHelp(Strings.current.help.demoFormat))
         var format: ReportFormat?
 
         @OptionGroup var display: DisplayOptions
 
-        @Option(help: ArgumentHelp("The language of the dashboard and the report: fr or en (default: the configuration's language, else the locale's).", valueName: "language"))
+        @Option(help: ArgumentHelp(Strings.current.help.demoLang, valueName: "language"))
         var lang: LanguageName?
 
         func validate() throws {

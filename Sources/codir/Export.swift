@@ -2,21 +2,21 @@ import ArgumentParser
 import CodirModel
 import CodirReport
 import CodirStore
+import CodirText
 import Foundation
 
 extension Codir {
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Print, as JSON, everything codir holds about one person (their right of access).",
-            discussion: """
-                Their directory entry and addresses, their interactions given and received (who, whom, when, \
-                kind, source: codir stores no content), their posts and counters, daily rows, follower counts \
-                and demographics. Opens the database read-only; PERSON is the id of the people file.
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.exportAbstract,
+                discussion: Strings.current.help.exportDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Argument(help: ArgumentHelp("The person's id.", valueName: "person"))
+        @Argument(help: ArgumentHelp(Strings.current.help.exportPerson, valueName: "person"))
         var person: String
 
         func run() throws {

@@ -6,23 +6,19 @@ import Foundation
 
 extension Codir {
     struct Forget: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Erase people and every trace of them from the database.",
-            discussion: """
-                Removes each person's directory entry, their interactions in both directions, their posts with \
-                their counters and the interactions on them, their daily rows, follower counts, demographics, \
-                e-mail addresses, what waits for a post in their name, the rejected lines and file names that \
-                name them. Deleted content is overwritten, the file rebuilt and its write-ahead log emptied, so \
-                that their name and id remain nowhere in the database's files (backups are yours to renew). \
-                PERSON is the id of the people file. --dry-run says what would go.
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.forgetAbstract,
+                discussion: Strings.current.help.forgetDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Flag(help: "Say what would be removed; remove nothing.")
+        @Flag(help: ArgumentHelp(Strings.current.help.forgetDryRun))
         var dryRun = false
 
-        @Argument(help: ArgumentHelp("The ids of the people to erase.", valueName: "person"))
+        @Argument(help: ArgumentHelp(Strings.current.help.forgetPeople, valueName: "person"))
         var people: [String]
 
         func validate() throws {

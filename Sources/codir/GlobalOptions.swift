@@ -1,5 +1,6 @@
 import ArgumentParser
 import CodirStore
+import CodirText
 import Foundation
 
 /// Options every subcommand takes.
@@ -7,14 +8,14 @@ struct GlobalOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The database file (default: $CODIR_DB, else $XDG_DATA_HOME/codir/codir.sqlite).",
+            Strings.current.help.globalOptionsDb,
             valueName: "path"))
     var db: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The language of what is printed for people: fr or en (default: the configuration's language, else the locale's: LC_ALL, LC_MESSAGES, LANG).",
+            Strings.current.help.globalOptionsLang,
             valueName: "language"))
     var lang: LanguageName?
 

@@ -7,45 +7,38 @@ import Foundation
 
 extension Codir {
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import people, events, LinkedIn exports, e-mail, Slack, Viva Engage and press coverage.",
-            discussion: """
-                People and events (CSV, JSON Lines), LinkedIn data archives (zip or folder), LinkedIn creator \
-                analytics (xlsx), e-mail metadata (a Maildir, an mbox or .eml files: senders, recipients and \
-                dates only), Slack and Viva Engage exports, and press coverage (RSS or Atom feeds such as Google \
-                Alerts, a press CSV) are recognised by their content. Each file is imported in one transaction. Bad lines are reported as FILE:LINE: error: REASON, \
-                kept in the database (and in --rejects), and the good lines are imported. Importing the same \
-                data again adds nothing. Exit status: 0 when nothing was rejected, 65 when some lines were, \
-                66 when a file cannot be read.
-
-                Example: codir import people.csv events.jsonl Basic_LinkedInDataExport_11-30-2026.zip alerts.xml
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.importAbstract,
+                discussion: Strings.current.help.importDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var settings: ViewerOptions
 
         @Option(
             help: ArgumentHelp(
-                "Read every file as this format instead of recognising it: people, jsonl, csv, linkedin-archive, linkedin-analytics, email, slack, viva-engage or press.",
+                Strings.current.help.importFormat,
                 valueName: "format"))
         var format: String?
 
-        @Flag(help: "Validate and report without writing to the database.")
+        @Flag(help: ArgumentHelp(Strings.current.help.importDryRun))
         var dryRun = false
 
-        @Option(help: ArgumentHelp("Also write the rejected lines, verbatim, to this file.", valueName: "path"))
+        @Option(help: ArgumentHelp(Strings.current.help.importRejects, valueName: "path"))
         var rejects: String?
 
-        @Option(help: "Set the organisation's display name.")
+        @Option(help: ArgumentHelp(Strings.current.help.importOrganisation))
         var organisation: String?
 
-        @Option(help: ArgumentHelp("Whose LinkedIn data archive a folder is (default: the name in its Profile.csv).", valueName: "id"))
+        @Option(help: ArgumentHelp(Strings.current.help.importPerson, valueName: "id"))
         var person: String?
 
-        @Option(help: "E-mail: a message to more directory recipients than this is a broadcast and gives no interaction.")
+        @Option(help: ArgumentHelp(Strings.current.help.importMaxRecipients))
         var maxRecipients = 20
 
-        @Argument(help: ArgumentHelp("The files to import.", valueName: "file"))
+        @Argument(help: ArgumentHelp(Strings.current.help.importFiles, valueName: "file"))
         var files: [String] = []
 
         func validate() throws {

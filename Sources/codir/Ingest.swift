@@ -12,44 +12,34 @@ enum KeepImported: String, ExpressibleByArgument, CaseIterable {
 
 extension Codir {
     struct Ingest: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Import continuously: follow a growing events file, or watch a folder for dropped files.",
-            discussion: """
-                --follow FILE imports each new complete line of a JSON Lines or CSV events file as it arrives \
-                (like tail -F: rotation and truncation are survived), in small transactions, and resumes where it \
-                stopped after a restart. --watch DIR imports every file dropped into DIR once (people, events, \
-                LinkedIn archives and analytics, Slack and Viva Engage exports, Maildirs, mbox and .eml files, \
-                press feeds and press CSV files: whatever codir import recognises), once it \
-                has not changed for --settle seconds: it is claimed by a \
-                rename into DIR/processing/, imported, then moved to DIR/done/ or DIR/failed/ (never replacing \
-                anything; symbolic links, FIFOs and devices are filed unopened). A busy database leaves it in \
-                processing/ to be tried again. Both stop within a second on Ctrl-C or SIGTERM.
-
-                Examples: codir ingest --follow /var/log/intranet/events.jsonl
-                          codir ingest --watch /srv/codir/inbox --person ceo
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.ingestAbstract,
+                discussion: Strings.current.help.ingestDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The events file to follow.", valueName: "file"))
+        @Option(help: ArgumentHelp(Strings.current.help.ingestFollow, valueName: "file"))
         var follow: String?
 
-        @Option(help: ArgumentHelp("The folder to watch.", valueName: "dir"))
+        @Option(help: ArgumentHelp(Strings.current.help.ingestWatch, valueName: "dir"))
         var watch: String?
 
-        @Option(help: "Seconds between two looks at the file or folder.")
+        @Option(help: ArgumentHelp(Strings.current.help.ingestInterval))
         var interval: Double = 0.5
 
-        @Option(help: ArgumentHelp("Whose LinkedIn exports the watched folder receives, when they do not say.", valueName: "id"))
+        @Option(help: ArgumentHelp(Strings.current.help.ingestPerson, valueName: "id"))
         var person: String?
 
-        @Option(help: "With --watch: seconds a dropped file's size and time must stay the same before it is taken (a copy in progress is left alone).")
+        @Option(help: ArgumentHelp(Strings.current.help.ingestSettle))
         var settle: Double = 3
 
-        @Option(help: "With --watch, for e-mail: a message to more directory recipients than this is a broadcast and gives no interaction.")
+        @Option(help: ArgumentHelp(Strings.current.help.ingestMaxRecipients))
         var maxRecipients = 20
 
-        @Option(help: "With --watch: what becomes of an imported file: done (kept in DIR/done/) or none (removed once imported).")
+        @Option(help: ArgumentHelp(Strings.current.help.ingestKeep))
         var keep: KeepImported = .done
 
         @OptionGroup var settings: ViewerOptions

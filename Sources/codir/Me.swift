@@ -7,14 +7,12 @@ import Foundation
 
 extension Codir {
     struct Me: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Your own numbers: reach, engagement with colleagues, posts to engage with, your department's silos.",
-            discussion: """
-                You are identified by the login of the process's real user (not $USER), matched to the 'login' \
-                column of the people directory. Made for an ssh session (ForceCommand codir me): 80×24, any TERM with a \
-                terminfo entry, ASCII in a non-UTF-8 locale; it exits when the connection drops. Keys: ↑ ↓ or \
-                j k select a post (its link shows under the list), PgUp PgDn Home End jump, w window, r refresh, q quit.
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.meAbstract,
+                discussion: Strings.current.help.meDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: DashboardOptions
@@ -22,7 +20,7 @@ extension Codir {
 
         @Option(
             name: .customLong("as"),
-            help: ArgumentHelp("Show this login's view, as they see it (root and the configuration's admins only).", valueName: "login"))
+            help: ArgumentHelp(Strings.current.help.meAsLogin, valueName: "login"))
         var asLogin: String?
 
         func run() throws {

@@ -8,7 +8,7 @@ import Foundation
 
 /// `--window`, defined once for every command that shows a window.
 struct WindowOption: ParsableArguments {
-    @Option(help: "The window: 7d, 30d, 90d, 365d (any number of days) or all; in a dashboard, w cycles through 7d to 365d.")
+    @Option(help: ArgumentHelp(Strings.current.help.reportWindow))
     var window: WindowLength = .days(30)
 }
 
@@ -18,7 +18,7 @@ struct WindowOptions: ParsableArguments {
 
     var window: WindowLength { length.window }
 
-    @Option(help: ArgumentHelp("The end of the window, ISO 8601 with a zone (default: now).", valueName: "time"))
+    @Option(help: ArgumentHelp(Strings.current.help.reportAsOf, valueName: "time"))
     var asOf: String?
 
     func asOfTimestamp() throws -> Timestamp {
@@ -47,26 +47,29 @@ extension CSVTable: ExpressibleByArgument {}
 
 extension Codir {
     struct Report: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Print the metrics of a window: reach, colleague engagement, silos and influence.",
-            discussion: "Opens the database read-only. The definitions are in docs/metrics.md.")
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.reportAbstract,
+                discussion: Strings.current.help.reportDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var windowOptions: WindowOptions
         @OptionGroup var viewer: ViewerOptions
 
-        @Option(help: "text (80 columns), json, csv or md (for the committee memo).")
+        @Option(help: ArgumentHelp(Strings.current.help.reportFormat))
         var format: ReportFormat = .text
 
-        @Option(help: "With --format csv: leaders, departments, matrix, bridges, weekly, influence, hashtags or headlines.")
+        @Option(help: ArgumentHelp(Strings.current.help.reportTable))
         var table: CSVTable = .leaders
 
-        @Option(help: "How many bridges to list.")
+        @Option(help: ArgumentHelp(Strings.current.help.reportBridges))
         var bridges = 10
 
         @Option(
             help: ArgumentHelp(
-                "Count only these sources in the silo figures, separated by commas: events, linkedin, slack, email, viva-engage.",
+                Strings.current.help.reportSource,
                 valueName: "sources"))
         var source: String?
 

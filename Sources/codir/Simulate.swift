@@ -7,20 +7,23 @@ import Foundation
 
 extension Codir {
     struct Simulate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Append live events (engagement, messages, posts, counters) to a database until stopped.",
-            discussion: "Stops cleanly on Ctrl-C or SIGTERM, after the current batch.")
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.simulateAbstract,
+                discussion: Strings.current.help.simulateDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var settings: ViewerOptions
 
-        @Option(help: "Average events per second.")
+        @Option(help: ArgumentHelp(Strings.current.help.simulateRate))
         var rate: Double = 5
 
-        @Option(help: "The seed of the random events.")
+        @Option(help: ArgumentHelp(Strings.current.help.simulateSeed))
         var seed: UInt64 = UInt64(Date().timeIntervalSince1970)
 
-        @Option(help: "Stop after this many seconds (default: run until interrupted).")
+        @Option(help: ArgumentHelp(Strings.current.help.simulateDuration))
         var duration: Double?
 
         func validate() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CodirModel
 import CodirReport
 import CodirStore
+import CodirText
 import Foundation
 
 /// The output formats of `codir status`.
@@ -11,19 +12,17 @@ enum StatusFormat: String, ExpressibleByArgument, CaseIterable {
 
 extension Codir {
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Show which data codir holds for each leader, and whom to ask for a fresh export.",
-            discussion: """
-                Per leader: each source (LinkedIn archive, LinkedIn analytics, events, Slack, e-mail, Viva \
-                Engage), the period its records cover, how many, and when its last file arrived; a source is \
-                stale when that was more than stale_after_days ago (configuration, default 14). Opens the \
-                database read-only.
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.statusAbstract,
+                discussion: Strings.current.help.statusDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var viewer: ViewerOptions
 
-        @Option(help: "text or json.")
+        @Option(help: ArgumentHelp(Strings.current.help.statusFormat))
         var format: StatusFormat = .text
 
         func run() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CodirConfig
 import CodirModel
+import CodirText
 import Foundation
 
 /// The configuration file option: for the commands that show data (dash, wall, report, me, status), who may see
@@ -8,7 +9,7 @@ import Foundation
 struct ViewerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "A configuration file (default: $CODIR_CONFIG, else $XDG_CONFIG_HOME/codir/config.toml). When /etc/codir/config.toml exists it decides, and this file may only narrow it.",
+            Strings.current.help.viewerOptionsConfig,
             valueName: "path"))
     var config: String?
 

@@ -5,18 +5,18 @@ import Foundation
 
 extension Codir {
     struct Wall: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "The wall display: big tiles, a ticker of the latest interactions, rotating panes.",
-            discussion: """
-                Made to run unattended for weeks: it needs no key, keeps the last data on screen (marked stale) \
-                when the database is missing, locked or replaced, and recovers by itself. q quits.
-                """)
+        // Computed: --help is made in the language of the run.
+        static var configuration: CommandConfiguration {
+            CommandConfiguration(
+                abstract: Strings.current.help.wallAbstract,
+                discussion: Strings.current.help.wallDiscussion)
+        }
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: DashboardOptions
         @OptionGroup var viewer: ViewerOptions
 
-        @Option(help: "Seconds between two panes when the screen cannot hold them all.")
+        @Option(help: ArgumentHelp(Strings.current.help.wallRotate))
         var rotate: Double = 20
 
         func validate() throws {

@@ -45,8 +45,9 @@ struct StringsTests {
             let translated = french[key] ?? ""
             #expect(text.isEmpty || !translated.isEmpty, "\(key) has no French")
             // The reports' sentences are wrapped at 80 columns, or are Markdown paragraphs, and the import summaries
-            // are lines of a log, as are the importers' diagnostics and the commands' messages: the layout adapts.
-            let logged = ["imports.", "lines.", "files.", "sources.", "commands."].contains { key.hasPrefix($0) }
+            // are lines of a log, as are the importers' diagnostics and the commands' messages, and --help is wrapped by
+            // the command-line parser: the layout adapts.
+            let logged = ["imports.", "lines.", "files.", "sources.", "commands.", "help."].contains { key.hasPrefix($0) }
             let wrapped = (key.hasPrefix("report.") && !key.hasPrefix("report.column")) || logged
             let room = Self.rooms[key] ?? (wrapped ? Int.max : 80)
             #expect(

@@ -87,6 +87,29 @@ struct CommandLineTests {
         }
     }
 
+    /// `--help` follows the language too: the commands' and options' descriptions (the parser's own headings stay).
+    @Test func helpFollowsTheLanguage() throws {
+        let cli = try CommandRunner()
+        defer { cli.remove() }
+        func words(_ result: CommandRunner.Result) -> String {
+            result.stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let french = try cli.run(["import", "--help"], environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(french.status == 0)
+        for expected in [
+            "Importer personnes, événements, exports LinkedIn", "sont reconnus par leur contenu", "Les fichiers à importer.",
+            "Valider et rendre compte sans écrire dans la base.", "codir import people.csv",
+        ] {
+            #expect(words(french).contains(expected), "\(expected) missing:\n\(french.stdout)")
+        }
+        // A French colon never starts a line of the wrapped help.
+        #expect(!french.stdout.split(separator: "\n").contains { $0.trimmingCharacters(in: .whitespaces).hasPrefix(":") })
+        let root = try cli.run(["--help", "--lang", "fr"], environment: [:])
+        #expect(words(root).contains("L'influence collective d'un comité de direction"), "\(root.stdout)")
+        let english = try cli.run(["import", "--help"], environment: ["LANG": "fr_FR.UTF-8", "LC_ALL": "C.UTF-8"])
+        #expect(words(english).contains("Validate and report without writing to the database."), "\(english.stdout)")
+    }
+
     /// The language of the reports: the locale's (even one this host has not generated), --lang over it; what
     /// tools parse (JSON, CSV) stays the same in both.
     @Test func reportsFollowTheLanguageAndMachineFormatsDoNot() throws {
