@@ -41,7 +41,7 @@ let package = Package(
         // The installation's configuration file (TOML): who may see what.
         .target(name: "CodirConfig", dependencies: ["CodirModel", "CodirText", .product(name: "TOMLKit", package: "TOMLKit")]),
         // The synthetic demo organisation and the live simulator.
-        .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirStore", "CodirIngest"]),
+        .target(name: "CodirDemo", dependencies: ["CodirModel", "CodirText", "CodirStore", "CodirIngest"]),
         // Every text a person reads, in English and French (one typed table per language).
         .target(name: "CodirText", dependencies: ["CodirModel"]),
         // Renders a metrics report as text, JSON, CSV or Markdown.

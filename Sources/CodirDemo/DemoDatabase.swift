@@ -1,6 +1,7 @@
 import CodirIngest
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// Creates the demo database and keeps its history up to date.
@@ -29,7 +30,7 @@ public enum DemoDatabase {
             guard people == 0 else {
                 throw StoreError.io(
                     path: store.path,
-                    reason: "it holds a directory that is not the demo's; give 'codir demo' its own --db")
+                    reason: Strings.current.commands.notTheDemo)
             }
         }
         let seed = existingSeed ?? requestedSeed

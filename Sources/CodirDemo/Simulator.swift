@@ -1,5 +1,6 @@
 import CodirModel
 import CodirStore
+import CodirText
 import Foundation
 
 /// Appends live events to a database: engagement on recent posts, messages, new posts and growing counters,
@@ -32,7 +33,7 @@ public final class Simulator {
             try refresh(now: now)
         }
         guard !people.isEmpty else {
-            throw StoreError.io(path: store.path, reason: "it has no people to simulate; import a directory first")
+            throw StoreError.io(path: store.path, reason: Strings.current.commands.noPeopleToSimulate)
         }
         var events: [Event] = []
         let count = rng.poisson(rate * seconds)

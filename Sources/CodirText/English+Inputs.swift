@@ -208,7 +208,9 @@ extension Strings {
         valueTable: { "\($0): 'value' must be a table, like [value] then cpm = 30 on the next line" },
         unknownValueKey: { "\($0): unknown key '\($1)' in [value]\($2) (expected 'cpm', 'cpe' or 'currency')" },
         rateRange: { "\($0): '\($1)' in [value] must be a number from 0 to 1000000, like \($1) = \($2)" },
-        currencyCode: { "\($0): 'currency' in [value] must be a currency code of 1 to 8 letters, like currency = \"EUR\"" })
+        currencyCode: { "\($0): 'currency' in [value] must be a currency code of 1 to 8 letters, like currency = \"EUR\"" },
+        notTheDemo: "it holds a directory that is not the demo's; give 'codir demo' its own --db",
+        noPeopleToSimulate: "it has no people to simulate; import a directory first")
 
     static let englishHelp = Help(
         backupAbstract: "Write a consistent copy of the database to a new file, while writers keep running.",

@@ -208,7 +208,9 @@ extension Strings {
         valueTable: { "\($0) : 'value' doit être une table, comme [value] puis cpm = 30 à la ligne suivante" },
         unknownValueKey: { "\($0) : clé inconnue '\($1)' dans [value]\($2) (attendu : 'cpm', 'cpe' ou 'currency')" },
         rateRange: { "\($0) : '\($1)' dans [value] doit être un nombre de 0 à 1000000, comme \($1) = \($2)" },
-        currencyCode: { "\($0) : 'currency' dans [value] doit être un code de devise de 1 à 8 lettres, comme currency = \"EUR\"" })
+        currencyCode: { "\($0) : 'currency' dans [value] doit être un code de devise de 1 à 8 lettres, comme currency = \"EUR\"" },
+        notTheDemo: "elle contient un annuaire qui n'est pas celui de la démo ; donnez à 'codir demo' sa propre --db",
+        noPeopleToSimulate: "elle n'a personne à simuler ; importez d'abord un annuaire")
 
     static let frenchHelp = Help(
         backupAbstract: "Écrire une copie cohérente de la base dans un nouveau fichier, pendant que les écritures continuent.",

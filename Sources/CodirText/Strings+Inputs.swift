@@ -214,6 +214,8 @@ extension Strings {
         public var unknownValueKey: @Sendable (String, String, String) -> String
         public var rateRange: @Sendable (String, String, String) -> String
         public var currencyCode: @Sendable (String) -> String
+        public var notTheDemo: String
+        public var noPeopleToSimulate: String
     }
 
     /// What `--help` says of each command and option (the words of the parser itself, `USAGE:`, `OPTIONS:`, are swift-argument-parser's).
