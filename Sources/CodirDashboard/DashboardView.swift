@@ -142,14 +142,14 @@ public struct DashboardView {
         left += sep + "\(words.window) \(HumanFormat.window(state.window))"
         if let subject { left += sep + subject }
         if let department = state.department { left += sep + sanitized(department) }
-        if let source = state.source { left += sep + "\(words.silosOfSource): \(source.rawValue)" }
+        if let source = state.source { left += sep + "\(words.silosOfSource)\(HumanFormat.colon) \(source.rawValue)" }
         let used = buffer.write(left, x: rect.x, y: rect.y, style: Style(.header, [.bold, .reverse]), clip: rect)
         // The longest account of the data's freshness that fits.
         let time = minuteText(snapshot?.asOf ?? now)
         var candidates = ["\(words.asOf) \(time) ", "\(time) "]
         var rightStyle = Style(.header, [.reverse])
         if let staleReason {
-            candidates = ["\(words.stale): \(sanitized(staleReason)) ", "\(words.stale) "]
+            candidates = ["\(words.stale)\(HumanFormat.colon) \(sanitized(staleReason)) ", "\(words.stale) "]
             rightStyle = Style(.warning, [.bold, .reverse])
         } else if let change = snapshot?.lastChange {
             candidates.insert("\(ago(change))\(sep)\(time) ", at: 0)

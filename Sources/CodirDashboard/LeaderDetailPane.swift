@@ -68,7 +68,7 @@ struct LeaderDetailPane {
                 style: Style(.header, [.bold]), context: context)
             for (index, row) in audience.prefix(left.maxY - top - 1).enumerated() {
                 let line = Rect(x: left.x, y: top + 1 + index, width: left.width, height: 1)
-                buffer.text("\(sanitized(row.category)): \(sanitized(row.value))", in: Rect(x: line.x, y: line.y, width: line.width - 6, height: 1), context: context)
+                buffer.text("\(sanitized(row.category))\(HumanFormat.colon) \(sanitized(row.value))", in: Rect(x: line.x, y: line.y, width: line.width - 6, height: 1), context: context)
                 buffer.text(sanitized(row.percentage), in: line, style: Style(.normal, [.bold]), align: .right, context: context)
             }
         }

@@ -106,7 +106,7 @@ public struct WallView {
         // The latest press headline naming a leader leads, cut to half the line so that interactions follow it.
         if let headline = snapshot.report.influence.headlines.first {
             let sep = context.glyphs.separator
-            let head = "\(words.press)\(Strings.current.format.colonSpace): \(sanitized(headline.outlet)) \(sep) "
+            let head = "\(words.press)\(HumanFormat.colon) \(sanitized(headline.outlet)) \(sep) "
             let tail = " \(sep) \(ago(headline.at.seconds))"
             let budget = rect.width < 110 ? (rect.width - 2) * 3 / 4 : max(40, (rect.width - 2) / 2)
             let room = max(12, budget - TextWidth.columns(of: head + tail))

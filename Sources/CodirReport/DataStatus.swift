@@ -67,7 +67,7 @@ public struct DataStatus: Sendable {
             }
             return "\(words.sourceTitle(source)) (\(words.lastFile(age(held))))"
         }
-        return "\(sanitized(leader.person.name)): \(reasons.joined(separator: ", "))"
+        return "\(sanitized(leader.person.name))\(HumanFormat.colon) \(reasons.joined(separator: ", "))"
     }
 
     // MARK: - Text

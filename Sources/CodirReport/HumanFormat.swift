@@ -111,6 +111,9 @@ public enum HumanFormat {
         }
     }
 
+    /// `:` after a label, with the space French puts before it (`Ponts : …`).
+    public static var colon: String { words.colonSpace + ":" }
+
     /// A day as people write it: `1 December 2026`, `1 décembre 2026`.
     public static func longDate(_ day: Day) -> String {
         let c = day.components

@@ -120,7 +120,7 @@ struct MarkdownReport {
         for (rank, bridge) in silo.bridges.enumerated() {
             let person = report.people[bridge.person]
             out.append(
-                "\(rank + 1). \(escape(person.name)) (\(escape(person.department))): "
+                "\(rank + 1). \(escape(person.name)) (\(escape(person.department)))\(HumanFormat.colon) "
                     + "\(plural(bridge.departmentsReached, words.otherDepartment))")
         }
         influence(&out)
@@ -209,7 +209,7 @@ struct MarkdownReport {
                     } else {
                         title
                     }
-                out.append("- \(headline.at.day.iso8601), \(escape(headline.outlet)): \(linked)")
+                out.append("- \(headline.at.day.iso8601), \(escape(headline.outlet))\(HumanFormat.colon) \(linked)")
             }
         }
         out.append("")

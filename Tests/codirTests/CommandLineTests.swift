@@ -124,6 +124,8 @@ struct CommandLineTests {
         #expect(forced.stdout.contains("REACH") && !forced.stdout.contains("AUDIENCE"))
         let option = try cli.run(["--lang", "fr"] + report + ["--format", "md"], environment: [:])
         #expect(option.stdout.contains("rapport d'influence"), "\(option.stdout)")
+        // French puts a space before a colon, in the memo too.
+        #expect(option.stdout.contains("1. Claire Martin (Direction) : 2 autres départements"), "\(option.stdout)")
         for format in ["json", "csv"] {
             let en = try cli.run(report + ["--format", format], environment: [:])
             let fr = try cli.run(report + ["--format", format, "--lang", "fr"], environment: [:])
