@@ -71,14 +71,14 @@ struct TextReport {
         lines.append(
             TextWidth.fitted("#", 3) + TextWidth.fitted(columns.columnLeader, 18) + TextWidth.fitted(columns.columnDepartment, 14)
                 + TextWidth.fitted(columns.columnImpressions, 7, alignRight: true)
-                + TextWidth.fitted(columns.columnVersusPrevious, 8, alignRight: true) + TextWidth.fitted(columns.columnEngagement, 6, alignRight: true)
+                + TextWidth.fitted(columns.columnVersusPrevious, 9, alignRight: true) + TextWidth.fitted(columns.columnEngagement, 6, alignRight: true)
                 + TextWidth.fitted(columns.columnPosts, 6, alignRight: true) + TextWidth.fitted(words.columnFollowers, 8, alignRight: true)
                 + TextWidth.fitted(columns.columnGrowth, 8, alignRight: true))
         for (rank, row) in document.rankedReach.enumerated() {
             lines.append(
                 TextWidth.fitted(document.rankText(rank, row), 3) + TextWidth.fitted(name(row.person), 17) + " " + TextWidth.fitted(department(row.person), 13)
                     + " " + TextWidth.fitted(HumanFormat.count(row.impressions), 7, alignRight: true)
-                    + TextWidth.fitted(HumanFormat.change(row.impressionsChange, partial: row.previousIsPartial), 8, alignRight: true)
+                    + TextWidth.fitted(HumanFormat.change(row.impressionsChange, partial: row.previousIsPartial), 9, alignRight: true)
                     + TextWidth.fitted(HumanFormat.percent(row.engagementRate), 6, alignRight: true)
                     + TextWidth.fitted("\(row.posts)", 6, alignRight: true)
                     + TextWidth.fitted(HumanFormat.count(row.followers), 8, alignRight: true)
