@@ -24,7 +24,7 @@ extension Strings {
             help: { arrows, star in
                 [
                     "1 2 3 4 5, Tab, Maj-Tab  changer de vue (5 : les données de codir)",
-                    "\(arrows), Entrée / Échap  choisir un dirigeant, ouvrir / fermer son détail",
+                    "\(arrows), Entrée / Échap  choisir un dirigeant, voir / fermer son détail",
                     "w fenêtre  s tri  d département  f silos par source  r actualiser",
                     "? cette aide  q, Ctrl-C quitter",
                     "",
