@@ -415,7 +415,12 @@ private final class DecodedBatches: @unchecked Sendable {
 
     static func start(reader: CSVReader, columns: [String: Int], people: Bool) -> DecodedBatches {
         let batches = DecodedBatches()
-        Thread.detachNewThread { batches.produce(reader: reader, columns: columns, people: people) }
+        // The reasons of rejected records are made on this thread: in the language of the import (task-locals do
+        // not cross into a new thread by themselves).
+        let language = Language.current
+        Thread.detachNewThread {
+            Language.$current.withValue(language) { batches.produce(reader: reader, columns: columns, people: people) }
+        }
         return batches
     }
 

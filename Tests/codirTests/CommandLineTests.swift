@@ -202,6 +202,19 @@ struct CommandLineTests {
         #expect(missing.status == 66)
         #expect(missing.stderr.contains("absent.csv: error: impossible de lire le fichier (fichier introuvable)"), "\(missing.stderr)")
 
+        // A CSV line's reason, made on the importer's decoding thread.
+        let csv = try frenchRun("import", try cli.write("evenements.csv", "type,id,author,at\npost,p1,ceo,hier\n"))
+        #expect(csv.stderr.contains("evenements.csv:2: error: horodatage invalide 'hier' dans 'at'"), "\(csv.stderr)")
+        // A Maildir large enough to be read by both cores: a link among its last files is refused in French too.
+        let maildir = cli.path("Maildir")
+        try FileManager.default.createDirectory(atPath: maildir + "/cur", withIntermediateDirectories: true)
+        for i in 0..<1_200 {
+            let message = "From: ceo@example.com\nTo: cfo@example.com\nDate: Mon, 2 Nov 2026 09:00:00 +0000\n\nx\n"
+            try Data(message.utf8).write(to: URL(fileURLWithPath: maildir + "/cur/\(String(format: "%05d", i)):2,S"))
+        }
+        try FileManager.default.createSymbolicLink(atPath: maildir + "/cur/zzz-link:2,S", withDestinationPath: "/etc/passwd")
+        let mailbox = try frenchRun("import", "--dry-run", maildir)
+        #expect(mailbox.stderr.contains("zzz-link:2,S: warning: non lu : c'est un lien symbolique"), "\(mailbox.stderr)")
         // Mail without a sender, a press file with a bad date and a person not in the directory.
         let mail = try frenchRun("import", try cli.write("sans-from.eml", "To: ceo@example.com\nDate: Mon, 2 Nov 2026 09:00:00 +0000\n\nBonjour\n"))
         #expect(mail.stderr.contains("sans-from.eml:1: error: pas d'en-tête From utilisable"), "\(mail.stderr)")

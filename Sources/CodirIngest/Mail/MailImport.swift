@@ -158,7 +158,9 @@ enum MailSource {
         let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, files.count / 1000 + 1))
         let results = ParsedParts(count: parts)
         let list = files
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
+        // Each part's warnings are made in the language of the import, whichever thread runs the part.
+        let language = Language.current
+        DispatchQueue.concurrentPerform(iterations: parts) { part in Language.$current.withValue(language) {
             let range = (list.count * part / parts)..<(list.count * (part + 1) / parts)
             var messages: [FoundMessage] = []
             var passed: [Diagnostic] = []
@@ -179,7 +181,7 @@ enum MailSource {
                 messages.append(FoundMessage(file: shown + "/" + relative, line: 1, headers: MailHeaders(chunk[0..<count])))
             }
             results.store(part, messages, passed)
-        }
+        } }
         return results.joined()
     }
 }
