@@ -95,9 +95,8 @@ struct ReachPane {
         }
         // The selected leader's days, across the width.
         if inner.maxY - y >= 2, let row = rows.first(where: { people[$0.person].id == state.selectedLeader }) ?? rows.first {
-            let start = row.seriesStart.iso8601
             buffer.text(
-                words.dailyOf(sanitized(people[row.person].name), start),
+                words.dailyOf(sanitized(people[row.person].name), row.seriesStart),
                 in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(.header, [.bold]), context: context)
             let series = row.dailyImpressions.map { Optional(Double($0)) }
             let factor = max(1, inner.width / max(1, series.count))

@@ -148,7 +148,7 @@ extension Strings {
             committeeLine: { impressions, whose, change, posts, active, sep in
                 "Committee: \(impressions) impressions (\(whose)) \(change) \(sep) \(posts) \(sep) \(active) active"
             },
-            dailyOf: { "Daily impressions of \($0) since \($1) (Enter for details)" },
+            dailyOf: { "Daily impressions of \($0) since \($1.iso8601) (Enter for details)" },
             columnToLeaders: "to lead.", columnToEmployees: "to empl.", columnFromLeaders: "from lead.",
             columnFromEmployees: "from empl.", columnCoverage: "Coverage",
             reciprocity: { "Reciprocity \($0): \($1) of \($2) engaged leader pairs engage both ways" },

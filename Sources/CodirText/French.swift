@@ -6,10 +6,7 @@ extension Strings {
         format: Formats(
             decimalSeparator: ",", groupSeparator: " ", percentSpace: " ", colonSpace: " ", thousands: " k", millions: " M", points: " pts",
             minutes: "min", hours: "h", days: "j", ago: { "il y a \($0)" }, justNow: "à l'instant", now: "<1 min",
-            months: [
-                "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
-                "décembre",
-            ],
+            months: frenchMonths,
             shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
             partial: "partiel", windowDays: { "\($0) j" }, windowAll: "tout",
             ordinal: { $0 == 1 ? "1er" : "\($0)e" },
@@ -150,7 +147,10 @@ extension Strings {
             committeeLine: { impressions, whose, change, posts, active, sep in
                 "Comité : \(impressions) impressions (\(whose)) \(change) \(sep) \(posts) \(sep) \(active) actifs"
             },
-            dailyOf: { "Impressions par jour \(frenchOf($0)) depuis le \($1) (Entrée : détail)" },
+            dailyOf: { name, day in
+                let c = day.components
+                return "Impressions par jour \(frenchOf(name)) depuis le \(c.day == 1 ? "1er" : String(c.day)) \(frenchMonths[max(0, min(11, c.month - 1))]) (Entrée : détail)"
+            },
             columnToLeaders: "aux dir.", columnToEmployees: "aux sal.", columnFromLeaders: "des dir.",
             columnFromEmployees: "des sal.", columnCoverage: "Couvert.",
             reciprocity: { "Réciprocité \($0) : \($1) des \($2) paires de dirigeants liées le sont dans les deux sens" },
@@ -431,3 +431,8 @@ func frenchOf(_ name: String) -> String {
     guard let first = name.first, "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÄÉÈÊËÎÏÔÖÙÛÜŒ".contains(first) else { return "de \(name)" }
     return "d'\(name)"
 }
+
+let frenchMonths = [
+    "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre",
+]

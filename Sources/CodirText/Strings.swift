@@ -249,7 +249,8 @@ extension Strings {
         public var closedOpen: String
         /// The committee in one line: impressions, whose, change, posts, active share, the separator.
         public var committeeLine: @Sendable (String, String, String, String, String, String) -> String
-        public var dailyOf: @Sendable (String, String) -> String
+        /// The selected leader's chart: their name, the first day (ISO in English, `2 novembre` in French).
+        public var dailyOf: @Sendable (String, Day) -> String
         // Colleague engagement
         public var columnToLeaders: String
         public var columnToEmployees: String

@@ -69,7 +69,9 @@ struct StringsTests {
         #expect(wall.named("Isabelle Moreau", .reaction, "Paul Durand") == "Isabelle Moreau a réagi au post de Paul Durand")
         #expect(wall.named("Paul Durand", .share, "Hélène Roux") == "Paul Durand a partagé le post d'Hélène Roux")
         #expect(wall.departments("Finance", .comment, "un petit département") == "Finance a commenté un post d'un petit département")
-        #expect(Strings.french.panes.dailyOf("Éric Petit", "2 nov.").hasPrefix("Impressions par jour d'Éric Petit depuis"))
+        #expect(Strings.french.panes.dailyOf("Éric Petit", Day(year: 2026, month: 11, day: 2)).hasPrefix("Impressions par jour d'Éric Petit depuis le 2 novembre"))
+        #expect(Strings.french.panes.dailyOf("Paul Durand", Day(year: 2026, month: 12, day: 1)).hasPrefix("Impressions par jour de Paul Durand depuis le 1er décembre"))
+        #expect(Strings.english.panes.dailyOf("Paul Durand", Day(year: 2026, month: 12, day: 1)).hasPrefix("Daily impressions of Paul Durand since 2026-12-01"))
         #expect(Strings.english.wall.named("Paul Durand", .comment, "Isabelle Moreau") == "Paul Durand commented on Isabelle Moreau's post")
     }
 
