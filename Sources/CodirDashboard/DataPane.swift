@@ -96,5 +96,5 @@ struct DataPane {
         return TableCell(text, style: isStale ? Style(.bad, [.bold]) : Style(.normal))
     }
 
-    static func monthDay(_ t: Timestamp) -> String { String(t.day.iso8601.dropFirst(5)) }
+    static func monthDay(_ t: Timestamp) -> String { Strings.current.format.monthDay(t.day) }
 }

@@ -142,7 +142,7 @@ struct InfluencePane {
 
     /// `11-27 Les Echos  Title…`: the day, the outlet dim, the title.
     static func headline(_ headline: Headline, into buffer: inout CellBuffer, _ rect: Rect, context: RenderContext) {
-        let day = String(headline.at.day.iso8601.dropFirst(5))
+        let day = Strings.current.format.monthDay(headline.at.day)
         let outlet = TextWidth.fitted(sanitized(headline.outlet), 16)
         let used = buffer.write(day + " ", x: rect.x, y: rect.y, style: Style(.dim), clip: rect)
         let outletWidth = buffer.write(outlet + " ", x: rect.x + used, y: rect.y, style: Style(.accent), clip: rect)

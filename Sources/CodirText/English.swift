@@ -4,7 +4,7 @@ extension Strings {
     public static let english = Strings(
         language: .en,
         format: Formats(
-            decimalSeparator: ".", groupSeparator: ",", percentSpace: "", colonSpace: "", thousands: "k", millions: "M", points: " pts",
+            decimalSeparator: ".", groupSeparator: ",", percentSpace: "", colonSpace: "", monthDay: { String($0.iso8601.dropFirst(5)) }, thousands: "k", millions: "M", points: " pts",
             minutes: "min", hours: "h", days: "d", ago: { "\($0) ago" }, justNow: "just now", now: "now",
             months: [
                 "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

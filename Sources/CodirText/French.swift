@@ -4,7 +4,7 @@ extension Strings {
     public static let french = Strings(
         language: .fr,
         format: Formats(
-            decimalSeparator: ",", groupSeparator: " ", percentSpace: " ", colonSpace: " ", thousands: " k", millions: " M", points: " pts",
+            decimalSeparator: ",", groupSeparator: " ", percentSpace: " ", colonSpace: " ", monthDay: { let iso = $0.iso8601; return "\(iso.dropFirst(8).prefix(2))/\(iso.dropFirst(5).prefix(2))" }, thousands: " k", millions: " M", points: " pts",
             minutes: "min", hours: "h", days: "j", ago: { "il y a \($0)" }, justNow: "à l'instant", now: "<1 min",
             months: frenchMonths,
             shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
@@ -191,7 +191,7 @@ extension Strings {
             groupTraffic: "Messagerie & mail", noLeaders: "Aucun dirigeant à afficher.",
             moreHidden: { "+\($0) de plus (agrandissez le terminal, ou codir status)" },
             legend: { arrow, stale in
-                "MM-JJ\(arrow)MM-JJ : la période couverte ; puis l'âge du dernier fichier (\(stale) périmé)."
+                "JJ/MM\(arrow)JJ/MM : la période couverte ; puis l'âge du dernier fichier (\(stale) périmé)."
             },
             nothingToAsk: "Rien à demander : les données de chaque dirigeant sont à jour.",
             askForExport: "Demandez un export récent :", moreRequests: { "+\($0) de plus (codir status les liste toutes)" },

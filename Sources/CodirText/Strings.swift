@@ -51,6 +51,8 @@ extension Strings {
         public var percentSpace: String
         /// What comes before a colon: nothing in English, a (non-breaking) space in French (`Presse : …`).
         public var colonSpace: String
+        /// A day in five columns: `11-30` in English, `30/11` in French.
+        public var monthDay: @Sendable (Day) -> String
         /// After a number of thousands or millions: `k`/`M`, or ` k`/` M`.
         public var thousands: String
         public var millions: String
