@@ -177,9 +177,7 @@ public func plural(_ count: Int, _ noun: String) -> String {
 }
 
 /// `1 post`, `2 posts`, `1,204 posts` (`0 post`, `1 234 posts`): the noun in the language's number.
-public func plural(_ count: Int, _ noun: Noun) -> String {
-    "\(HumanFormat.grouped(count)) \(Strings.current.format.takesPlural(count) ? noun.other : noun.one)"
-}
+public func plural(_ count: Int, _ noun: Noun) -> String { noun.counted(count) }
 
 /// `Isabelle Moreau` → `IM`: the first letters of the first two words.
 public func initials(of name: String) -> String {

@@ -28,7 +28,7 @@ public struct ForgetReport: Sendable, Hashable {
             (dailyRows, words.forgotDailyRow), (followerCounts, words.forgotFollowerCount),
             (demographics, words.forgotDemographics), (addresses, words.forgotAddress), (waiting, words.forgotWaiting),
             (rejects, words.forgotRejected), (fileNames, words.forgotFileName), (pressItems, words.forgotPressItem),
-        ].filter { $0.0 > 0 }.map { words.count($0.0, $0.1) }
+        ].filter { $0.0 > 0 }.map { $0.1.counted($0.0) }
         return words.forgetSummary(sanitized(name), sanitized(person), parts)
     }
 }

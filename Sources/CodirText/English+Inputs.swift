@@ -161,7 +161,6 @@ extension Strings {
         asOfNotTime: { "--as-of '\($0)' is not an ISO 8601 time with a zone (like 2026-11-02T09:30:00Z) or a day (2026-11-02)." },
         notASource: { "--source '\($0)' is not a source; use \($1)." },
         sourceNeedsOne: "--source needs at least one source.",
-        count: { "\($0) \($0 == 1 ? $1.one : $1.other)" },
         forgotInteraction: Noun("interaction", "interactions"),
         forgotPost: Noun("post", "posts"),
         forgotPostCounter: Noun("post counter", "post counters"),

@@ -161,7 +161,6 @@ extension Strings {
         asOfNotTime: { "--as-of '\($0)' n'est ni une heure ISO 8601 avec fuseau (comme 2026-11-02T09:30:00Z) ni un jour (2026-11-02)." },
         notASource: { "--source '\($0)' n'est pas une source ; utilisez \($1)." },
         sourceNeedsOne: "--source demande au moins une source.",
-        count: { "\(grouped($0, " ")) \($0 > 1 ? $1.other : $1.one)" },
         forgotInteraction: Noun("interaction", "interactions"),
         forgotPost: Noun("post", "posts"),
         forgotPostCounter: Noun("compteur de post", "compteurs de posts"),

@@ -166,7 +166,6 @@ extension Strings {
         public var asOfNotTime: @Sendable (String) -> String
         public var notASource: @Sendable (String, String) -> String
         public var sourceNeedsOne: String
-        public var count: @Sendable (Int, Noun) -> String
         public var forgotInteraction: Noun
         public var forgotPost: Noun
         public var forgotPostCounter: Noun

@@ -38,6 +38,13 @@ public struct Noun: Sendable {
         self.one = one
         self.other = other
     }
+
+    /// `1 post`, `2 posts`, `1,204 posts` (`0 post`, `1 234 posts`): the count, and the noun in the current
+    /// language's number.
+    public func counted(_ count: Int) -> String {
+        let format = Strings.current.format
+        return "\(grouped(count, format.groupSeparator)) \(format.takesPlural(count) ? other : one)"
+    }
 }
 
 extension Strings {

@@ -25,11 +25,7 @@ extension ChoosesLanguage {
     /// The language of this run. A configuration that cannot be read leaves the choice to the locale: the
     /// command that needs the file says what is wrong with it.
     func language(environment: [String: String] = ProcessInfo.processInfo.environment) -> Language {
-        if let languageOption { return languageOption.language }
-        if let configured = (try? Configuration.load(explicit: configurationOption, environment: environment))?.language {
-            return configured
-        }
-        return Language.fromEnvironment(environment)
+        chosenLanguage(option: languageOption?.language, configuration: configurationOption, environment: environment)
     }
 }
 
@@ -66,8 +62,16 @@ func earlyLanguage(_ arguments: [String], environment: [String: String] = Proces
         }
         return nil
     }
-    if let name = value(of: "--lang"), let language = Language(name: name) { return language }
-    if let configured = (try? Configuration.load(explicit: value(of: "--config"), environment: environment))?.language {
+    return chosenLanguage(
+        option: value(of: "--lang").flatMap(Language.init(name:)), configuration: value(of: "--config"),
+        environment: environment)
+}
+
+/// `--lang` when given, else the language of the configuration file `configuration` (or of the default one), else
+/// the locale's.
+private func chosenLanguage(option: Language?, configuration: String?, environment: [String: String]) -> Language {
+    if let option { return option }
+    if let configured = (try? Configuration.load(explicit: configuration, environment: environment))?.language {
         return configured
     }
     return Language.fromEnvironment(environment)
